@@ -1,0 +1,3 @@
+from hbt_desktop.cli import main
+
+raise SystemExit(main())
