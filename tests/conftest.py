@@ -12,11 +12,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests must never read or write a clerk's real database.
 os.environ.pop("HBT_DESKTOP_DB", None)
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
-from hbt_desktop.core import i18n  # noqa: E402
+from hbt_desktop.core import i18n
 
 
 @pytest.fixture(autouse=True)

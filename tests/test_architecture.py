@@ -41,8 +41,15 @@ def test_pyside6_is_imported_only_under_ui() -> None:
 
 
 def test_core_has_no_sql_store_or_reports() -> None:
-    forbidden = ("sqlite3", "sqlite_utils", "hbt_desktop.store", "hbt_desktop.reports",
-                 "hbt_desktop.exchange", "hbt_desktop.ui", "reportlab")
+    forbidden = (
+        "sqlite3",
+        "sqlite_utils",
+        "hbt_desktop.store",
+        "hbt_desktop.reports",
+        "hbt_desktop.exchange",
+        "hbt_desktop.ui",
+        "reportlab",
+    )
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(n for n in _imports(path) if n.startswith(forbidden))
         for path in _modules("core")

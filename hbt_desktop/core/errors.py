@@ -21,10 +21,10 @@ class HbtError(Exception):
 
     @property
     def message(self) -> str:
-        return tr(self.key, **self.params)
+        return tr(self.key, None, **self.params)
 
     def message_in(self, language: str) -> str:
-        return tr(self.key, language=language, **self.params)
+        return tr(self.key, language, **self.params)
 
     def __str__(self) -> str:
         return self.message

@@ -43,7 +43,7 @@ def catalog() -> dict[str, dict[str, str]]:
 
 
 def set_language(language: str) -> None:
-    global _language
+    global _language  # noqa: PLW0603 - one process-wide language, like QLocale.setDefault
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of {LANGUAGES}")
     _language = language
@@ -58,7 +58,7 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
-def tr(key: str, /, language: str | None = None, **params: object) -> str:
+def tr(key: str, language: str | None = None, /, **params: object) -> str:
     """The message ``key`` in ``language`` (default: the current one), filled in."""
     texts = _catalog.get(key)
     if texts is None:

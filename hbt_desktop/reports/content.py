@@ -79,6 +79,10 @@ class Table:
     bold_rows: frozenset[int] = frozenset()
     footnotes: tuple[str, ...] = ()
     landscape: bool = False
+    # Merged header cells, as (first_col, first_row, last_col, last_row) inclusive, rows
+    # counted within ``header``; e.g. (2, 0, 3, 0) puts one "Thu ngân sách" over two
+    # columns, (0, 0, 0, 1) lets "STT" span both header rows.
+    header_spans: tuple[tuple[int, int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

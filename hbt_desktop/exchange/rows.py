@@ -1,0 +1,306 @@
+"""Catalogue and unit records from rows of text, whatever file they came from.
+
+CSV, XLSX sheets and JSON objects are all read into rows (``dict[str, str]``) first;
+the functions here turn rows into domain objects and report the first bad row with its
+number, so every format is checked by the same rules. The columns are documented in
+docs/file-formats.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+from hbt_desktop.core.catalogue import (
+    BaseKind,
+    Indicator,
+    Sector,
+    make_base_kind,
+    make_indicator,
+    make_sector,
+)
+from hbt_desktop.core.dates import parse_date
+from hbt_desktop.core.errors import HbtError, InputError
+from hbt_desktop.core.i18n import register
+from hbt_desktop.core.text import clean
+from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, make_unit
+
+register(
+    {
+        "rows.bad_row": {
+            "vi": "Dòng {row}: {detail}",
+            "en": "Row {row}: {detail}",
+        },
+        "rows.missing_column": {
+            "vi": "Thiếu cột bắt buộc: {columns}. Các cột có: {found}.",
+            "en": "Required columns are missing: {columns}. Columns found: {found}.",
+        },
+        "rows.bad_integer": {
+            "vi": "Cột {column}: «{value}» không phải số nguyên.",
+            "en": "Column {column}: «{value}» is not a whole number.",
+        },
+        "rows.bad_predecessor": {
+            "vi": "Cột predecessors: «{value}» phải có dạng MÃ:whole hoặc MÃ:part hoặc MÃ:part:0,4.",
+            "en": "Column predecessors: «{value}» must look like UID:whole, UID:part or UID:part:0.4.",
+        },
+        "rows.duplicate": {
+            "vi": "Mã {code} xuất hiện hai lần (dòng {first} và dòng {second}).",
+            "en": "Code {code} appears twice (rows {first} and {second}).",
+        },
+        "rows.empty": {
+            "vi": "Tệp không có dòng dữ liệu nào.",
+            "en": "The file has no data rows.",
+        },
+    }
+)
+
+Row = Mapping[str, str]
+T = TypeVar("T")
+
+UNIT_COLUMNS = (
+    "uid",
+    "code",
+    "name",
+    "kind",
+    "level",
+    "parent_uid",
+    "valid_from",
+    "valid_to",
+    "predecessors",
+    "note",
+)
+SECTOR_COLUMNS = ("code", "name", "position", "retired_from")
+BASE_KIND_COLUMNS = ("code", "name", "short", "assigner", "position", "retired_from")
+INDICATOR_COLUMNS = (
+    "code",
+    "name",
+    "sector",
+    "kind",
+    "unit_label",
+    "decimals",
+    "pct_decimals",
+    "aggregation",
+    "comparisons",
+    "money_style",
+    "position",
+    "description",
+    "retired_from",
+)
+
+
+def _get(row: Row, column: str) -> str:
+    value = row.get(column)
+    return clean(str(value)) if value is not None else ""
+
+
+def _int(row: Row, column: str, default: int = 0) -> int:
+    text = _get(row, column)
+    if not text:
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        raise InputError("rows.bad_integer", column=column, value=text) from None
+
+
+def _date(row: Row, column: str) -> date | None:
+    text = _get(row, column)
+    return parse_date(text) if text else None
+
+
+def require_columns(columns: Iterable[str], required: Iterable[str]) -> None:
+    present = {clean(c).lower() for c in columns}
+    missing = [c for c in required if c not in present]
+    if missing:
+        raise InputError(
+            "rows.missing_column",
+            columns=", ".join(missing),
+            found=", ".join(sorted(present)) or "—",
+        )
+
+
+def _each(rows: Iterable[Row], required: tuple[str, ...]) -> Iterable[tuple[int, Row]]:
+    """Rows numbered as a spreadsheet user sees them (header = row 1)."""
+    seen_any = False
+    for number, row in enumerate(rows, start=2):
+        if number == 2:
+            require_columns(row.keys(), required)
+        if not any(_get(row, c) for c in row):
+            continue  # blank lines are common at the end of Excel exports
+        seen_any = True
+        yield number, row
+    if not seen_any:
+        raise InputError("rows.empty")
+
+
+def _parse_rows(
+    rows: Iterable[Row],
+    required: tuple[str, ...],
+    build: Callable[[Row], T],
+    key: Callable[[T], str],
+) -> list[T]:
+    out: list[T] = []
+    first_row: dict[str, int] = {}
+    for number, row in _each(rows, required):
+        try:
+            item = build(row)
+        except HbtError as exc:
+            raise InputError("rows.bad_row", row=number, detail=exc.message) from exc
+        code = key(item)
+        if code in first_row:
+            raise InputError("rows.duplicate", code=code, first=first_row[code], second=number)
+        first_row[code] = number
+        out.append(item)
+    return out
+
+
+def _predecessors(text: str) -> list[Predecessor]:
+    preds = []
+    for part in (p.strip() for p in text.replace(",", ";").split(";")):
+        if not part:
+            continue
+        bits = [b.strip() for b in part.split(":")]
+        if len(bits) not in (2, 3) or bits[1] not in ("whole", "part"):
+            raise InputError("rows.bad_predecessor", value=part)
+        share = None
+        if len(bits) == 3:
+            try:
+                share = Decimal(bits[2].replace(",", "."))
+            except InvalidOperation:
+                raise InputError("rows.bad_predecessor", value=part) from None
+        preds.append(Predecessor(bits[0], Portion(bits[1]), share))
+    return preds
+
+
+def unit_from_row(row: Row) -> OrgUnit:
+    return make_unit(
+        uid=_get(row, "uid") or _get(row, "code"),
+        code=_get(row, "code"),
+        name=_get(row, "name"),
+        kind=_get(row, "kind"),
+        level=_int(row, "level", 3),
+        parent_uid=_get(row, "parent_uid") or None,
+        valid_from=_date(row, "valid_from"),
+        valid_to=_date(row, "valid_to"),
+        predecessors=_predecessors(_get(row, "predecessors")),
+        note=_get(row, "note"),
+    )
+
+
+def units_from_rows(rows: Iterable[Row]) -> list[OrgUnit]:
+    return _parse_rows(rows, ("code", "name", "kind"), unit_from_row, lambda u: u.uid)
+
+
+def sector_from_row(row: Row) -> Sector:
+    return make_sector(
+        code=_get(row, "code"),
+        name=_get(row, "name"),
+        position=_int(row, "position"),
+        retired_from=_date(row, "retired_from"),
+    )
+
+
+def sectors_from_rows(rows: Iterable[Row]) -> list[Sector]:
+    return _parse_rows(rows, ("code", "name"), sector_from_row, lambda s: s.code)
+
+
+def base_kind_from_row(row: Row) -> BaseKind:
+    return make_base_kind(
+        code=_get(row, "code"),
+        name=_get(row, "name"),
+        short=_get(row, "short"),
+        assigner=_get(row, "assigner"),
+        position=_int(row, "position"),
+        retired_from=_date(row, "retired_from"),
+    )
+
+
+def base_kinds_from_rows(rows: Iterable[Row]) -> list[BaseKind]:
+    return _parse_rows(rows, ("code", "name"), base_kind_from_row, lambda b: b.code)
+
+
+def indicator_from_row(row: Row) -> Indicator:
+    return make_indicator(
+        code=_get(row, "code"),
+        name=_get(row, "name"),
+        sector=_get(row, "sector"),
+        kind=_get(row, "kind"),
+        unit_label=_get(row, "unit_label"),
+        decimals=_int(row, "decimals"),
+        pct_decimals=_int(row, "pct_decimals"),
+        aggregation=_get(row, "aggregation") or "sum",
+        comparisons=_get(row, "comparisons"),
+        money_style=_get(row, "money_style") or "ty_trieu",
+        position=_int(row, "position"),
+        description=_get(row, "description"),
+        retired_from=_date(row, "retired_from"),
+    )
+
+
+def indicators_from_rows(rows: Iterable[Row]) -> list[Indicator]:
+    return _parse_rows(
+        rows, ("code", "name", "sector", "kind"), indicator_from_row, lambda i: i.code
+    )
+
+
+def unit_to_row(unit: OrgUnit) -> dict[str, str]:
+    preds = "; ".join(
+        f"{p.uid}:{p.portion.value}" + (f":{p.share}" if p.share is not None else "")
+        for p in unit.predecessors
+    )
+    return {
+        "uid": unit.uid,
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind.value,
+        "level": str(unit.level),
+        "parent_uid": unit.parent_uid or "",
+        "valid_from": unit.valid_from.isoformat() if unit.valid_from else "",
+        "valid_to": unit.valid_to.isoformat() if unit.valid_to else "",
+        "predecessors": preds,
+        "note": unit.note,
+    }
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def sector_to_row(s: Sector) -> dict[str, str]:
+    return {
+        "code": s.code,
+        "name": s.name,
+        "position": str(s.position),
+        "retired_from": _iso(s.retired_from),
+    }
+
+
+def base_kind_to_row(b: BaseKind) -> dict[str, str]:
+    return {
+        "code": b.code,
+        "name": b.name,
+        "short": b.short,
+        "assigner": b.assigner,
+        "position": str(b.position),
+        "retired_from": _iso(b.retired_from),
+    }
+
+
+def indicator_to_row(i: Indicator) -> dict[str, str]:
+    return {
+        "code": i.code,
+        "name": i.name,
+        "sector": i.sector,
+        "kind": i.kind.value,
+        "unit_label": i.unit_label,
+        "decimals": str(i.decimals),
+        "pct_decimals": str(i.pct_decimals),
+        "aggregation": i.aggregation.value,
+        "comparisons": " ".join(sorted(c.value for c in i.comparisons)),
+        "money_style": i.money_style.value,
+        "position": str(i.position),
+        "description": i.description,
+        "retired_from": _iso(i.retired_from),
+    }

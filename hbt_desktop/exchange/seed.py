@@ -1,0 +1,184 @@
+"""The shipped reference data and the demo data, loaded into a database.
+
+Reference data (``resources/reference/*.csv``): Hà Nội, quận Hai Bà Trưng and its wards
+with their effective dates and merger links, and the default indicator catalogue. They
+are read by the same row parsers as a clerk's import files, so the shipped files are also
+examples of the documented formats.
+
+Demo data (``resources/demo/demo.json``): the seed bulletin's figures and text, written
+as a clerk types them ("4.115 tỷ 081 triệu", "quý I/2023") and read through the same
+parsers as typed input — so the demo also proves the parsers read real entries.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from hbt_desktop.core.catalogue import Catalogue
+from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
+from hbt_desktop.core.numbers import Convention
+from hbt_desktop.core.periods import parse_period
+from hbt_desktop.core.resources import resource_path
+from hbt_desktop.core.values import Base, Value, parse_status, read_entry
+from hbt_desktop.exchange.rows import (
+    base_kinds_from_rows,
+    indicators_from_rows,
+    sectors_from_rows,
+    units_from_rows,
+)
+from hbt_desktop.store.catalogue import load_catalogue, save_catalogue
+from hbt_desktop.store.documents import save_document
+from hbt_desktop.store.units import save_units
+from hbt_desktop.store.values import write_base, write_values
+
+DEMO_USER = "dữ liệu mẫu"
+
+
+def csv_rows(text: str) -> Iterator[dict[str, str]]:
+    """Rows of a CSV text (UTF-8, comma-separated, header row), BOM tolerated."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    for row in reader:
+        yield {(k or "").strip().lower(): (v or "") for k, v in row.items()}
+
+
+def _reference_rows(name: str) -> Iterator[dict[str, str]]:
+    return csv_rows(resource_path("reference", name).read_text(encoding="utf-8"))
+
+
+def load_reference(db: Database) -> None:
+    """Units and default catalogue, in one transaction."""
+    with db.atomic():
+        save_units(db, units_from_rows(_reference_rows("units.csv")))
+        save_catalogue(
+            db,
+            sectors=sectors_from_rows(_reference_rows("sectors.csv")),
+            base_kinds=base_kinds_from_rows(_reference_rows("base_kinds.csv")),
+            indicators=indicators_from_rows(_reference_rows("indicators.csv")),
+        )
+
+
+def _entry(catalogue: Catalogue, indicator: str, text: str, convention: Convention) -> Any:
+    return read_entry(catalogue.indicator(indicator), text, convention=convention)
+
+
+def load_demo(db: Database, *, path: Path | None = None) -> None:
+    """The seed bulletin's figures, bases, narrative and photos, in one transaction."""
+    path = path or resource_path("demo", "demo.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    convention = Convention[data.get("convention", "vi").upper()]
+    catalogue = load_catalogue(db)
+    values: list[Value] = []
+    for item in data["values"]:
+        entry = _entry(catalogue, item["indicator"], item["value"], convention)
+        values.append(
+            Value(
+                indicator=item["indicator"],
+                unit_uid=item["unit"],
+                period=parse_period(item["period"]),
+                amount=entry.amount,
+                decimals=entry.decimals,
+                status=parse_status(item.get("status", "thực hiện")),
+                qualifier=entry.qualifier,
+                comment=item.get("comment", ""),
+                updated_by=DEMO_USER,
+            )
+        )
+    wards = data.get("ward_values")
+    if wards:
+        period = parse_period(wards["period"])
+        for indicator, typed in wards["indicators"].items():
+            for uid, text in zip(wards["wards"], typed, strict=True):
+                entry = _entry(catalogue, indicator, text, convention)
+                values.append(
+                    Value(
+                        indicator,
+                        uid,
+                        period,
+                        entry.amount,
+                        entry.decimals,
+                        parse_status(wards["status"]),
+                        entry.qualifier,
+                        wards["comment"],
+                        DEMO_USER,
+                    )
+                )
+    with db.atomic():
+        write_values(db, values)
+        for item in data["bases"]:
+            entry = _entry(catalogue, item["indicator"], item["value"], convention)
+            write_base(
+                db,
+                Base(
+                    item["indicator"],
+                    item["unit"],
+                    parse_period(item["period"]),
+                    item["kind"],
+                    entry.amount,
+                    entry.decimals,
+                    item.get("comment", ""),
+                    DEMO_USER,
+                ),
+            )
+        for doc in data["documents"]:
+            save_document(db, _document(doc, path.parent))
+
+
+def _document(doc: dict[str, Any], folder: Path) -> DocumentSpec:
+    spec = DocumentSpec(
+        unit_uid=doc["unit"],
+        period=parse_period(doc["period"]),
+        title=doc.get("title", ""),
+        lead=doc.get("lead", ""),
+        intro=doc.get("intro", ""),
+        masthead=doc.get("masthead", ""),
+        issue_line=doc.get("issue_line", ""),
+        number=doc.get("number", ""),
+        symbol=doc.get("symbol", ""),
+        place=doc.get("place", ""),
+        issue_date=date.fromisoformat(doc["issue_date"]) if doc.get("issue_date") else None,
+        summary=doc.get("summary", ""),
+        signer_authority=tuple(doc.get("signer_authority", ())),
+        signer_title=doc.get("signer_title", ""),
+        signer_name=doc.get("signer_name", ""),
+        recipients=tuple(doc.get("recipients", ())),
+    )
+    for position, section in enumerate(doc.get("sections", [])):
+        spec.sections.append(
+            SectionSpec(
+                section["heading"], section["template"], section.get("level", 1), position=position
+            )
+        )
+        for photo in section.get("photos", []):
+            image = (folder / photo["file"]).read_bytes()
+            spec.photos.append(
+                PhotoSpec(
+                    photo["caption"],
+                    image,
+                    sniff_image(image),
+                    hashlib.sha256(image).hexdigest(),
+                    section_position=position,
+                    position=len(spec.photos),
+                )
+            )
+    return spec
+
+
+def is_empty(db: Database) -> bool:
+    return int(db.execute("SELECT COUNT(*) FROM units").fetchone()[0]) == 0
+
+
+def seed_new_database(db: Database, *, demo: bool = True) -> None:
+    """Fill a freshly created database: reference data, then (by default) the demo."""
+    if is_empty(db):
+        load_reference(db)
+        if demo:
+            load_demo(db)

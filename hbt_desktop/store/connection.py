@@ -1,0 +1,168 @@
+"""Opening the one SQLite file: pragmas, version checks, migrations.
+
+Durability choices (the promise is that a figure accepted on screen survives a power
+cut): WAL journal with ``synchronous=FULL`` — every commit is fsynced to the WAL before
+it returns, so an accepted cell survives power loss; WAL also lets a reader (a report
+being built) run while the clerk keeps typing. Foreign keys are enforced, which SQLite
+does not do unless asked per connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.i18n import register
+from hbt_desktop.store.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
+
+log = logging.getLogger(__name__)
+
+register(
+    {
+        "db.too_new": {
+            "vi": "Tệp dữ liệu {path} do phiên bản mới hơn của chương trình tạo ra (cấu trúc {found}, "
+            "chương trình này hiểu tới {known}). Hãy cập nhật hbt-desktop; tệp không bị thay đổi.",
+            "en": "The data file {path} was written by a newer version of the program (schema {found}, "
+            "this one knows up to {known}). Update hbt-desktop; the file was not changed.",
+        },
+        "db.not_sqlite": {
+            "vi": "Tệp {path} không phải là tệp dữ liệu hbt-desktop (không phải SQLite). Tệp không bị thay đổi.",
+            "en": "{path} is not an hbt-desktop data file (not SQLite). It was not changed.",
+        },
+        "db.not_ours": {
+            "vi": "Tệp {path} là cơ sở dữ liệu SQLite của chương trình khác, không phải hbt-desktop.",
+            "en": "{path} is an SQLite database of some other program, not hbt-desktop.",
+        },
+        "db.cannot_open": {
+            "vi": "Không mở được tệp dữ liệu {path}: {reason}",
+            "en": "Could not open the data file {path}: {reason}",
+        },
+        "db.missing": {
+            "vi": "Không có tệp dữ liệu {path}.",
+            "en": "There is no data file at {path}.",
+        },
+    }
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_OUR_TABLES = {"meta", "units", "indicators", "figure_values"}
+
+
+class StoreError(HbtError):
+    """The database cannot be used as asked; the file was left as it was."""
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise StoreError("db.not_sqlite", path=str(path))
+
+
+def _connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=10)
+    else:
+        conn = sqlite3.connect(str(path), timeout=10)
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Another program (a second copy, a backup) may hold a lock briefly: wait, don't fail.
+    conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
+def schema_state(db: Database) -> tuple[int, list[str]]:
+    """(user_version, names of applied migrations of our set)."""
+    user_version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    applied = [m.name for m in migrations.applied(db)]
+    return user_version, applied
+
+
+def check_not_newer(db: Database, path: Path | str) -> None:
+    user_version, applied = schema_state(db)
+    unknown = [name for name in applied if name not in known_names()]
+    if user_version > SCHEMA_VERSION or unknown:
+        raise StoreError(
+            "db.too_new",
+            path=str(path),
+            found=max(user_version, len(applied)),
+            known=SCHEMA_VERSION,
+        )
+    tables = set(db.table_names())
+    if tables and not applied and not tables & _OUR_TABLES and "_sqlite_migrations" not in tables:
+        raise StoreError("db.not_ours", path=str(path))
+
+
+def open_database(
+    path: Path | str,
+    *,
+    create: bool = True,
+    readonly: bool = False,
+    backup_dir: Path | None = None,
+) -> Database:
+    """Open (and if needed create and migrate) the database at ``path``.
+
+    Refuses, without writing anything, a file that is not SQLite or that a newer version
+    wrote. Before migrating a file that already holds data it is backed up (SQLite's
+    backup API, into ``backup_dir`` or ``<file>.backups/``).
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create or readonly:
+            raise StoreError("db.missing", path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    _check_header(path)
+    try:
+        conn = _connect(path, readonly=readonly)
+        db = Database(conn)
+        check_not_newer(db, path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("db.cannot_open", path=str(path), reason=str(exc)) from exc
+    if readonly:
+        return db
+    # WAL must be switched on outside a transaction; it is persistent in the file.
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    pending = migrations.pending(db)
+    if pending:
+        _, applied = schema_state(db)
+        if applied:
+            from hbt_desktop.store.backup import backup_database
+
+            target = backup_database(db, path, reason="migrate", folder=backup_dir)
+            log.info("backed up %s to %s before migrating", path, target)
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        log.info("migrated %s to schema %s", path, SCHEMA_VERSION)
+    return db
+
+
+def memory_database() -> Database:
+    """A fresh, migrated in-memory database (tests, previews)."""
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return db
+
+
+def database_path(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row and row[2] else ":memory:"
+
+
+__all__ = [
+    "MIGRATION_SET",
+    "SCHEMA_VERSION",
+    "StoreError",
+    "check_not_newer",
+    "database_path",
+    "memory_database",
+    "open_database",
+    "schema_state",
+]

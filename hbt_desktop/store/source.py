@@ -1,0 +1,85 @@
+"""The database seen as a :class:`~hbt_desktop.core.figures.FigureSource`.
+
+Catalogue and units change rarely and are read once per source; figures are read on
+demand. A source also remembers every figure and base it handed out, so that a document
+can carry a fingerprint of exactly the data it was made from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cached_property
+
+from sqlite_utils import Database
+
+from hbt_desktop.core.catalogue import Catalogue
+from hbt_desktop.core.periods import Period
+from hbt_desktop.core.units import UnitTree
+from hbt_desktop.core.values import Base, Value, encode
+from hbt_desktop.store.catalogue import load_catalogue
+from hbt_desktop.store.units import load_units
+from hbt_desktop.store.values import get_base, get_value, values_for_units
+
+
+class StoreSource:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._used: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return load_catalogue(self.db)
+
+    @cached_property
+    def units(self) -> UnitTree:
+        return load_units(self.db)
+
+    def _remember_value(self, key: tuple[str, ...], value: Value | None) -> None:
+        if value is None:
+            self._used[("v", *key)] = ("missing",)
+        else:
+            num, scale = encode(value.amount, value.decimals)
+            self._used[("v", *key)] = (
+                str(num),
+                str(scale),
+                value.status.value,
+                value.qualifier or "",
+            )
+
+    def value(self, indicator: str, unit_uid: str, period: Period) -> Value | None:
+        found = get_value(self.db, indicator, unit_uid, period)
+        self._remember_value((indicator, unit_uid, period.id), found)
+        return found
+
+    def values(self, indicator: str, unit_uids: Sequence[str], period: Period) -> dict[str, Value]:
+        found = values_for_units(self.db, indicator, unit_uids, period)
+        for uid in unit_uids:
+            self._remember_value((indicator, uid, period.id), found.get(uid))
+        return found
+
+    def base(self, indicator: str, unit_uid: str, period: Period, kind: str) -> Base | None:
+        found = get_base(self.db, indicator, unit_uid, period, kind)
+        key = ("b", indicator, unit_uid, period.id, kind)
+        if found is None:
+            self._used[key] = ("missing",)
+        else:
+            num, scale = encode(found.amount, found.decimals)
+            self._used[key] = (str(num), str(scale))
+        return found
+
+    def fingerprint(self, *extra: str) -> str:
+        """A short, stable hash of every figure read so far (and ``extra`` texts).
+
+        Printed on every page: two paper copies with the same fingerprint were made from
+        the same figures; any changed figure changes it.
+        """
+        digest = hashlib.sha256()
+        for key in sorted(self._used):
+            digest.update("\x1f".join(key + ("=",) + self._used[key]).encode())
+            digest.update(b"\x1e")
+        for text in extra:
+            digest.update(text.encode())
+            digest.update(b"\x1e")
+        code = digest.hexdigest()[:12].upper()
+        return f"{code[:4]}-{code[4:8]}-{code[8:]}"

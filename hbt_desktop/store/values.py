@@ -1,0 +1,277 @@
+"""Reading and writing figures (values) and bases.
+
+Every change of a stored figure goes through :func:`write_value`, :func:`delete_value`,
+:func:`write_base` or :func:`delete_base`, each one transaction, so that there is a
+single place where history is recorded and where a change can be refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlite_utils import Database
+
+from hbt_desktop.core.periods import Period, parse_period
+from hbt_desktop.core.values import Base, Status, Value, decode, encode
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _ts(moment: datetime | None) -> str:
+    return (moment or now_utc()).astimezone(UTC).isoformat()
+
+
+def _parse_ts(text: str) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+_VALUE_COLUMNS = (
+    "indicator, unit_uid, period, num, scale, status, qualifier, comment, updated_by, updated_at"
+)
+
+
+def _value_from_row(row: Sequence[object]) -> Value:
+    indicator, unit_uid, period, num, scale, status, qualifier, comment, by, at = row
+    return Value(
+        indicator=str(indicator),
+        unit_uid=str(unit_uid),
+        period=parse_period(str(period)),
+        amount=decode(int(num), int(scale)),  # type: ignore[call-overload]
+        decimals=int(scale),  # type: ignore[call-overload]
+        status=Status(str(status)),
+        qualifier=str(qualifier) if qualifier else None,
+        comment=str(comment),
+        updated_by=str(by),
+        updated_at=_parse_ts(str(at)),
+    )
+
+
+def get_value(db: Database, indicator: str, unit_uid: str, period: Period) -> Value | None:
+    row = db.execute(
+        f"SELECT {_VALUE_COLUMNS} FROM figure_values "
+        "WHERE indicator = ? AND unit_uid = ? AND period = ?",
+        [indicator, unit_uid, period.id],
+    ).fetchone()
+    return _value_from_row(row) if row else None
+
+
+def values_for_units(
+    db: Database, indicator: str, unit_uids: Sequence[str], period: Period
+) -> dict[str, Value]:
+    if not unit_uids:
+        return {}
+    marks = ", ".join("?" for _ in unit_uids)
+    rows = db.execute(
+        f"SELECT {_VALUE_COLUMNS} FROM figure_values "
+        f"WHERE indicator = ? AND period = ? AND unit_uid IN ({marks})",
+        [indicator, period.id, *unit_uids],
+    ).fetchall()
+    return {str(r[1]): _value_from_row(r) for r in rows}
+
+
+def values_for(db: Database, unit_uid: str, period: Period) -> dict[str, Value]:
+    """Every value of one unit and period, by indicator code."""
+    rows = db.execute(
+        f"SELECT {_VALUE_COLUMNS} FROM figure_values WHERE unit_uid = ? AND period = ?",
+        [unit_uid, period.id],
+    ).fetchall()
+    return {str(r[0]): _value_from_row(r) for r in rows}
+
+
+def all_values(db: Database) -> list[Value]:
+    rows = db.execute(
+        f"SELECT {_VALUE_COLUMNS} FROM figure_values ORDER BY period, unit_uid, indicator"
+    ).fetchall()
+    return [_value_from_row(r) for r in rows]
+
+
+def write_value(db: Database, value: Value) -> Value | None:
+    """Store ``value`` (insert or replace the figure of its key); returns the previous one.
+
+    Writing the same figure again changes nothing, not even its timestamp, so that
+    re-importing a file is a no-op.
+    """
+    num, scale = encode(value.amount, value.decimals)
+    with db.atomic():
+        previous = get_value(db, value.indicator, value.unit_uid, value.period)
+        if previous is not None and _same_value(previous, value):
+            return previous
+        db.execute(
+            "INSERT INTO figure_values (indicator, unit_uid, period, num, scale, status, "
+            "qualifier, comment, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(indicator, unit_uid, period) DO UPDATE SET num=excluded.num, "
+            "scale=excluded.scale, status=excluded.status, qualifier=excluded.qualifier, "
+            "comment=excluded.comment, updated_by=excluded.updated_by, "
+            "updated_at=excluded.updated_at",
+            [
+                value.indicator,
+                value.unit_uid,
+                value.period.id,
+                num,
+                scale,
+                value.status.value,
+                value.qualifier,
+                value.comment,
+                value.updated_by,
+                _ts(value.updated_at),
+            ],
+        )
+    return previous
+
+
+def _same_value(a: Value, b: Value) -> bool:
+    return (
+        encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
+        and a.status == b.status
+        and a.qualifier == b.qualifier
+        and a.comment == b.comment
+    )
+
+
+def delete_value(db: Database, indicator: str, unit_uid: str, period: Period) -> Value | None:
+    with db.atomic():
+        previous = get_value(db, indicator, unit_uid, period)
+        if previous is not None:
+            db.execute(
+                "DELETE FROM figure_values WHERE indicator = ? AND unit_uid = ? AND period = ?",
+                [indicator, unit_uid, period.id],
+            )
+    return previous
+
+
+def write_values(db: Database, values: Iterable[Value]) -> int:
+    """Store many values in one transaction (all or nothing); returns how many changed."""
+    changed = 0
+    with db.atomic():
+        for value in values:
+            previous = write_value(db, value)
+            if previous is None or not _same_value(previous, value):
+                changed += 1
+    return changed
+
+
+_BASE_COLUMNS = "indicator, unit_uid, period, kind, num, scale, comment, updated_by, updated_at"
+
+
+def _base_from_row(row: Sequence[object]) -> Base:
+    indicator, unit_uid, period, kind, num, scale, comment, by, at = row
+    return Base(
+        indicator=str(indicator),
+        unit_uid=str(unit_uid),
+        period=parse_period(str(period)),
+        kind=str(kind),
+        amount=decode(int(num), int(scale)),  # type: ignore[call-overload]
+        decimals=int(scale),  # type: ignore[call-overload]
+        comment=str(comment),
+        updated_by=str(by),
+        updated_at=_parse_ts(str(at)),
+    )
+
+
+def get_base(db: Database, indicator: str, unit_uid: str, period: Period, kind: str) -> Base | None:
+    row = db.execute(
+        f"SELECT {_BASE_COLUMNS} FROM bases "
+        "WHERE indicator = ? AND unit_uid = ? AND period = ? AND kind = ?",
+        [indicator, unit_uid, period.id, kind],
+    ).fetchone()
+    return _base_from_row(row) if row else None
+
+
+def bases_for(db: Database, unit_uid: str, period: Period) -> list[Base]:
+    rows = db.execute(
+        f"SELECT {_BASE_COLUMNS} FROM bases WHERE unit_uid = ? AND period = ? ORDER BY indicator, kind",
+        [unit_uid, period.id],
+    ).fetchall()
+    return [_base_from_row(r) for r in rows]
+
+
+def all_bases(db: Database) -> list[Base]:
+    rows = db.execute(
+        f"SELECT {_BASE_COLUMNS} FROM bases ORDER BY period, unit_uid, indicator, kind"
+    ).fetchall()
+    return [_base_from_row(r) for r in rows]
+
+
+def write_base(db: Database, base: Base) -> Base | None:
+    num, scale = encode(base.amount, base.decimals)
+    with db.atomic():
+        previous = get_base(db, base.indicator, base.unit_uid, base.period, base.kind)
+        if (
+            previous is not None
+            and encode(previous.amount, previous.decimals) == (num, scale)
+            and previous.comment == base.comment
+        ):
+            return previous
+        db.execute(
+            "INSERT INTO bases (indicator, unit_uid, period, kind, num, scale, comment, "
+            "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(indicator, unit_uid, period, kind) DO UPDATE SET num=excluded.num, "
+            "scale=excluded.scale, comment=excluded.comment, updated_by=excluded.updated_by, "
+            "updated_at=excluded.updated_at",
+            [
+                base.indicator,
+                base.unit_uid,
+                base.period.id,
+                base.kind,
+                num,
+                scale,
+                base.comment,
+                base.updated_by,
+                _ts(base.updated_at),
+            ],
+        )
+    return previous
+
+
+def delete_base(
+    db: Database, indicator: str, unit_uid: str, period: Period, kind: str
+) -> Base | None:
+    with db.atomic():
+        previous = get_base(db, indicator, unit_uid, period, kind)
+        if previous is not None:
+            db.execute(
+                "DELETE FROM bases WHERE indicator = ? AND unit_uid = ? AND period = ? AND kind = ?",
+                [indicator, unit_uid, period.id, kind],
+            )
+    return previous
+
+
+@dataclass(frozen=True)
+class PeriodTotal:
+    indicator: str
+    amount: Decimal
+    count: int  # how many units contributed
+
+
+def period_totals(db: Database, unit_uids: Sequence[str], period: Period) -> dict[str, PeriodTotal]:
+    """Sum of every indicator over ``unit_uids`` for one period, exactly.
+
+    SQLite sums the integers of each scale; the scales are combined in Decimal here, so
+    no float ever touches a figure.
+    """
+    if not unit_uids:
+        return {}
+    marks = ", ".join("?" for _ in unit_uids)
+    totals: dict[str, tuple[Decimal, int]] = {}
+    for indicator, scale, total, count in db.execute(
+        "SELECT indicator, scale, SUM(num), COUNT(*) FROM figure_values "
+        f"WHERE period = ? AND unit_uid IN ({marks}) GROUP BY indicator, scale",
+        [period.id, *unit_uids],
+    ).fetchall():
+        amount, n = totals.get(indicator, (Decimal(0), 0))
+        totals[indicator] = (amount + decode(int(total), int(scale)), n + int(count))
+    return {code: PeriodTotal(code, amount, n) for code, (amount, n) in totals.items()}
+
+
+def periods_with_data(db: Database) -> list[Period]:
+    ids = {
+        row[0]
+        for table in ("figure_values", "bases", "documents")
+        for row in db.execute(f"SELECT DISTINCT period FROM {table}").fetchall()
+    }
+    return sorted(parse_period(pid) for pid in ids)
