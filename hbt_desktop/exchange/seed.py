@@ -36,7 +36,9 @@ from hbt_desktop.exchange.rows import (
     units_from_rows,
 )
 from hbt_desktop.store.catalogue import load_catalogue, save_catalogue
+from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import save_document
+from hbt_desktop.store.settings import set_setting
 from hbt_desktop.store.units import save_units
 from hbt_desktop.store.values import write_base, write_values
 
@@ -130,6 +132,11 @@ def load_demo(db: Database, *, path: Path | None = None) -> None:
             )
         for doc in data["documents"]:
             save_document(db, _document(doc, path.parent))
+        if data["documents"]:
+            # Open the program (and print without --unit/--period) on the demo document.
+            first = data["documents"][0]
+            set_setting(db, "current_unit", first["unit"])
+            set_setting(db, "current_period", parse_period(first["period"]).id)
 
 
 def _document(doc: dict[str, Any], folder: Path) -> DocumentSpec:
@@ -182,3 +189,10 @@ def seed_new_database(db: Database, *, demo: bool = True) -> None:
         load_reference(db)
         if demo:
             load_demo(db)
+
+
+def open_app_database(path: Path, *, demo: bool = True) -> Database:
+    """Open the clerk's database, creating it with reference (and demo) data if new."""
+    db = open_database(path)
+    seed_new_database(db, demo=demo)
+    return db

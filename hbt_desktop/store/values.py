@@ -83,6 +83,27 @@ def values_for(db: Database, unit_uid: str, period: Period) -> dict[str, Value]:
     return {str(r[0]): _value_from_row(r) for r in rows}
 
 
+def values_in_year(db: Database, unit_uid: str, year: int) -> list[Value]:
+    """Every value of one unit whose period lies in ``year`` (ids start with the year)."""
+    rows = db.execute(
+        f"SELECT {_VALUE_COLUMNS} FROM figure_values WHERE unit_uid = ? AND period LIKE ?",
+        [unit_uid, f"{year:04d}%"],
+    ).fetchall()
+    return [_value_from_row(r) for r in rows]
+
+
+def indicators_with_values(db: Database, unit_uids: Sequence[str], period: Period) -> set[str]:
+    """Codes of the indicators for which any of ``unit_uids`` has a value in ``period``."""
+    if not unit_uids:
+        return set()
+    marks = ", ".join("?" for _ in unit_uids)
+    rows = db.execute(
+        f"SELECT DISTINCT indicator FROM figure_values WHERE period = ? AND unit_uid IN ({marks})",
+        [period.id, *unit_uids],
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
 def all_values(db: Database) -> list[Value]:
     rows = db.execute(
         f"SELECT {_VALUE_COLUMNS} FROM figure_values ORDER BY period, unit_uid, indicator"

@@ -1,0 +1,339 @@
+"""The command line: a thin layer, one core/store call per command.
+
+``hbt-desktop`` alone opens the window. Every subcommand takes ``--db PATH`` (default:
+the user's data folder, or $HBT_DESKTOP_DB). Refusals are one sentence on stderr in
+Vietnamese (``--lang en`` for English) and a non-zero exit; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from hbt_desktop import __version__
+from hbt_desktop.core import i18n
+from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.i18n import register, tr
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from hbt_desktop.core.periods import Period
+
+log = logging.getLogger("hbt_desktop")
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
+
+register(
+    {
+        "cli.usage": {
+            "vi": "Lệnh không hợp lệ: {detail}. Gõ «hbt-desktop --help» để xem hướng dẫn.",
+            "en": "Invalid command: {detail}. Type «hbt-desktop --help» for help.",
+        },
+        "cli.unexpected": {
+            "vi": "Đã xảy ra lỗi không mong muốn; chi tiết được ghi vào {log}.",
+            "en": "Something unexpected went wrong; the details are in {log}.",
+        },
+        "cli.no_document": {
+            "vi": "Chưa chọn đơn vị và kỳ báo cáo: hãy ghi --unit MÃ và --period KỲ (ví dụ --period 2023Q1).",
+            "en": "No unit and period chosen: give --unit CODE and --period PERIOD (e.g. --period 2023Q1).",
+        },
+        "cli.wrote": {
+            "vi": "Đã ghi {path} ({pages} trang, mã số liệu {fingerprint}).",
+            "en": "Wrote {path} ({pages} pages, data fingerprint {fingerprint}).",
+        },
+        "cli.problem": {"vi": "Cảnh báo: {text}", "en": "Warning: {text}"},
+        "cli.strict": {
+            "vi": "Không in vì còn {count} chỗ thiếu số liệu (bỏ --strict để in kèm dấu đánh dấu).",
+            "en": "Not printed: {count} placeholders lack figures (drop --strict to print with markers).",
+        },
+        "cli.demo_loaded": {
+            "vi": "Đã nạp lại dữ liệu mẫu vào {path}.",
+            "en": "Demo data reloaded into {path}.",
+        },
+        "cli.check_ok": {
+            "vi": "Tệp dữ liệu {path} nguyên vẹn (cấu trúc phiên bản {version}, {values} số liệu).",
+            "en": "Data file {path} is intact (schema {version}, {values} figures).",
+        },
+        "cli.check_bad": {
+            "vi": "Tệp dữ liệu {path} có lỗi: {detail}",
+            "en": "Data file {path} has problems: {detail}",
+        },
+        "cli.imported": {
+            "vi": "{what}: {new} mới, {changed} thay đổi, {unchanged} không đổi{dry}.",
+            "en": "{what}: {new} new, {changed} changed, {unchanged} unchanged{dry}.",
+        },
+        "cli.dry": {"vi": " (chạy thử, chưa lưu)", "en": " (dry run, nothing stored)"},
+        "cli.exported": {
+            "vi": "Đã xuất {count} dòng ra {path}.",
+            "en": "Exported {count} rows to {path}.",
+        },
+    }
+)
+
+
+def _t(vi: str, en: str) -> str:
+    return en if i18n.get_language() == "en" else vi
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_REFUSED, tr("cli.usage", None, detail=message) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help=_t("tệp dữ liệu", "database file"))
+    common.add_argument("--lang", choices=["vi", "en"], help=_t("ngôn ngữ thông báo", "language"))
+
+    parser = _Parser(
+        prog="hbt-desktop",
+        parents=[common],
+        description=_t(
+            "Nhập số liệu và in bản tin, báo cáo của quận, phường.",
+            "Enter figures and print bulletins and reports of a district and its wards.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"hbt-desktop {__version__}")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help=_t("chụp cửa sổ chính rồi thoát", "save a screenshot and exit"),
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    for name, vi, en in (
+        ("bulletin", "in bản tin ra PDF", "print the bulletin to PDF"),
+        ("report", "in báo cáo theo Nghị định 30 ra PDF", "print the Decree 30 report to PDF"),
+    ):
+        p = sub.add_parser(name, parents=[common], help=_t(vi, en))
+        p.add_argument("--out", required=True, metavar="FILE.pdf")
+        p.add_argument("--period", metavar="KỲ", help=_t("ví dụ 2023Q1, 2023YTD02", "e.g. 2023Q1"))
+        p.add_argument(
+            "--unit", metavar="MÃ", help=_t("mã đơn vị, ví dụ 007", "unit code, e.g. 007")
+        )
+        p.add_argument(
+            "--strict",
+            action="store_true",
+            help=_t("không in nếu còn thiếu số liệu", "refuse to print when figures are missing"),
+        )
+
+    for name, vi, en in (
+        ("import", "nhập tệp số liệu, danh mục hoặc đơn vị", "import values, catalogue or units"),
+        (
+            "export",
+            "xuất số liệu, danh mục hoặc đơn vị ra tệp",
+            "export values, catalogue or units",
+        ),
+    ):
+        p = sub.add_parser(name, parents=[common], help=_t(vi, en))
+        p.add_argument("what", choices=["values", "catalogue", "units"])
+        p.add_argument("file", metavar="FILE", help=".csv, .json, .xlsx")
+        if name == "import":
+            p.add_argument("--dry-run", action="store_true", help=_t("chỉ kiểm tra", "check only"))
+        else:
+            p.add_argument("--unit", metavar="MÃ", action="append")
+            p.add_argument("--period", metavar="KỲ", action="append")
+
+    sub.add_parser("demo", parents=[common], help=_t("nạp lại dữ liệu mẫu", "reload the demo data"))
+    sub.add_parser(
+        "check", parents=[common], help=_t("kiểm tra tệp dữ liệu", "check the data file")
+    )
+    return parser
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace) -> tuple[Path, Database]:
+    from hbt_desktop.exchange.seed import open_app_database
+    from hbt_desktop.store.location import default_db_path
+
+    path = default_db_path(args.db)
+    return path, open_app_database(path)
+
+
+def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Period]:
+    from hbt_desktop.core.periods import parse_period
+    from hbt_desktop.store.settings import get_setting
+    from hbt_desktop.store.units import load_units
+
+    period_text = args.period or get_setting(db, "current_period")
+    unit_text = args.unit or get_setting(db, "current_unit")
+    if not period_text or not unit_text:
+        raise HbtError("cli.no_document")
+    period = parse_period(period_text)
+    unit = load_units(db).by_code(unit_text, period.nominal_end)
+    return unit.uid, period
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from hbt_desktop.reports.assemble import bulletin_content, report_content
+    from hbt_desktop.reports.content import BulletinContent, ReportContent
+
+    _, db = _open(args)
+    unit_uid, period = _unit_and_period(db, args)
+    out = Path(args.out)
+    content: BulletinContent | ReportContent
+    if args.command == "bulletin":
+        content, problems = bulletin_content(db, unit_uid, period)
+    else:
+        content, problems = report_content(db, unit_uid, period)
+    for problem in problems:
+        print(tr("cli.problem", None, text=problem.text), file=sys.stderr)
+    if problems and args.strict:
+        raise HbtError("cli.strict", count=len(problems))
+    if isinstance(content, BulletinContent):
+        from hbt_desktop.reports.bulletin import build_bulletin
+
+        info = build_bulletin(content, out)
+    else:
+        from hbt_desktop.reports.decree30 import build_report
+
+        info = build_report(content, out)
+    for warning in info.warnings:
+        print(tr("cli.problem", None, text=warning), file=sys.stderr)
+    print(tr("cli.wrote", None, path=out, pages=info.pages, fingerprint=content.footer.fingerprint))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from hbt_desktop import exchange
+
+    _, db = _open(args)
+    importer = {
+        "values": exchange.import_values,
+        "catalogue": exchange.import_catalogue,
+        "units": exchange.import_units,
+    }[args.what]
+    report = importer(db, Path(args.file), dry_run=args.dry_run)
+    print(
+        tr(
+            "cli.imported",
+            None,
+            what=args.what,
+            new=report.new,
+            changed=report.changed,
+            unchanged=report.unchanged,
+            dry=tr("cli.dry") if args.dry_run else "",
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from hbt_desktop import exchange
+
+    _, db = _open(args)
+    path = Path(args.file)
+    if args.what == "values":
+        from hbt_desktop.core.periods import parse_period
+        from hbt_desktop.store.units import load_units
+
+        units = load_units(db)
+        periods = [parse_period(p) for p in args.period] if args.period else None
+        uids = [units.by_code(u).uid for u in args.unit] if args.unit else None
+        count = exchange.export_values(db, path, unit_uids=uids, periods=periods)
+    elif args.what == "catalogue":
+        count = exchange.export_catalogue(db, path)
+    else:
+        count = exchange.export_units(db, path)
+    print(tr("cli.exported", None, count=count, path=path))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from hbt_desktop.exchange.seed import load_demo
+
+    path, db = _open(args)
+    load_demo(db)
+    print(tr("cli.demo_loaded", None, path=path))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hbt_desktop.store.check import check_database
+    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.location import default_db_path
+
+    path = default_db_path(args.db)
+    db = open_database(path, create=False)
+    result = check_database(db)
+    if result.problems:
+        print(
+            tr("cli.check_bad", None, path=path, detail="; ".join(result.problems)), file=sys.stderr
+        )
+        return EXIT_REFUSED
+    print(tr("cli.check_ok", None, path=path, version=result.schema_version, values=result.values))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.ui.app import run
+
+    return run(default_db_path(args.db), screenshot=args.screenshot)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui,
+    "bulletin": cmd_print,
+    "report": cmd_print,
+    "import": cmd_import,
+    "export": cmd_export,
+    "demo": cmd_demo,
+    "check": cmd_check,
+}
+
+
+def setup_logging() -> Path:
+    """A rotating log file in the user's log folder; the path is shown in error messages."""
+    from hbt_desktop.store.location import log_dir
+
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "hbt-desktop.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:  # a read-only profile must not stop the program; log to stderr instead
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, type(handler)) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder / "hbt-desktop.log"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be known before the parser is built (its help is translated).
+    if "--lang" in argv[:-1]:
+        i18n.set_language(
+            argv[argv.index("--lang") + 1]
+            if argv[argv.index("--lang") + 1] in i18n.LANGUAGES
+            else "vi"
+        )
+    elif os.environ.get("HBT_DESKTOP_LANG") in i18n.LANGUAGES:
+        i18n.set_language(os.environ["HBT_DESKTOP_LANG"])
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    log_path = setup_logging()
+    try:
+        return COMMANDS[args.command](args)
+    except HbtError as exc:
+        log.info("refused: %s (%s)", exc.key, exc.params)
+        print(exc.message, file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception:
+        log.exception("unexpected error in %s", args.command or "gui")
+        print(tr("cli.unexpected", None, log=log_path), file=sys.stderr)
+        return EXIT_UNEXPECTED

@@ -1,0 +1,152 @@
+"""A first draft of a document for a unit and period that has figures but no text yet.
+
+When a ward or a new unit imports figures and prints before anyone has written the
+narrative, the program drafts one sentence per figure from the catalogue — name, period,
+status, value, and the comparisons the catalogue lists and the data allows — grouped by
+sector. The draft is ordinary template text: the clerk edits it like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from hbt_desktop.core.catalogue import Catalogue, Comparison, IndicatorKind
+from hbt_desktop.core.documents import DocumentSpec, SectionSpec
+from hbt_desktop.core.periods import Period
+from hbt_desktop.core.units import OrgUnit, UnitKind, UnitTree
+from hbt_desktop.core.values import Base, Status, Value
+
+# Kinds of unit whose People's Committee signs "TM. ỦY BAN NHÂN DÂN".
+_ISSUER_PREFIX = "ỦY BAN NHÂN DÂN"
+
+
+def related(period: Period, candidate: Period) -> bool:
+    """True when ``candidate`` belongs in a document about ``period``: same year, and
+    overlapping it (a cut-off inside it, the quarter that contains it, …)."""
+    return (
+        candidate.year == period.year
+        and candidate.start <= period.nominal_end
+        and period.start <= candidate.nominal_end
+    )
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def sentence(
+    catalogue: Catalogue,
+    value: Value,
+    *,
+    document_period: Period,
+    bases: Sequence[Base],
+    has_previous: bool,
+) -> str:
+    """One template sentence for ``value``."""
+    ind = catalogue.indicator(value.indicator)
+    args = _quote(ind.code)
+    if value.period != document_period:
+        args += ", " + _quote(value.period.id)
+    var = "{{ so_lieu(" + args + ")"
+    status = "" if value.status is Status.THUC_HIEN else value.status.label + " "
+    parts = [f"{ind.name} ({{{{ so_lieu({args}).ky }}}}): {status}"]
+    if ind.kind is IndicatorKind.GROWTH:
+        parts.append(var + ".tang_truong() }}")
+    else:
+        parts.append(var + " }}")
+        for base in bases:
+            if Comparison.COUNT_OF in ind.comparisons:
+                parts.append(", " + var + f".tren_tong({_quote(base.kind)}) }}}}")
+            elif Comparison.SHARE in ind.comparisons:
+                parts.append(", " + var + f".so_voi({_quote(base.kind)}) }}}}")
+        if has_previous:
+            if Comparison.GROWTH in ind.comparisons:
+                parts.append(", " + var + ".tang_truong() }}")
+            elif Comparison.INDEX in ind.comparisons:
+                parts.append(", " + var + ".chi_so() }}")
+            elif Comparison.POINTS in ind.comparisons:
+                parts.append(", " + var + ".diem() }} so với cùng kỳ")
+    return "".join(parts) + "."
+
+
+def starter_sections(
+    catalogue: Catalogue,
+    period: Period,
+    values: Iterable[Value],
+    bases: Iterable[Base],
+    previous: set[tuple[str, str]],
+) -> list[SectionSpec]:
+    """Sections, one per sector with figures; ``previous`` holds (indicator, period id)
+    pairs whose same period last year has a figure."""
+    base_list = list(bases)
+    by_sector: dict[str, list[str]] = {}
+    chosen = sorted(
+        (v for v in values if related(period, v.period) and v.indicator in catalogue.indicators),
+        key=lambda v: (
+            catalogue.indicator(v.indicator).position,
+            v.indicator,
+            v.period,
+        ),
+    )
+    for value in chosen:
+        ind = catalogue.indicator(value.indicator)
+        own_bases = [
+            b
+            for b in base_list
+            if b.indicator == ind.code and b.period in (value.period, value.period.year_period())
+        ]
+        by_sector.setdefault(ind.sector, []).append(
+            sentence(
+                catalogue,
+                value,
+                document_period=period,
+                bases=own_bases,
+                has_previous=(ind.code, value.period.id) in previous,
+            )
+        )
+    return [
+        SectionSpec(heading=sector.name, template="\n".join(by_sector[sector.code]), position=i)
+        for i, sector in enumerate(s for s in catalogue.sector_list() if s.code in by_sector)
+    ]
+
+
+def issuer_lines(unit: OrgUnit) -> tuple[str, ...]:
+    return (_ISSUER_PREFIX, unit.full_name.upper())
+
+
+def province_of(units: UnitTree, unit: OrgUnit) -> OrgUnit:
+    chain = [unit, *units.ancestors(unit.uid)]
+    return chain[-1]
+
+
+def starter_document(
+    units: UnitTree,
+    unit: OrgUnit,
+    period: Period,
+    sections: list[SectionSpec],
+    today: date,
+) -> DocumentSpec:
+    """Header data a clerk would otherwise type first; every field stays editable."""
+    province = province_of(units, unit)
+    place = province.name if province.kind in (UnitKind.THANH_PHO, UnitKind.TINH) else unit.name
+    return DocumentSpec(
+        unit_uid=unit.uid,
+        period=period,
+        title="Tình hình kinh tế - xã hội {{ ky }} của " + unit.full_name,
+        lead="Kết quả thực hiện các chỉ tiêu kinh tế - xã hội của {{ don_vi }} trong {{ ky }}.",
+        intro=(
+            "Ủy ban nhân dân {{ don_vi }} báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - "
+            "xã hội {{ ky }} như sau:"
+        ),
+        masthead=f"BẢN TIN {_ISSUER_PREFIX} {unit.full_name.upper()}",
+        issue_line="",
+        symbol="BC-UBND",
+        place=place,
+        issue_date=today,
+        summary="Tình hình kinh tế - xã hội {{ ky }}",
+        signer_authority=("TM. ỦY BAN NHÂN DÂN",),
+        signer_title="CHỦ TỊCH",
+        recipients=("Như trên", "Lưu: VT"),
+        sections=sections,
+    )
