@@ -231,6 +231,11 @@ def _readings(body: str, convention: Convention) -> list[_Reading | _BadGrouping
         return [_read(body, *_EN)]
     if convention is Convention.TYPED and "," in body:
         return [_read(body, *_VN)]  # "," is only ever the decimal mark when typed here
+    head, dot, tail = body.partition(".")
+    if convention is Convention.TYPED and dot and len(tail) == 3 and (head + tail).isdigit():
+        # One dot before exactly 3 digits: "2130.879" may be 2130879 grouped carelessly
+        # as much as 2130,879, even though "2130" is no proper group. Both readings stand.
+        return [_Reading(head + tail, ""), _read(body, *_EN)]
     # UNKNOWN, or TYPED without a comma: "." may be a decimal point ("1.5").
     return [_read(body, *_VN), _read(body, *_EN)]
 
@@ -261,7 +266,10 @@ def parse_number(text: str, *, convention: Convention = Convention.TYPED) -> Par
     example = _EXAMPLE["en" if convention is Convention.EN else "vi"]
     negative, body, percent = _split_sign_percent(cleaned)
     candidates = _readings(body, convention)
-    valid = {r.value(negative): r for r in candidates if isinstance(r, _Reading)}
+    valid: dict[Decimal, _Reading] = {}
+    for reading in candidates:  # Vietnamese first: it wins when both agree ("0.000")
+        if isinstance(reading, _Reading):
+            valid.setdefault(reading.value(negative), reading)
     if not valid:
         key = "number.bad_grouping" if _BAD_GROUPING in candidates else "number.invalid"
         raise InputError(key, text=cleaned, example=example)

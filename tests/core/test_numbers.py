@@ -161,6 +161,8 @@ def test_parsed_zero_is_never_negative() -> None:
         ("-4.115", "-4.115", "-4,115"),
         ("4.115%", "4.115%", "4,115%"),
         ("1 234.567", "1.234.567", "1.234,567"),
+        ("2130.879", "2.130.879", "2.130,879"),  # badly grouped, but maybe meant whole
+        ("12345.678", "12.345.678", "12.345,678"),
     ],
 )
 def test_typed_dot_before_three_digits_is_refused_with_both_readings(
