@@ -1,0 +1,416 @@
+"""``content.BarChart`` → a reportlab Drawing of grouped vertical bars.
+
+Drawn from plain shapes rather than reportlab's VerticalBarChart widget so that every
+string has its font set explicitly (the widget's many labels default to Helvetica, which
+drops Vietnamese letters) and so that no printed text ever comes from a float: bar value
+labels are the strings given in the content, and axis ticks are chosen and written as
+Decimals. Floats are used for geometry only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from hbt_desktop.reports import content
+from hbt_desktop.reports.fonts import FontSet
+from hbt_desktop.reports.markup import plain
+
+# Distinct both in colour and as greys on a monochrome printer.
+PALETTE = (
+    colors.HexColor("#9E1B20"),
+    colors.HexColor("#C9A227"),
+    colors.HexColor("#3F5E7E"),
+    colors.HexColor("#9A9A9A"),
+    colors.HexColor("#5B8C5A"),
+)
+GRID = colors.HexColor("#D0D0D0")
+TEXT = colors.black
+NOTE = colors.HexColor("#555555")
+
+
+def vn_number(value: Decimal) -> str:
+    """A Decimal in Vietnamese style: "." groups thousands, "," before decimals.
+
+    ``vn_number(Decimal("4115.5")) == "4.115,5"``; trailing zeros are dropped
+    (``"2.500"`` not ``"2.500,0"``) because axis ticks are round numbers.
+    """
+    text = format(value.normalize(), "f")
+    sign = ""
+    if text.startswith("-"):
+        sign, text = "-", text[1:]
+    whole, _, frac = text.partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    if frac.rstrip("0"):
+        out += "," + frac.rstrip("0")
+    return sign + out if out != "0" else "0"
+
+
+def nice_ticks(low: Decimal, high: Decimal, target: int = 5) -> list[Decimal]:
+    """Round tick values (1, 2 or 5 × 10ⁿ apart) from ≤ min(low, 0) to ≥ max(high, 0)."""
+    low, high = min(low, Decimal(0)), max(high, Decimal(0))
+    if high == low:
+        high = low + 1
+    raw = (high - low) / target
+    base = Decimal(1).scaleb(raw.adjusted())
+    step = next(
+        m * base for m in (Decimal(1), Decimal(2), Decimal(5), Decimal(10)) if m * base >= raw
+    )
+    first = (low / step).to_integral_value(ROUND_FLOOR)
+    last = (high / step).to_integral_value(ROUND_CEILING)
+    return [(first + i) * step for i in range(int(last - first) + 1)]
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy word wrap by measured width; a word longer than ``width`` keeps its line."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if current and stringWidth(trial, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines
+
+
+@dataclass(frozen=True)
+class ChartLook:
+    title_font: str
+    font: str
+    italic_font: str
+    title_size: float = 10.5
+    label_size: float = 8.5
+    value_size: float = 8.0
+    note_size: float = 8.0
+
+
+def chart_look(fonts: FontSet) -> ChartLook:
+    return ChartLook(title_font=fonts.sans_bold, font=fonts.sans, italic_font=fonts.sans_italic)
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    anchor: str = "middle",
+    color: colors.Color = TEXT,
+) -> String:
+    return String(x, y, text, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
+
+
+def _lines_block(
+    group: Group,
+    lines: Sequence[str],
+    x: float,
+    top: float,
+    font: str,
+    size: float,
+    anchor: str = "middle",
+    color: colors.Color = TEXT,
+) -> float:
+    """Draw ``lines`` downwards from ``top``; return the y under the last one."""
+    leading = size * 1.2
+    y = top
+    for line in lines:
+        y -= leading
+        group.add(_text(x, y + size * 0.22, line, font, size, anchor, color))
+    return y
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """Where the bars go: the plot rectangle and the value scale (geometry only)."""
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+    low: Decimal
+    high: Decimal
+    categories: int
+    series: int
+
+    @property
+    def slot(self) -> float:
+        return self.width / self.categories
+
+    @property
+    def bars_width(self) -> float:
+        return self.slot * 0.72  # the rest of the slot separates the groups
+
+    @property
+    def bar_width(self) -> float:
+        return self.bars_width / self.series
+
+    def y_of(self, value: Decimal) -> float:
+        return self.bottom + float(value - self.low) / float(self.high - self.low) * self.height
+
+
+def bar_chart_drawing(
+    chart: content.BarChart,
+    fonts: FontSet,
+    width: float,
+    height: float = 85 * mm,
+    tick_label: Callable[[Decimal], str] = vn_number,
+) -> Drawing:
+    """The chart at ``width`` × ``height`` points, title on top and note under it.
+
+    ``tick_label`` writes the value-axis ticks (default: Vietnamese number style).
+    A ``None`` value leaves a gap (no bar, no label), which is not the same as 0.
+    """
+    look = chart_look(fonts)
+    drawing = Drawing(width, height)
+    # The renderer starts every drawing in its default font (Helvetica, which has no
+    # Vietnamese and would be put in the PDF even if unused): start in ours.
+    drawing.initialFontName = look.font
+    drawing.initialFontSize = look.label_size
+    group = Group()
+    drawing.add(group)
+
+    # Top: title, then the legend.
+    title_lines = wrap_words(plain(chart.title), look.title_font, look.title_size, width)
+    top = _lines_block(group, title_lines, width / 2, height, look.title_font, look.title_size)
+    top = _draw_legend(group, chart, look, width, top - 4)
+
+    # Bottom: the note.
+    note_lines = wrap_words(plain(chart.note), look.italic_font, look.note_size, width)
+    note_height = len(note_lines) * look.note_size * 1.2 + (6 if note_lines else 0)
+    _lines_block(
+        group,
+        note_lines,
+        0,
+        note_height,
+        look.italic_font,
+        look.note_size,
+        anchor="start",
+        color=NOTE,
+    )
+
+    values = [v for s in chart.series for v in s.values if v is not None]
+    ticks = nice_ticks(min(values, default=Decimal(0)), max(values, default=Decimal(1)))
+    tick_texts = [plain(tick_label(t)) for t in ticks]
+    left = max(stringWidth(t, look.font, look.label_size) for t in tick_texts) + 6
+    n_cat, n_ser = max(len(chart.categories), 1), max(len(chart.series), 1)
+    slot = (width - left - 2) / n_cat
+    cat_lines = [
+        wrap_words(plain(c), look.font, look.label_size, slot - 4) for c in chart.categories
+    ]
+    cat_height = max((len(lines) for lines in cat_lines), default=1) * look.label_size * 1.2
+    bottom = note_height + cat_height + 4
+    labels = _place_labels(chart, look, slot * 0.72 / n_ser + slot * 0.28 / n_ser)
+    unit = plain(chart.unit_label)
+    unit_height = look.label_size * 1.4 if unit else 0
+    label_room = max((label.extent for label in labels.values()), default=0.0) + 3
+    plot = _Plot(
+        left=left,
+        bottom=bottom,
+        width=width - left - 2,
+        height=max(top - unit_height - label_room - bottom, 10),
+        low=ticks[0],
+        high=ticks[-1],
+        categories=n_cat,
+        series=n_ser,
+    )
+    if unit:
+        group.add(
+            _text(
+                0,
+                top - look.label_size,
+                unit,
+                look.italic_font,
+                look.label_size,
+                anchor="start",
+                color=NOTE,
+            )
+        )
+    _draw_axis(group, plot, ticks, tick_texts, look)
+    for c, lines in enumerate(cat_lines):
+        _lines_block(group, lines, left + slot * (c + 0.5), bottom - 3, look.font, look.label_size)
+    _draw_bars(group, chart, plot, labels)
+    return drawing
+
+
+def _draw_axis(
+    group: Group, plot: _Plot, ticks: Sequence[Decimal], texts: Sequence[str], look: ChartLook
+) -> None:
+    right = plot.left + plot.width
+    for tick, text in zip(ticks, texts, strict=True):
+        y = plot.y_of(tick)
+        group.add(Line(plot.left, y, right, y, strokeColor=GRID, strokeWidth=0.4))
+        group.add(
+            _text(
+                plot.left - 4,
+                y - look.label_size * 0.3,
+                text,
+                look.font,
+                look.label_size,
+                anchor="end",
+            )
+        )
+    group.add(
+        Line(
+            plot.left,
+            plot.bottom,
+            plot.left,
+            plot.bottom + plot.height,
+            strokeColor=TEXT,
+            strokeWidth=0.6,
+        )
+    )
+    zero = plot.y_of(Decimal(0))
+    group.add(Line(plot.left, zero, right, zero, strokeColor=TEXT, strokeWidth=0.6))
+
+
+def _draw_bars(
+    group: Group,
+    chart: content.BarChart,
+    plot: _Plot,
+    labels: dict[tuple[int, int], _BarLabel],
+) -> None:
+    zero = plot.y_of(Decimal(0))
+    bar_w = plot.bar_width
+    for s, series in enumerate(chart.series):
+        for c, value in enumerate(series.values[: plot.categories]):
+            if value is None:
+                continue  # no figure: a gap, never a zero-height bar
+            x = plot.left + plot.slot * (c + 0.5) - plot.bars_width / 2 + s * bar_w
+            y = plot.y_of(value)
+            group.add(
+                Rect(
+                    x + 0.5,
+                    min(y, zero),
+                    bar_w - 1,
+                    abs(y - zero),
+                    fillColor=PALETTE[s % len(PALETTE)],
+                    strokeColor=None,
+                )
+            )
+            label = labels.get((s, c))
+            if label is not None:
+                group.add(label.shape(x + bar_w / 2, y, upwards=value >= 0))
+
+
+@dataclass(frozen=True)
+class _BarLabel:
+    """A value label over a bar: horizontal when it fits the bar's width, else vertical."""
+
+    text: str
+    font: str
+    size: float
+    vertical: bool
+
+    @property
+    def extent(self) -> float:
+        """Height it takes above the bar."""
+        return stringWidth(self.text, self.font, self.size) if self.vertical else self.size
+
+    def shape(self, x: float, y: float, upwards: bool) -> Group | String:
+        if not self.vertical:
+            ly = y + 2 if upwards else y - self.size - 1
+            return _text(x, ly, self.text, self.font, self.size)
+        turned = Group(
+            _text(0, 0, self.text, self.font, self.size, anchor="start" if upwards else "end")
+        )
+        # Rotated a quarter turn the glyphs lie left of their baseline: shift by about
+        # half the x-height to centre them on the bar.
+        turned.translate(x + self.size * 0.35, y + 2 if upwards else y - 2)
+        turned.rotate(90)
+        return turned
+
+
+def _place_labels(
+    chart: content.BarChart, look: ChartLook, room: float
+) -> dict[tuple[int, int], _BarLabel]:
+    """Size and direction of every label; all vertical as soon as one must be, so that
+    the labels of one chart read the same way."""
+    texts = {
+        (s, c): _value_label(chart, s, c)
+        for s, series in enumerate(chart.series)
+        for c, value in enumerate(series.values)
+        if value is not None
+    }
+    texts = {key: text for key, text in texts.items() if text}
+    smallest = 6.5
+    sizes = {
+        key: _fit_size(text, look.font, look.value_size, room, smallest)
+        for key, text in texts.items()
+    }
+    vertical = any(stringWidth(text, look.font, sizes[key]) > room for key, text in texts.items())
+    size = look.value_size if vertical else min(sizes.values(), default=look.value_size)
+    return {key: _BarLabel(text, look.font, size, vertical) for key, text in texts.items()}
+
+
+def _value_label(chart: content.BarChart, series: int, category: int) -> str:
+    if series < len(chart.value_labels) and category < len(chart.value_labels[series]):
+        return plain(chart.value_labels[series][category])
+    return ""
+
+
+def _fit_size(text: str, font: str, size: float, width: float, smallest: float = 6.0) -> float:
+    """The largest size ≤ ``size`` (down to ``smallest``) at which ``text`` fits ``width``."""
+    natural = float(stringWidth(text, font, size))
+    if natural <= width:
+        return size
+    return max(smallest, size * width / natural)
+
+
+def _draw_legend(
+    group: Group, chart: content.BarChart, look: ChartLook, width: float, top: float
+) -> float:
+    """Swatches and series names, centred, wrapping to more rows when needed."""
+    size = look.label_size
+    items = [
+        (PALETTE[i % len(PALETTE)], plain(s.name), stringWidth(plain(s.name), look.font, size))
+        for i, s in enumerate(chart.series)
+    ]
+    if not items:
+        return top
+    swatch, gap = size, 14.0
+    rows: list[list[tuple[colors.Color, str, float]]] = [[]]
+    row_w = 0.0
+    for item in items:
+        item_w = swatch + 4 + item[2]
+        if rows[-1] and row_w + gap + item_w > width:
+            rows.append([])
+            row_w = 0.0
+        row_w += (gap if rows[-1] else 0) + item_w
+        rows[-1].append(item)
+    y = top
+    for row in rows:
+        y -= size * 1.5
+        total = sum(swatch + 4 + w for _, _, w in row) + gap * (len(row) - 1)
+        x = (width - total) / 2
+        for color, name, w in row:
+            group.add(Rect(x, y, swatch, swatch * 0.8, fillColor=color, strokeColor=None))
+            group.add(_text(x + swatch + 4, y + 0.5, name, look.font, size, anchor="start"))
+            x += swatch + 4 + w + gap
+    return y - 4
+
+
+def chart_texts(chart: content.BarChart) -> list[str]:
+    """Every string a chart prints (for the glyph-coverage check), ticks aside."""
+    return [
+        chart.title,
+        chart.unit_label,
+        chart.note,
+        *chart.categories,
+        *(s.name for s in chart.series),
+        *(label for row in chart.value_labels for label in row),
+    ]

@@ -1,0 +1,140 @@
+"""Bar charts: Vietnamese axis numbers, given value labels, fonts on every string, gaps."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
+
+from hbt_desktop.reports.charts import bar_chart_drawing, nice_ticks, vn_number, wrap_words
+from hbt_desktop.reports.content import BarChart, ChartSeries
+from hbt_desktop.reports.fonts import FontSet, register_fonts
+
+from .pdfcheck import BASE14, page_fonts
+from .sample_content import growth_chart, ward_chart
+
+
+@pytest.fixture(scope="module")
+def fonts() -> FontSet:
+    return register_fonts(bundled=True)
+
+
+def walk(node: Drawing | Group) -> Iterator[object]:
+    for child in node.contents:
+        yield child
+        if isinstance(child, Group):
+            yield from walk(child)
+
+
+def strings(drawing: Drawing) -> list[String]:
+    return [n for n in walk(drawing) if isinstance(n, String)]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("0", "0"),
+        ("7", "7"),
+        ("4115", "4.115"),
+        ("4115.5", "4.115,5"),
+        ("1000000", "1.000.000"),
+        ("2.5E+3", "2.500"),
+        ("15000.000", "15.000"),
+        ("0.25", "0,25"),
+        ("-1250", "-1.250"),
+        ("-0.5", "-0,5"),
+        ("12.330", "12,33"),
+    ],
+)
+def test_vn_number_writes_vietnamese_separators(value: str, text: str) -> None:
+    assert vn_number(Decimal(value)) == text
+
+
+def test_nice_ticks_cover_the_data_with_round_steps() -> None:
+    assert nice_ticks(Decimal(0), Decimal(59)) == [Decimal(v) for v in (0, 20, 40, 60)]
+    ticks = nice_ticks(Decimal("2861"), Decimal("13012"))
+    assert ticks[0] == 0 and ticks[-1] >= Decimal("13012")
+    steps = {b - a for a, b in itertools.pairwise(ticks)}
+    assert len(steps) == 1
+    low = nice_ticks(Decimal("-1.25"), Decimal("11.7"))
+    assert low[0] <= Decimal("-1.25") and low[-1] >= Decimal("11.7") and Decimal(0) in low
+
+
+def test_every_string_is_drawn_in_a_registered_font(fonts: FontSet) -> None:
+    for chart in (growth_chart(), ward_chart()):
+        drawing = bar_chart_drawing(chart, fonts, 250, 220)
+        assert strings(drawing)
+        assert {s.fontName for s in strings(drawing)} <= set(fonts.faces)
+        # The renderer's own starting font, which would otherwise be Helvetica.
+        assert drawing.initialFontName in fonts.faces
+
+
+def test_value_labels_are_the_given_strings_and_ticks_are_vietnamese(fonts: FontSet) -> None:
+    chart = ward_chart()
+    texts = [s.text for s in strings(bar_chart_drawing(chart, fonts, 480, 240))]
+    for row in chart.value_labels:
+        for label in row:
+            if label:
+                assert label in texts
+    assert "15.000" in texts and "10.000" in texts  # axis ticks
+    assert "Cùng kỳ năm 2022" in texts and "Năm 2023" in texts  # legend
+    assert not any("e+" in t.lower() or t.endswith(".0") for t in texts)  # no float noise
+
+
+def test_no_float_ever_reaches_the_printed_text(fonts: FontSet) -> None:
+    chart = BarChart(
+        title="Tăng trưởng",
+        unit_label="%",
+        categories=("A", "B"),
+        series=(ChartSeries("Tăng", (Decimal("0.1"), Decimal("0.2"))),),
+        value_labels=(("0,1%", "0,2%"),),
+    )
+    texts = [s.text for s in strings(bar_chart_drawing(chart, fonts, 300, 200))]
+    assert "0,1%" in texts and "0,2%" in texts
+    assert not any("0.1" in t or "0.2" in t or "0000" in t for t in texts)
+    assert "0,05" in texts or "0,1" in texts  # ticks in Vietnamese style
+
+
+def test_a_missing_value_is_a_gap_not_a_zero_bar(fonts: FontSet) -> None:
+    chart = ward_chart()  # Đồng Nhân has no 2023 figure
+    drawing = bar_chart_drawing(chart, fonts, 480, 240)
+    # Bars are wider than the legend's swatches (one label size, 8.5 pt).
+    bars = [r for r in walk(drawing) if isinstance(r, Rect) and r.width > 9]
+    values = [v for s in chart.series for v in s.values]
+    assert len(bars) == sum(v is not None for v in values) == 11
+
+
+def test_tick_labels_can_come_from_the_caller(fonts: FontSet) -> None:
+    drawing = bar_chart_drawing(
+        growth_chart(), fonts, 300, 220, tick_label=lambda d: f"{vn_number(d)} %"
+    )
+    assert "60 %" in [s.text for s in strings(drawing)]
+
+
+def test_crowded_labels_turn_vertical_rather_than_overlap(fonts: FontSet) -> None:
+    drawing = bar_chart_drawing(ward_chart(), fonts, 240, 220)
+    turned = [g for g in walk(drawing) if isinstance(g, Group) and g.transform[1] != 0]
+    assert turned  # rotated value labels
+
+
+def test_long_titles_wrap(fonts: FontSet) -> None:
+    lines = wrap_words(
+        "Thu ngân sách của 6 phường đến 15/2/2023 so với cùng kỳ", fonts.sans_bold, 10.5, 150
+    )
+    assert len(lines) >= 2 and " ".join(lines).startswith("Thu ngân sách")
+
+
+def test_a_chart_in_a_pdf_uses_only_embedded_fonts(fonts: FontSet) -> None:
+    out = io.BytesIO()
+    renderPDF.drawToFile(bar_chart_drawing(ward_chart(), fonts, 480, 240), out)
+    page = PdfReader(io.BytesIO(out.getvalue())).pages[0]
+    used = page_fonts(page)
+    assert used and all(embedded for _, embedded in used)
+    assert not {name for name, _ in used} & BASE14
+    assert "Phường Đồng Nhân chưa có số liệu" in page.extract_text()
