@@ -231,8 +231,8 @@ def _readings(body: str, convention: Convention) -> list[_Reading | _BadGrouping
         return [_read(body, *_EN)]
     if convention is Convention.TYPED and "," in body:
         return [_read(body, *_VN)]  # "," is only ever the decimal mark when typed here
-    head, dot, tail = body.partition(".")
-    if convention is Convention.TYPED and dot and len(tail) == 3 and (head + tail).isdigit():
+    head, _, tail = body.partition(".")
+    if convention is Convention.TYPED and len(tail) == 3 and head.isdigit() and tail.isdigit():
         # One dot before exactly 3 digits: "2130.879" may be 2130879 grouped carelessly
         # as much as 2130,879, even though "2130" is no proper group. Both readings stand.
         return [_Reading(head + tail, ""), _read(body, *_EN)]

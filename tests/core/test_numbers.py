@@ -201,6 +201,8 @@ def test_ambiguous_message_tells_the_clerk_what_to_type() -> None:
         ("12..3", "number.invalid"),
         ("1,", "number.invalid"),
         (",5", "number.invalid"),
+        (".879", "number.invalid"),
+        (".5", "number.invalid"),
         ("1.234,5.6", "number.invalid"),
         ("1E3", "number.invalid"),
         ("- 5", "number.invalid"),
