@@ -24,3 +24,33 @@ def _vietnamese_by_default() -> Iterator[None]:
     i18n.set_language("vi")
     yield
     i18n.set_language("vi")
+
+
+@pytest.fixture
+def db():  # type: ignore[no-untyped-def]
+    """A fresh in-memory database with the shipped reference data (units, catalogue)."""
+    from hbt_desktop.exchange.seed import load_reference
+    from hbt_desktop.store.connection import memory_database
+
+    database = memory_database()
+    load_reference(database)
+    return database
+
+
+@pytest.fixture
+def demo_db(db):  # type: ignore[no-untyped-def]
+    """The reference data plus the seed bulletin's demo figures and text."""
+    from hbt_desktop.exchange.seed import load_demo
+
+    load_demo(db)
+    return db
+
+
+def db_digest(database) -> str:  # type: ignore[no-untyped-def]
+    """A hash of every row of every table: equal digests mean an unchanged database."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for line in database.conn.iterdump():
+        digest.update(line.encode())
+    return digest.hexdigest()

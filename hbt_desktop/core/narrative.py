@@ -22,11 +22,13 @@ listed as a warning: never blank, ``None`` or a crash.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import jinja2
 from jinja2 import TemplateSyntaxError, Undefined, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -67,6 +69,8 @@ register(
         },
     }
 )
+
+log = logging.getLogger(__name__)
 
 MAX_TEMPLATE_CHARS = 50_000
 MAX_OUTPUT_CHARS = 200_000
@@ -458,7 +462,13 @@ def render(text: str, src: FigureSource, unit: OrgUnit, period: Period) -> Rende
     check_template(text)
     ctx = _Context(src, unit, period)
     template = _ENV.from_string(clean(text))
-    output = template.render(_globals(ctx))
+    try:
+        output = template.render(_globals(ctx))
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+        # A wrong argument ("so_le='x'"), a blocked attribute: the clerk sees where,
+        # the rest of the document still prints.
+        log.info("template could not be rendered: %s", exc)
+        output = ctx.problem("error", f"mẫu không hiển thị được: {exc}")
     ctx.result.text = clean(output)[:MAX_OUTPUT_CHARS]
     return ctx.result
 

@@ -39,7 +39,7 @@ from hbt_desktop.store.catalogue import load_catalogue, save_catalogue
 from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import save_document
 from hbt_desktop.store.settings import set_setting
-from hbt_desktop.store.units import save_units
+from hbt_desktop.store.units import has_units, save_units
 from hbt_desktop.store.values import write_base, write_values
 
 DEMO_USER = "dữ liệu mẫu"
@@ -179,13 +179,9 @@ def _document(doc: dict[str, Any], folder: Path) -> DocumentSpec:
     return spec
 
 
-def is_empty(db: Database) -> bool:
-    return int(db.execute("SELECT COUNT(*) FROM units").fetchone()[0]) == 0
-
-
 def seed_new_database(db: Database, *, demo: bool = True) -> None:
     """Fill a freshly created database: reference data, then (by default) the demo."""
-    if is_empty(db):
+    if not has_units(db):
         load_reference(db)
         if demo:
             load_demo(db)

@@ -48,6 +48,10 @@ def load_units(db: Database) -> UnitTree:
     return UnitTree({u.uid: u for u in units})
 
 
+def has_units(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM units LIMIT 1").fetchone() is not None
+
+
 def save_units(db: Database, units: Iterable[OrgUnit]) -> int:
     """Insert or update units and replace their predecessor links, in one transaction.
 
