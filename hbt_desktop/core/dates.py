@@ -101,9 +101,9 @@ def format_cutoff(d: date, *, with_ngay: bool = False) -> str:
     return ("tính đến ngày " if with_ngay else "tính đến ") + format_date(d)
 
 
-_DMY = re.compile(r"(?:ngày\s*)?(\d{1,2})([/.\-])(\d{1,2})\2(\d+)")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WORDS = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d+)")
+_DMY = re.compile(r"(?:ngày\s*)?([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]+)")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_WORDS = re.compile(r"(?:ngày\s+)?([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s*,?\s*năm\s+([0-9]+)")
 
 
 def _fields(text: str) -> tuple[int, int, str] | None:

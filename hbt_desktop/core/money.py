@@ -229,7 +229,7 @@ _CURRENCY = re.compile(r"\s*(?:đồng|vnđ|vnd|đ|₫)$")
 # "4 tỷ" splits into "4" and "tỷ" while "4 115 tỷ" keeps its grouped number. "ngàn" is
 # the southern word for "nghìn".
 _PART = re.compile(
-    r"\s*(?P<number>\d(?:[\d.,]|\s(?=\d))*)\s*"
+    r"\s*(?P<number>[0-9](?:[0-9.,]|\s(?=[0-9]))*)\s*"
     r"(?P<unit>(?:nghìn|ngàn)\s*t[ỷỉ]|t[ỷỉ]|triệu|nghìn|ngàn)?"
 )
 _UNIT_WORDS = {"tỷ": MoneyUnit.TY, "tỉ": MoneyUnit.TY, "triệu": MoneyUnit.TRIEU}

@@ -423,8 +423,8 @@ def format_cutoff_period(p: Period, *, with_ngay: bool = False) -> str:
 # --- parsing ----------------------------------------------------------------------------
 
 _ID = re.compile(
-    r"(?P<year>\d{4})(?:(?P<month>\d{2})|q(?P<quarter>\d)|s(?P<half>\d)"
-    r"|ytd(?P<ytd>\d{1,2})|l(?P<last>\d{1,2}))?(?:@(?P<cutoff>\d{8}))?",
+    r"(?P<year>[0-9]{4})(?:(?P<month>[0-9]{2})|q(?P<quarter>[0-9])|s(?P<half>[0-9])"
+    r"|ytd(?P<ytd>[0-9]{1,2})|l(?P<last>[0-9]{1,2}))?(?:@(?P<cutoff>[0-9]{8}))?",
     re.IGNORECASE,
 )
 _ID_KINDS = {
@@ -434,12 +434,12 @@ _ID_KINDS = {
     "ytd": PeriodKind.YTD,
     "last": PeriodKind.LAST,
 }
-_YEAR = r"(?P<year>\d{4})"
+_YEAR = r"(?P<year>[0-9]{4})"
 _SLASH_OR_NAM = rf"(?:(?:\s*/\s*|\s+năm\s+){_YEAR})?"
 _NAMES = (
-    (PeriodKind.YTD, rf"(?P<n>\d{{1,2}})\s+tháng\s+(?P<where>đầu|cuối)\s+năm(?:\s+{_YEAR})?"),
-    (PeriodKind.QUARTER, rf"quý\s+(?P<n>[ivx]+|\d){_SLASH_OR_NAM}"),
-    (PeriodKind.MONTH, rf"tháng\s+(?P<n>\d{{1,2}}){_SLASH_OR_NAM}"),
+    (PeriodKind.YTD, rf"(?P<n>[0-9]{{1,2}})\s+tháng\s+(?P<where>đầu|cuối)\s+năm(?:\s+{_YEAR})?"),
+    (PeriodKind.QUARTER, rf"quý\s+(?P<n>[ivx]+|[0-9]){_SLASH_OR_NAM}"),
+    (PeriodKind.MONTH, rf"tháng\s+(?P<n>[0-9]{{1,2}}){_SLASH_OR_NAM}"),
     (PeriodKind.YEAR, rf"(?:cả\s+)?năm(?:\s+{_YEAR})?"),
 )
 _NAME_PATTERNS = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in _NAMES)

@@ -250,6 +250,7 @@ def test_parse_money_negative_only_when_allowed() -> None:
         ("- 5 tỷ", "money.invalid", "- 5 tỷ"),
         ("4 tỷ -81 triệu", "money.invalid", "4 tỷ -81 triệu"),
         ("5 tỷ USD", "money.invalid", "5 tỷ USD"),
+        ("\u0665 tỷ", "money.invalid", "\u0665 tỷ"),  # an Arabic-Indic 5
         ("4 tỷ 081", "money.missing_unit", "4 tỷ 081"),
         ("4 triệu 5 tỷ", "money.unit_order", "4 triệu 5 tỷ"),
         ("4 tỷ 5 tỷ", "money.unit_order", "4 tỷ 5 tỷ"),

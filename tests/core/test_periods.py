@@ -375,6 +375,7 @@ def test_parse_period_reads_ids_and_canonicalises(text: str, expected: Period) -
         ("quý I/2023, tính đến 31/2/2023", "date.impossible", '"31/2/2023"'),
         ("quý I/23", "period.invalid", '"quý I/23"'),
         ("Q1 2023", "period.invalid", '"Q1 2023"'),
+        ("\uff12\uff10\uff12\uff13Q1", "period.invalid", "Q1"),  # full-width digits
         ("2 tháng giữa năm 2023", "period.invalid", '"2 tháng giữa năm 2023"'),
     ],
 )
