@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from datetime import date, datetime
 
 import pytest
@@ -16,14 +15,7 @@ from hbt_desktop.core.dates import (
     format_place_date,
     parse_date,
 )
-from hbt_desktop.core.errors import InputError
-
-
-def refused(key: str, call: Callable[[], object]) -> InputError:
-    with pytest.raises(InputError) as info:
-        call()
-    assert info.value.key == key, info.value.message
-    return info.value
+from tests.core.refusals import refused
 
 
 def test_running_text_dates_are_not_padded() -> None:

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 
-from hbt_desktop.core.errors import AmbiguousInput, InputError
+from hbt_desktop.core.errors import AmbiguousInput
 from hbt_desktop.core.money import MoneyFormat, MoneyStyle, MoneyUnit, format_money, parse_money
 from hbt_desktop.core.numbers import Convention
+from tests.core.refusals import refused
 
 TY = 10**9
 TRIEU = 10**6
 S = MoneyStyle
-
-
-def refused(key: str, call: Callable[[], object]) -> InputError:
-    with pytest.raises(InputError) as info:
-        call()
-    assert info.value.key == key, info.value.message
-    return info.value
 
 
 # --- the seed bulletin and the reference's examples -------------------------------------

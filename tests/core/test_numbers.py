@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 
-from hbt_desktop.core.errors import AmbiguousInput, InputError
+from hbt_desktop.core.errors import AmbiguousInput
 from hbt_desktop.core.numbers import (
     Convention,
     ParsedNumber,
@@ -24,15 +23,9 @@ from hbt_desktop.core.numbers import (
     to_decimal,
     to_roman,
 )
+from tests.core.refusals import refused
 
 D = Decimal
-
-
-def refused(key: str, call: Callable[[], object]) -> InputError:
-    with pytest.raises(InputError) as info:
-        call()
-    assert info.value.key == key, info.value.message
-    return info.value
 
 
 # --- rounding and formatting ------------------------------------------------------------
@@ -173,7 +166,9 @@ def test_typed_dot_before_three_digits_is_refused_with_both_readings(
     err = info.value
     assert err.key == "number.ambiguous"
     assert len(err.readings) == 2
-    assert err.readings[0] == err.readings[0].to_integral_value()  # type: ignore[union-attr]
+    whole_reading = err.readings[0]
+    assert isinstance(whole_reading, Decimal)
+    assert whole_reading == whole_reading.to_integral_value()
     message = err.message_in("vi")
     assert f'"{text}"' in message
     assert whole in message

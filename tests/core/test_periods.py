@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 import pytest
 
-from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.periods import (
     Period,
     PeriodKind,
@@ -16,17 +15,11 @@ from hbt_desktop.core.periods import (
     format_period,
     parse_period,
 )
+from tests.core.refusals import refused
 
 P = Period
 K = PeriodKind
 FEB_15 = date(2023, 2, 15)
-
-
-def refused(key: str, call: Callable[[], object]) -> InputError:
-    with pytest.raises(InputError) as info:
-        call()
-    assert info.value.key == key, info.value.message
-    return info.value
 
 
 # --- canonical forms --------------------------------------------------------------------
@@ -113,7 +106,7 @@ def test_a_cutoff_outside_the_period_is_refused(period: Period, cutoff: date) ->
 
 def test_with_cutoff_refuses_a_datetime() -> None:
     with pytest.raises(TypeError):
-        P.year_of(2023).with_cutoff(datetime(2023, 2, 15))  # type: ignore[arg-type]
+        P.year_of(2023).with_cutoff(datetime(2023, 2, 15))
 
 
 @pytest.mark.parametrize(
