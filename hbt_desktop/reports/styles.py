@@ -159,7 +159,6 @@ def report_styles(fonts: FontSet) -> ReportStyles:
             16,
             spaceBefore=6,
             spaceAfter=4,
-            keepWithNext=1,
             **center,
         ),
         footnote=_style("footnote", italic, 12, 14, spaceBefore=2),
@@ -215,9 +214,8 @@ def bulletin_styles(fonts: FontSet) -> BulletinStyles:
             textColor=BULLETIN_RED,
             spaceBefore=10,
             spaceAfter=5,
-            keepWithNext=1,
         ),
-        heading2=_style("b_h2", sans_bold, 11.5, 14, spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        heading2=_style("b_h2", sans_bold, 11.5, 14, spaceBefore=6, spaceAfter=3),
         body=_style(
             "b_body", fonts.serif, BULLETIN_BODY_SIZE, 15.5, alignment=TA_JUSTIFY, spaceAfter=6
         ),
@@ -231,9 +229,7 @@ def bulletin_styles(fonts: FontSet) -> BulletinStyles:
             spaceAfter=10,
             textColor=BULLETIN_GREY,
         ),
-        table_title=_style(
-            "b_table_title", sans_bold, 10, 12.5, spaceBefore=6, spaceAfter=3, keepWithNext=1
-        ),
+        table_title=_style("b_table_title", sans_bold, 10, 12.5, spaceBefore=6, spaceAfter=3),
         notes_title=_style("b_notes_title", sans_bold, 8.5, 11, spaceBefore=10, spaceAfter=2),
         note=_style(
             "b_note", fonts.serif_italic, 8.5, 10.5, alignment=TA_LEFT, textColor=BULLETIN_GREY

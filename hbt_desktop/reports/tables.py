@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from hbt_desktop.reports import content
 from hbt_desktop.reports.markup import para, plain
@@ -44,7 +44,6 @@ class TableLook:
     padding: float = 3.0
     header_background: colors.Color | None = None
     bold_background: colors.Color | None = None
-    footnote_size: float = 10.0
 
 
 def column_count(table: content.Table) -> int:
@@ -247,9 +246,13 @@ def table_flowables(
     avail_width: float,
     title_style: ParagraphStyle | None,
     footnote_style: ParagraphStyle,
+    keep_room: float = 90.0,
 ) -> list[Flowable]:
     """Title, the table (header rows repeated on every page it runs onto), footnotes."""
-    out: list[Flowable] = []
+    # A title must not end a page with its table on the next; a CondPageBreak (rather
+    # than keepWithNext, which moves a long table whole to a new page) still lets the
+    # table begin under its title and run on.
+    out: list[Flowable] = [CondPageBreak(keep_room)]
     if table.title and title_style is not None:
         out.append(Paragraph(para(table.title), title_style))
     if column_count(table):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pypdf._page import PageObject
 
@@ -26,21 +27,28 @@ BASE14 = {
 
 @dataclass(frozen=True)
 class Chunk:
-    """A piece of text as pypdf sees it: text and the start of its baseline."""
+    """A piece of text as pypdf sees it: text, the start of its baseline, size and face."""
 
     text: str
     x: float
     y: float
     size: float
+    font: str  # BaseFont without the subset prefix, e.g. "Tinos-Bold"
+
+
+def _font_name(font: Any) -> str:
+    if not font:
+        return ""
+    return str(font.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
 
 
 def chunks(page: PageObject) -> list[Chunk]:
     found: list[Chunk] = []
 
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text.strip():
             # reportlab's text matrices are plain translations here.
-            found.append(Chunk(text.strip(), cm[4] + tm[4], cm[5] + tm[5], size))
+            found.append(Chunk(text.strip(), cm[4] + tm[4], cm[5] + tm[5], size, _font_name(font)))
 
     page.extract_text(visitor_text=visit)
     return found
@@ -54,11 +62,12 @@ def find(page: PageObject, start: str) -> Chunk:
 
 def page_fonts(page: PageObject) -> list[tuple[str, bool]]:
     """(BaseFont without subset prefix, embedded?) of every font the page refers to."""
-    fonts = page["/Resources"].get_object().get("/Font", {})
+    resources: Any = page["/Resources"].get_object()
+    fonts = resources.get("/Font", {})
     out = []
     for ref in fonts.values():
         font = ref.get_object()
-        name = str(font["/BaseFont"]).lstrip("/").split("+", 1)[-1]
+        name = _font_name(font)
         descriptor = font.get("/FontDescriptor")
         embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
         out.append((name, embedded))
