@@ -127,23 +127,12 @@ def _share(low: list[float], high: list[float], room: float) -> list[float]:
     return [lo + g for lo, g in zip(low, given, strict=True)]
 
 
-def fit_col_widths(table: content.Table, look: TableLook, avail_width: float) -> list[float]:
-    """Column widths in points that fit ``avail_width``.
-
-    ``col_widths_mm`` wins when given (scaled down if wider than the frame). Otherwise
-    widths are chosen in three steps of need: (1) no word broken; (2) no body cell
-    wrapped — a figure must never wrap, and a ward's name should not; (3) no header cell
-    wrapped. The widest step that fits is used and the spare room shared in proportion;
-    official tables run the full width of the text block.
-    """
+def column_needs(
+    table: content.Table, look: TableLook
+) -> tuple[list[float], list[float], list[float]]:
+    """Per column, the width (points) at which (1) no word is broken and no figure
+    wrapped, (2) no body cell wraps, (3) no header cell wraps either."""
     n = column_count(table)
-    if n == 0:
-        return []
-    if len(table.col_widths_mm) == n:
-        widths = [w * mm for w in table.col_widths_mm]
-        total = sum(widths)
-        return [w * avail_width / total for w in widths] if total > avail_width else widths
-
     header, body = padded_rows(table)
     aligns = column_alignments(table)
     spanned = _spanned_cells(table)
@@ -151,9 +140,9 @@ def fit_col_widths(table: content.Table, look: TableLook, avail_width: float) ->
     # for its column like any other cell.
     single = {(c0, r0) for c0, r0, c1, _ in table.header_spans if c0 == c1}
     pad = 2 * look.padding + 1
-    words = [6 * mm] * n  # step 1
-    body_fit = [6 * mm] * n  # step 2
-    full = [6 * mm] * n  # step 3
+    words = [6 * mm] * n
+    body_fit = [6 * mm] * n
+    full = [6 * mm] * n
     for r, row in enumerate(header):
         for c, text in enumerate(row):
             if (c, r) in spanned and (c, r) not in single:
@@ -168,9 +157,11 @@ def fit_col_widths(table: content.Table, look: TableLook, avail_width: float) ->
             width = stringWidth(text, font, look.size) + pad
             body_fit[c] = max(body_fit[c], width)
             full[c] = max(full[c], width)
-            # Figures must not wrap even at the tightest step.
-            word = width if aligns[c] is not Align.LEFT else _longest_word(text, font, look.size)
-            words[c] = max(words[c], word + (0 if aligns[c] is not Align.LEFT else pad))
+            # A figure must not wrap even at the tightest step: a Paragraph cannot break
+            # "4.115.081", it would run over the next cell.
+            if aligns[c] is Align.LEFT:
+                width = _longest_word(text, font, look.size) + pad
+            words[c] = max(words[c], width)
     for c0, c1, natural, word in _span_widths(table, header, look):
         if c1 > c0:
             _widen(words, c0, c1, word + pad)
@@ -178,6 +169,29 @@ def fit_col_widths(table: content.Table, look: TableLook, avail_width: float) ->
             _widen(full, c0, c1, natural + pad)
     body_fit = [max(a, b) for a, b in zip(words, body_fit, strict=True)]
     full = [max(a, b) for a, b in zip(body_fit, full, strict=True)]
+    return words, body_fit, full
+
+
+def fit_col_widths(table: content.Table, look: TableLook, avail_width: float) -> list[float]:
+    """Column widths in points that fit ``avail_width``.
+
+    ``col_widths_mm`` is followed when given (scaled down if wider than the frame), except
+    that a column too narrow for its longest word or figure is widened at the expense of
+    the others. Otherwise widths are chosen in three steps of need (see
+    :func:`column_needs`): the widest step that fits is used and the spare room shared;
+    official tables run the full width of the text block.
+    """
+    n = column_count(table)
+    if n == 0:
+        return []
+    words, body_fit, full = column_needs(table, look)
+    if len(table.col_widths_mm) == n:
+        given = [w * mm for w in table.col_widths_mm]
+        if sum(given) > avail_width:
+            given = [w * avail_width / sum(given) for w in given]
+        fitted = _respect_minimums(given, words)
+        if fitted is not None:
+            return fitted
 
     if sum(full) <= avail_width:
         return [w * avail_width / sum(full) for w in full]
@@ -187,6 +201,19 @@ def fit_col_widths(table: content.Table, look: TableLook, avail_width: float) ->
         return _share(words, body_fit, avail_width - sum(words))
     # Even unbroken words do not fit: shrink everything (text will overflow cells).
     return [w * avail_width / sum(words) for w in words]
+
+
+def _respect_minimums(given: list[float], minimum: list[float]) -> list[float] | None:
+    """``given`` with every column at least its minimum, the same total, the extra taken
+    from the other columns in proportion to their room; None when that is impossible."""
+    widths = [max(g, m) for g, m in zip(given, minimum, strict=True)]
+    extra = sum(widths) - sum(given)
+    if extra <= 0:
+        return widths
+    room = [w - m for w, m in zip(widths, minimum, strict=True)]
+    if sum(room) < extra:
+        return None
+    return [w - r * extra / sum(room) for w, r in zip(widths, room, strict=True)]
 
 
 _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT}
@@ -255,15 +282,26 @@ def table_flowables(
     out: list[Flowable] = [CondPageBreak(keep_room)]
     if table.title and title_style is not None:
         out.append(Paragraph(para(table.title), title_style))
+    margin = 0.0
     if column_count(table):
+        widths = fit_col_widths(table, look, avail_width)
         grid = Table(
             cell_paragraphs(table, look),
-            colWidths=fit_col_widths(table, look, avail_width),
+            colWidths=widths,
             repeatRows=len(table.header),
             hAlign="CENTER",
         )
         grid.setStyle(TableStyle(table_style_commands(table, look)))
         out.append(grid)
+        margin = max(0.0, (avail_width - sum(widths)) / 2)
+    if margin:
+        # Footnotes line up with a table narrower than the page, not with the margin.
+        footnote_style = ParagraphStyle(
+            f"{footnote_style.name}-inset",
+            parent=footnote_style,
+            leftIndent=margin,
+            rightIndent=margin,
+        )
     out += [Paragraph(para(note), footnote_style) for note in table.footnotes]
     return out
 

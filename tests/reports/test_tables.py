@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -162,3 +163,17 @@ def test_a_long_table_repeats_its_header_on_the_next_page(look: TableLook) -> No
     pages = PdfReader(io.BytesIO(out.getvalue())).pages
     assert len(pages) >= 2
     assert all("Số hộ" in page.extract_text() for page in pages)
+
+
+def test_given_widths_are_widened_where_a_word_or_figure_would_not_fit(look: TableLook) -> None:
+    table = dataclasses.replace(ward_table(), col_widths_mm=(6, 40, 30, 30, 15, 15))
+    widths = fit_col_widths(table, look, WIDTH)
+    assert widths[0] >= stringWidth("STT", look.bold_font, look.size) + 2 * look.padding
+    assert sum(widths) == pytest.approx(sum(table.col_widths_mm) * mm)
+    assert widths[1] < 40 * mm  # the room came from the wide columns
+
+
+def test_given_widths_that_cannot_hold_the_figures_are_replaced(look: TableLook) -> None:
+    table = dataclasses.replace(ward_table(), col_widths_mm=(5, 10, 10, 10, 10, 10))
+    widths = fit_col_widths(table, look, WIDTH)
+    assert widths[2] >= stringWidth("341.350", look.bold_font, look.size)
