@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -441,7 +442,13 @@ _ENV.globals.clear()
 
 def check_template(text: str) -> None:
     """Raise :class:`TemplateError` if ``text`` cannot be used as a template."""
-    text = clean(text)
+    _compiled(clean(text))
+
+
+@lru_cache(maxsize=512)
+def _compiled(text: str) -> jinja2.Template:
+    """Check and compile once per distinct text: the same sections are rendered again at
+    every preview keystroke and every print."""
     if len(text) > MAX_TEMPLATE_CHARS:
         raise TemplateError("narrative.too_long", length=len(text), limit=MAX_TEMPLATE_CHARS)
     try:
@@ -451,6 +458,7 @@ def check_template(text: str) -> None:
     for node in tree.find_all(nodes.Node):
         if not isinstance(node, _ALLOWED_NODES):
             raise TemplateError("narrative.forbidden", what=type(node).__name__)
+    return _ENV.from_string(tree)
 
 
 def render(text: str, src: FigureSource, unit: OrgUnit, period: Period) -> RenderResult:
@@ -459,9 +467,8 @@ def render(text: str, src: FigureSource, unit: OrgUnit, period: Period) -> Rende
     Never raises for content problems: they become markers and ``problems``. A template
     that cannot be parsed raises :class:`TemplateError` (the editor shows it).
     """
-    check_template(text)
+    template = _compiled(clean(text))
     ctx = _Context(src, unit, period)
-    template = _ENV.from_string(clean(text))
     try:
         output = template.render(_globals(ctx))
     except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:
