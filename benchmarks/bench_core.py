@@ -126,7 +126,7 @@ def bench_documents(folder: Path) -> list[Result]:
 
         finished: list[object] = []
 
-        def make(content_of=content_of, build=build, out=out) -> None:  # type: ignore[no-untyped-def]
+        def make(content_of=content_of, build=build, out=out, finished=finished) -> None:  # type: ignore[no-untyped-def]
             content, _ = content_of(db, "Q007", period)
             build(content, out, bundled_fonts=True)
             finished[:] = [content]
@@ -134,7 +134,7 @@ def bench_documents(folder: Path) -> list[Result]:
         ours = best_of(make)
         pages = len(PdfReader(out).pages)
         plain = folder / "plain.pdf"
-        base = best_of(lambda: _plain_same_pages(finished[0], plain))
+        base = best_of(lambda finished=finished, plain=plain: _plain_same_pages(finished[0], plain))
         ratio = ours / base
         results.append(
             Result(

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results = run_all(quick=args.quick)
     recorded = json.loads(RECORDED.read_text()) if RECORDED.exists() else {}
-    print(f"| measurement | ours | baseline | ratio | goal | met | vs recorded |")
+    print("| measurement | ours | baseline | ratio | goal | met | vs recorded |")
     print("|---|---|---|---|---|---|---|")
     regressions = 0
     for r in results:
