@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -207,14 +208,15 @@ def section_flowables(
 
 
 def notes_block(doc: BulletinContent, st: BulletinStyles) -> list[Flowable]:
+    """The small print at the end, kept together so its title never ends a page alone."""
     if not doc.notes:
         return []
-    out: list[Flowable] = [
+    block: list[Flowable] = [
         HRFlowable(width="100%", thickness=0.4, color=BULLETIN_GOLD, spaceBefore=10),
         Paragraph(para(NOTES_TITLE), st.notes_title),
     ]
-    out += [Paragraph(para(note), st.note) for note in doc.notes]
-    return out
+    block += [Paragraph(para(note), st.note) for note in doc.notes]
+    return [KeepTogether(block)]
 
 
 def bulletin_story(doc: BulletinContent, st: BulletinStyles) -> tuple[list[Flowable], list[str]]:

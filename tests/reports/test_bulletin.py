@@ -17,7 +17,7 @@ from hbt_desktop.reports.photos import PLACEHOLDER_TEXT, decode
 
 from .conftest import Built
 from .pdfcheck import BASE14, chunks, page_fonts
-from .sample_content import bulletin_content, make_photo
+from .sample_content import bulletin_content, make_photo, ward_table
 
 
 def text_of(built: Built) -> str:
@@ -171,3 +171,15 @@ def test_a_bulletin_without_charts_photos_or_figures_still_builds() -> None:
     built = build(doc)
     assert built.info.pages == 1
     assert "Tin ngắn" in text_of(built)
+
+
+def test_a_section_table_runs_the_width_of_the_page() -> None:
+    base = bulletin_content()
+    section = Section(
+        "Thu ngân sách theo phường", ("Số liệu đến 15/2/2023.",), tables=(ward_table(),)
+    )
+    built = build(dataclasses.replace(base, sections=(section,)))
+    text = text_of(built)
+    assert "Phường Trương Định" in text and "341.350" in text
+    for page in built.reader.pages:
+        assert not {name for name, _ in page_fonts(page)} & BASE14

@@ -311,3 +311,14 @@ def test_a_long_report_keeps_headings_off_the_foot_of_a_page() -> None:
         for chunk in chunks(page):
             if chunk.text.endswith(tuple(f"Nội dung thứ {i}" for i in range(1, 16))):
                 assert chunk.y > bottom, chunk.text
+
+
+def test_a_report_without_appendices_summary_or_recipients_still_builds() -> None:
+    doc = dataclasses.replace(
+        report_content(), summary="", recipients=(), appendices=(), parts=(), intro=("Một đoạn.",)
+    )
+    out = io.BytesIO()
+    info = build_report(doc, out, invariant=True)
+    assert info.pages == 1
+    text = PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text()
+    assert "Nơi nhận:" in text and "Phan Văn Phúc" in text
