@@ -191,12 +191,13 @@ def bar_chart_drawing(
 
     # Bottom: the note.
     note_lines = wrap_words(plain(chart.note), look.italic_font, look.note_size, width)
-    note_height = len(note_lines) * look.note_size * 1.2 + (6 if note_lines else 0)
+    note_text_height = len(note_lines) * look.note_size * 1.2
+    note_height = note_text_height + (6 if note_lines else 0)  # and a gap above it
     _lines_block(
         group,
         note_lines,
         0,
-        note_height,
+        note_text_height,
         look.italic_font,
         look.note_size,
         anchor="start",
@@ -214,7 +215,7 @@ def bar_chart_drawing(
     ]
     cat_height = max((len(lines) for lines in cat_lines), default=1) * look.label_size * 1.2
     bottom = note_height + cat_height + 4
-    labels = _place_labels(chart, look, slot * 0.72 / n_ser + slot * 0.28 / n_ser)
+    labels = _place_labels(chart, look, slot / n_ser)  # a bar and its share of the gap
     unit = plain(chart.unit_label)
     unit_height = look.label_size * 1.4 if unit else 0
     label_room = max((label.extent for label in labels.values()), default=0.0) + 3

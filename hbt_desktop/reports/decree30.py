@@ -3,7 +3,7 @@
 Page 1 carries the header block (issuer left, Quốc hiệu and Tiêu ngữ right, number and
 place-date on one line under them), the document type and its summary; then the body,
 the signature block with the list of recipients, and the appendices, each on new pages
-and numbered separately. Section numbers in comments refer to Appendix I of the decree.
+and numbered separately. Comments name the element of Appendix I a size or position comes from.
 """
 
 from __future__ import annotations
@@ -78,9 +78,16 @@ PORTRAIT_WIDTH = _text_width(PORTRAIT[0])
 LANDSCAPE_WIDTH = _text_width(LANDSCAPE[0])
 
 
+def upper(text: str) -> str:
+    """Decree 30 sets the Quốc hiệu, the bodies, the document type and the signer's
+    authority and title in capitals: applied here so that "Ủy ban nhân dân" typed in
+    lower case still prints as the decree asks (str.upper handles ư, ơ, đ and tones)."""
+    return plain(text).upper()
+
+
 def recipient_lines(recipients: Iterable[str]) -> list[str]:
     """``"- Như trên;"`` … ``"- Lưu: VT, VP."``: a dash before each, ";" after all but
-    the last, which ends with "." (Decree 30, App. I, II.10). Punctuation the clerk
+    the last, which ends with "." (Decree 30, App. I, "Nơi nhận"). Punctuation the clerk
     already typed is not doubled."""
     cleaned = []
     for raw in recipients:
@@ -106,20 +113,20 @@ def _rule(length: float, space_before: float = RULE_GAP, space_after: float = 0)
 def header_block(doc: content.ReportContent, st: ReportStyles) -> Table:
     """The two-column header: issuer | Quốc hiệu, Tiêu ngữ; number | place and date."""
     left: list[Flowable] = []
+    # Decree 30: the parent body (cơ quan chủ quản) regular, the issuer bold, both upper.
     if doc.parent_body.strip():
-        left.append(Paragraph(para(doc.parent_body), st.parent_body))  # regular (I.3)
-    for line in doc.issuer:
-        left.append(Paragraph(para(line), st.issuer))  # bold (I.3)
+        left.append(Paragraph(para(upper(doc.parent_body)), st.parent_body))
+    left += [Paragraph(para(upper(line)), st.issuer) for line in doc.issuer]
     if doc.issuer:
         longest = max(
-            stringWidth(plain(line), st.issuer.fontName, st.issuer.fontSize) for line in doc.issuer
+            stringWidth(upper(line), st.issuer.fontName, st.issuer.fontSize) for line in doc.issuer
         )
         left.append(_rule(longest * SHORT_RULE))
     motto_width = stringWidth(plain(doc.motto), st.tieu_ngu.fontName, st.tieu_ngu.fontSize)
     right: list[Flowable] = [
-        Paragraph(para(doc.national_name), st.quoc_hieu),
+        Paragraph(para(upper(doc.national_name)), st.quoc_hieu),
         Paragraph(para(doc.motto), st.tieu_ngu),
-        _rule(motto_width),  # as long as the Tiêu ngữ (I.2)
+        _rule(motto_width),  # as long as the Tiêu ngữ line (Decree 30)
     ]
     rows = [
         [left, right],
@@ -150,11 +157,11 @@ def header_block(doc: content.ReportContent, st: ReportStyles) -> Table:
 
 
 def title_block(doc: content.ReportContent, st: ReportStyles) -> list[Flowable]:
-    """``BÁO CÁO``, the trích yếu and the short rule under it (I.6)."""
+    """``BÁO CÁO``, the trích yếu and the short rule under it (Decree 30: tên loại, trích yếu)."""
     summary_width = min(
         stringWidth(plain(doc.summary), st.summary.fontName, st.summary.fontSize), PORTRAIT_WIDTH
     )
-    out: list[Flowable] = [Paragraph(para(doc.doc_type), st.doc_type)]
+    out: list[Flowable] = [Paragraph(para(upper(doc.doc_type)), st.doc_type)]
     if doc.summary.strip():
         out.append(Paragraph(para(doc.summary), st.summary))
         out.append(_rule(summary_width / 3))
@@ -200,13 +207,14 @@ def section_flowables(
 
 
 def signature_block(doc: content.ReportContent, st: ReportStyles) -> Table:
-    """Recipients left, level with the signer's authority on the right (II.7, II.10)."""
+    """Recipients left, level with the signer's authority on the right (Decree 30: chữ ký,
+    nơi nhận)."""
     left: list[Flowable] = [Paragraph(para(NOI_NHAN), st.noi_nhan)]
     left += [Paragraph(para(line), st.recipient) for line in recipient_lines(doc.recipients)]
     sig = doc.signature
-    right: list[Flowable] = [Paragraph(para(line), st.authority) for line in sig.authority]
+    right: list[Flowable] = [Paragraph(para(upper(line)), st.authority) for line in sig.authority]
     if sig.title.strip():
-        right.append(Paragraph(para(sig.title), st.authority))
+        right.append(Paragraph(para(upper(sig.title)), st.authority))
     right.append(Spacer(1, SIGNATURE_SPACE))  # hand signature and seal
     right.append(Paragraph(para(sig.name), st.signer))
     return layout_table(
@@ -227,7 +235,7 @@ def signature_block(doc: content.ReportContent, st: ReportStyles) -> Table:
 def appendix_flowables(
     appendix: content.Appendix, st: ReportStyles, segments: PageSegments
 ) -> list[Flowable]:
-    """An appendix on new pages, landscape where its tables ask for it (II.9)."""
+    """An appendix on new pages, landscape where its tables ask for it (Decree 30: phụ lục)."""
 
     def orientation(table: content.Table | None) -> str:
         return "landscape" if table is not None and table.landscape else "portrait"
@@ -274,7 +282,16 @@ def report_story(
 
 def report_texts(doc: content.ReportContent) -> list[str]:
     """Every string the report prints (for the glyph-coverage check)."""
+    capitals = [
+        doc.parent_body,
+        *doc.issuer,
+        doc.national_name,
+        doc.doc_type,
+        *doc.signature.authority,
+        doc.signature.title,
+    ]
     texts = [
+        *(upper(t) for t in capitals),
         doc.parent_body,
         *doc.issuer,
         doc.number_symbol,

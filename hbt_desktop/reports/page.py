@@ -73,7 +73,7 @@ def canvas_maker(decorate: Decorate, log: PageLog) -> Callable[..., PagedCanvas]
 class PageSegments:
     """Pages where numbering restarts: the report at 1, each appendix at its first page.
 
-    Decree 30 (App. I, I.8 and II.9): pages are numbered from 1, the number of the first
+    Decree 30 (App. I, số trang; phụ lục): pages are numbered from 1, the number of the first
     page is not shown, and each appendix is numbered separately.
     """
 
@@ -123,7 +123,7 @@ def report_decorator(
         centre = margins.left + (width - margins.left - margins.right) / 2
         number = segments.number(page)
         if number > 1:
-            # Centred in the top margin, 13–14 pt regular (Decree 30, App. I, I.8).
+            # Centred in the top margin, 13–14 pt regular (Decree 30, App. I, số trang).
             canv.setFont(fonts.serif, PAGE_NUMBER_SIZE)
             canv.setFillColor(colors.black)
             canv.drawCentredString(

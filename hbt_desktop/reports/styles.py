@@ -30,7 +30,7 @@ class Margins:
     right: float
 
 
-# Decree 30, App. I, I.5: top and bottom 20–25 mm, left 30–35 mm (binding), right 15–20 mm.
+# Decree 30, App. I (định lề trang): top and bottom 20–25 mm, left 30–35 mm (binding), right 15–20 mm.
 # Landscape appendix pages keep the same margins, so that the text block sits the same
 # way whichever page the clerk turns to.
 REPORT_MARGINS = Margins(top=20 * mm, bottom=20 * mm, left=30 * mm, right=15 * mm)

@@ -322,3 +322,20 @@ def test_a_report_without_appendices_summary_or_recipients_still_builds() -> Non
     assert info.pages == 1
     text = PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text()
     assert "Nơi nhận:" in text and "Phan Văn Phúc" in text
+
+
+def test_elements_the_decree_sets_in_capitals_print_in_capitals() -> None:
+    base = report_content()
+    doc = dataclasses.replace(
+        base,
+        issuer=("Ủy ban nhân dân", "quận Hai Bà Trưng"),
+        doc_type="Báo cáo",
+        signature=dataclasses.replace(base.signature, title="Phó Chủ tịch"),
+        appendices=(),
+    )
+    out = io.BytesIO()
+    build_report(doc, out, invariant=True)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(out.getvalue())).pages)
+    for expected in ("ỦY BAN NHÂN DÂN", "QUẬN HAI BÀ TRƯNG", "BÁO CÁO", "PHÓ CHỦ TỊCH"):
+        assert expected in text
+    assert "Phan Văn Phúc" in text  # the name keeps its case
