@@ -1,0 +1,122 @@
+"""CSV files: what Excel and LibreOffice write, read strictly; written for Excel.
+
+Read: UTF-8 with or without BOM, or UTF-16 with BOM (Excel's «Unicode text»); the
+delimiter is ``,``, ``;`` (Excel with Vietnamese regional settings) or tab, whichever
+the header line uses most. Legacy Vietnamese encodings (TCVN3, VNI, Windows-1258) are
+not guessed at: they are refused with the way to save UTF-8.
+
+Written: UTF-8 with a BOM, so that Excel on Windows shows Vietnamese letters instead of
+mojibake, comma-separated, CRLF line ends, text cells escaped against formula injection
+(``tables.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Collection, Iterator
+from pathlib import Path
+
+from hbt_desktop.core.errors import InputError
+from hbt_desktop.core.i18n import register
+from hbt_desktop.exchange.tables import (
+    DEFAULT_LIMITS,
+    Limits,
+    Sheet,
+    Table,
+    build_table,
+    read_bytes,
+    write_atomically,
+)
+from hbt_desktop.exchange.where import FileInputError, Where
+
+register(
+    {
+        "csv.not_utf8": {
+            "vi": "Tệp không phải văn bản UTF-8 (có thể là mã TCVN3, VNI hoặc Windows-1258). "
+            "Trong Excel hãy chọn Lưu dưới dạng «CSV UTF-8 (Comma delimited)».",
+            "en": "The file is not UTF-8 text (it may be TCVN3, VNI or Windows-1258). In Excel "
+            "choose Save As «CSV UTF-8 (Comma delimited)».",
+        },
+        "csv.is_xlsx": {
+            "vi": "Tệp này là sổ Excel (.xlsx) chứ không phải CSV; hãy đổi đuôi tệp thành .xlsx.",
+            "en": "This is an Excel workbook (.xlsx), not a CSV file; rename it to .xlsx.",
+        },
+        "csv.binary": {
+            "vi": "Tệp này không phải văn bản CSV.",
+            "en": "This file is not CSV text.",
+        },
+        "csv.malformed": {
+            "vi": "Dấu ngoặc kép không khớp hoặc ô quá dài. Hãy mở tệp bằng Excel và lưu lại "
+            "dạng CSV UTF-8.",
+            "en": "Unbalanced quotes or an over-long cell. Open the file in Excel and save it "
+            "again as CSV UTF-8.",
+        },
+        "file.old_excel": {
+            "vi": "Tệp {file} là tệp Excel 97-2003 (.xls). Hãy mở bằng Excel và lưu lại "
+            "dạng «Sổ làm việc Excel (.xlsx)».",
+            "en": "{file} is an Excel 97-2003 (.xls) file. Open it in Excel and save it as "
+            "«Excel Workbook (.xlsx)».",
+        },
+    }
+)
+
+
+def read_csv(
+    path: Path, *, numeric: Collection[str] = (), limits: Limits = DEFAULT_LIMITS
+) -> Table:
+    where = Where(path.name)
+    text = _decode(read_bytes(path, limits), where)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    return build_table(where, _numbered(reader, where), numeric=numeric, limits=limits)
+
+
+def _numbered(reader: Iterator[list[str]], where: Where) -> Iterator[tuple[int, list[str]]]:
+    # A record is one spreadsheet row even when a quoted cell spans several lines.
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise FileInputError("csv.malformed", where=where.at(row=number)) from None
+        yield number, row
+
+
+def _decode(data: bytes, where: Where) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FileInputError("csv.not_utf8", where=where) from None
+    if data.startswith(b"PK\x03\x04"):
+        raise FileInputError("csv.is_xlsx", where=where)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of .xls files
+        raise InputError("file.old_excel", file=where.file)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileInputError("csv.not_utf8", where=where) from None
+    if "\x00" in text:
+        raise FileInputError("csv.binary", where=where)
+    return text
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])  # on a tie, the first: the comma
+    return best if counts[best] else ","
+
+
+def write_csv(path: Path, sheet: Sheet) -> None:
+    def write(target: Path) -> None:
+        with target.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(sheet.columns)
+            for row in sheet.rows:
+                writer.writerow([sheet.text(c, row.get(c)) for c in sheet.columns])
+
+    write_atomically(path, write)
