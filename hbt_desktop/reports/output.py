@@ -13,10 +13,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.i18n import register
 from hbt_desktop.reports.fonts import FontSet
 from hbt_desktop.reports.page import PageLog
 
 Output = str | Path | BinaryIO
+
+register(
+    {
+        "reports.cannot_write": {
+            "vi": (
+                "Không ghi được tệp {path} ({reason}). Nếu tệp đang mở trong chương trình "
+                "đọc PDF, hãy đóng lại; hoặc chọn thư mục khác rồi in lại."
+            ),
+            "en": (
+                "Could not write {path} ({reason}). If the file is open in a PDF reader, "
+                "close it; or choose another folder, then print again."
+            ),
+        },
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -40,18 +57,28 @@ def build_info(log: PageLog, fonts: FontSet, warnings: list[str]) -> BuildInfo:
 
 
 def write_pdf(data: bytes, out: Output) -> None:
-    """Write ``data`` to a path (atomically: temporary file then rename) or a binary stream."""
-    if isinstance(out, str | Path):
-        target = Path(out)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    """Write ``data`` to a path (atomically: temporary file then rename) or a binary stream.
+
+    A path that cannot be written is refused with one sentence the clerk can act on; the
+    usual cause on Windows is the previous copy still open in a PDF reader.
+    """
+    if not isinstance(out, str | Path):
+        out.write(data)
         return
-    out.write(data)
+    target = Path(out)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=target.parent)
+    except OSError as error:
+        raise HbtError("reports.cannot_write", path=str(target), reason=error.strerror) from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise HbtError("reports.cannot_write", path=str(target), reason=error.strerror) from error
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

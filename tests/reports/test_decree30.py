@@ -13,7 +13,8 @@ from pypdf._page import PageObject
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from hbt_desktop.core.errors import InputError
+from hbt_desktop.core import i18n
+from hbt_desktop.core.errors import HbtError, InputError
 from hbt_desktop.reports.content import Section
 from hbt_desktop.reports.decree30 import build_report, recipient_lines
 from hbt_desktop.reports.fonts import register_fonts
@@ -339,3 +340,12 @@ def test_elements_the_decree_sets_in_capitals_print_in_capitals() -> None:
     for expected in ("ỦY BAN NHÂN DÂN", "QUẬN HAI BÀ TRƯNG", "BÁO CÁO", "PHÓ CHỦ TỊCH"):
         assert expected in text
     assert "Phan Văn Phúc" in text  # the name keeps its case
+
+
+def test_a_path_that_cannot_be_written_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "bao-cao.pdf"
+    with pytest.raises(HbtError) as caught:
+        build_report(report_content(), target)
+    assert caught.value.key == "reports.cannot_write"
+    assert str(target) in caught.value.message
+    assert i18n.placeholders(i18n.catalog()["reports.cannot_write"]["en"]) == {"path", "reason"}
