@@ -88,13 +88,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help=_t("tệp dữ liệu", "database file"))
-    common.add_argument("--lang", choices=["vi", "en"], help=_t("ngôn ngữ thông báo", "language"))
+    def shared(default: object) -> _Parser:
+        options = _Parser(add_help=False)
+        options.add_argument("--db", metavar="PATH", default=default, help=_t("tệp dữ liệu", "database file"))
+        options.add_argument(
+            "--lang", choices=["vi", "en"], default=default, help=_t("ngôn ngữ thông báo", "language")
+        )
+        return options
 
+    # --db and --lang may come before or after the subcommand; the subcommand's copy must
+    # not reset a value given before it, so there it has no default at all.
+    common = shared(argparse.SUPPRESS)
     parser = _Parser(
         prog="hbt-desktop",
-        parents=[common],
+        parents=[shared(None)],
         description=_t(
             "Nhập số liệu và in bản tin, báo cáo của quận, phường.",
             "Enter figures and print bulletins and reports of a district and its wards.",
