@@ -8,9 +8,10 @@ docs/file-formats.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TypeVar
 
 from hbt_desktop.core.catalogue import (
@@ -95,14 +96,23 @@ def _get(row: Row, column: str) -> str:
     return clean(str(value)) if value is not None else ""
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+# A share of a predecessor's figures: 0.4, 0,4 or 1 (checked 0 < share <= 1 by make_unit).
+_SHARE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+# Predecessors are separated by ";" or by a "," that is not a decimal comma ("0,4").
+_LINK_SEPARATOR = re.compile(r";|,(?![0-9])")
+
+
+def integer(text: str, column: str) -> int:
+    """A whole number in ASCII digits: int() would also take "١٢" or "1_000"."""
+    if not _INTEGER.fullmatch(text):
+        raise InputError("rows.bad_integer", column=column, value=text)
+    return int(text)
+
+
 def _int(row: Row, column: str, default: int = 0) -> int:
     text = _get(row, column)
-    if not text:
-        return default
-    try:
-        return int(text)
-    except ValueError:
-        raise InputError("rows.bad_integer", column=column, value=text) from None
+    return integer(text, column) if text else default
 
 
 def _date(row: Row, column: str) -> date | None:
@@ -158,18 +168,18 @@ def _parse_rows(
 
 def _predecessors(text: str) -> list[Predecessor]:
     preds = []
-    for part in (p.strip() for p in text.replace(",", ";").split(";")):
+    for part in (p.strip() for p in _LINK_SEPARATOR.split(text)):
         if not part:
             continue
         bits = [b.strip() for b in part.split(":")]
-        if len(bits) not in (2, 3) or bits[1] not in ("whole", "part"):
+        if len(bits) not in (2, 3) or not bits[0] or bits[1] not in ("whole", "part"):
             raise InputError("rows.bad_predecessor", value=part)
         share = None
         if len(bits) == 3:
-            try:
-                share = Decimal(bits[2].replace(",", "."))
-            except InvalidOperation:
-                raise InputError("rows.bad_predecessor", value=part) from None
+            # Digits only: Decimal() would also take "NaN", which no comparison survives.
+            if not _SHARE.fullmatch(bits[2]):
+                raise InputError("rows.bad_predecessor", value=part)
+            share = Decimal(bits[2].replace(",", "."))
         preds.append(Predecessor(bits[0], Portion(bits[1]), share))
     return preds
 
