@@ -51,7 +51,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import total_ordering
+from functools import cached_property, lru_cache, total_ordering
 from typing import Self
 
 from hbt_desktop.core.dates import (
@@ -300,8 +300,9 @@ class Period:
 
     # --- what it covers -----------------------------------------------------------------
 
-    @property
+    @cached_property
     def id(self) -> str:
+        # Cached: an id is computed for every figure looked up, stored or fingerprinted.
         suffix = f"@{self.cutoff:%Y%m%d}" if self.cutoff else ""
         body = {
             PeriodKind.MONTH: f"{self.number:02d}",
@@ -486,6 +487,7 @@ def _from_name(name: str, text: str) -> Period | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
     """A period from its id (``2023Q1``, ``2023YTD02@20230215``, any case, canonical or
     not) or its Vietnamese name (``quý I/2023``, ``02 tháng đầu năm 2023``, ``tháng 2 năm

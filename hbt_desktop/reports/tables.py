@@ -229,16 +229,35 @@ def _cell_style(look: TableLook, bold: bool, align: Align) -> ParagraphStyle:
     )
 
 
-def cell_paragraphs(table: content.Table, look: TableLook) -> list[list[Paragraph]]:
-    """Every cell as a wrapping Paragraph: header bold and centred, figures as aligned."""
+Cell = str | Paragraph
+
+
+def cell_contents(
+    table: content.Table, look: TableLook, widths: Sequence[float]
+) -> list[list[Cell]]:
+    """Every cell: plain text where it fits on one line, a wrapping Paragraph otherwise.
+
+    A Paragraph per cell costs a line-breaking pass each; an appendix of 18 wards × many
+    indicators is mostly short figures, which reportlab draws much faster as plain
+    strings. Fonts and alignment of the plain cells come from the style commands.
+    """
     header, body = padded_rows(table)
     aligns = column_alignments(table)
     head = _cell_style(look, True, Align.CENTER)
     styles = {(bold, a): _cell_style(look, bold, a) for bold in (False, True) for a in Align}
-    rows = [[Paragraph(para(text), head) for text in row] for row in header]
+
+    def cell(text: str, style: ParagraphStyle, width: float) -> Cell:
+        room = width - 2 * look.padding
+        if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= room:
+            return text
+        return Paragraph(para(text), style)
+
+    rows: list[list[Cell]] = [
+        [cell(t, head, widths[c]) for c, t in enumerate(row)] for row in header
+    ]
     for index, row in enumerate(body):
         bold = index in table.bold_rows
-        rows.append([Paragraph(para(text), styles[bold, aligns[c]]) for c, text in enumerate(row)])
+        rows.append([cell(t, styles[bold, aligns[c]], widths[c]) for c, t in enumerate(row)])
     return rows
 
 
@@ -249,6 +268,7 @@ def table_style_commands(table: content.Table, look: TableLook) -> list[StyleCom
         # reportlab sets each cell's font even when the cell holds a Paragraph; left at
         # its default that is Helvetica, a base-14 font without Vietnamese.
         ("FONT", (0, 0), (-1, -1), look.font, look.size),
+        ("LEADING", (0, 0), (-1, -1), look.leading),
         ("GRID", (0, 0), (-1, -1), look.grid_width, look.grid_color),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), look.padding),
@@ -256,6 +276,15 @@ def table_style_commands(table: content.Table, look: TableLook) -> list[StyleCom
         ("TOPPADDING", (0, 0), (-1, -1), look.padding * 0.6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding),
     ]
+    # Plain-text cells take font and alignment from here (Paragraph cells carry their own).
+    if n_head:
+        commands.append(("FONT", (0, 0), (-1, n_head - 1), look.bold_font, look.size))
+        commands.append(("ALIGN", (0, 0), (-1, n_head - 1), "CENTER"))
+    for col, align in enumerate(column_alignments(table)):
+        commands.append(("ALIGN", (col, n_head), (col, -1), align.value.upper()))
+    for index in sorted(table.bold_rows):
+        row = n_head + index
+        commands.append(("FONT", (0, row), (-1, row), look.bold_font, look.size))
     if n_head and look.header_background is not None:
         commands.append(("BACKGROUND", (0, 0), (-1, n_head - 1), look.header_background))
     for c0, r0, c1, r1 in table.header_spans:
@@ -286,7 +315,7 @@ def table_flowables(
     if column_count(table):
         widths = fit_col_widths(table, look, avail_width)
         grid = Table(
-            cell_paragraphs(table, look),
+            cell_contents(table, look, widths),
             colWidths=widths,
             repeatRows=len(table.header),
             hAlign="CENTER",

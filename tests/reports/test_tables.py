@@ -19,7 +19,7 @@ from hbt_desktop.reports.content import Align, Table
 from hbt_desktop.reports.fonts import register_fonts
 from hbt_desktop.reports.tables import (
     TableLook,
-    cell_paragraphs,
+    cell_contents,
     column_alignments,
     fit_col_widths,
     padded_rows,
@@ -96,24 +96,37 @@ def test_short_headers_stay_on_one_line_before_long_ones_get_room(look: TableLoo
         assert widths[col] >= stringWidth(text, look.bold_font, look.size) + 2 * look.padding
 
 
-def test_cells_are_paragraphs_with_the_right_font_and_alignment(look: TableLook) -> None:
+def test_cells_fit_as_text_or_wrap_as_paragraphs_with_the_right_font_and_alignment(
+    look: TableLook,
+) -> None:
     table = ward_table()
-    rows = cell_paragraphs(table, look)
+    widths = fit_col_widths(table, look, WIDTH)
+    rows = cell_contents(table, look, widths)
     assert len(rows) == len(table.header) + len(table.rows)
-    head = rows[0][2]
-    assert head.style.fontName == look.bold_font and head.style.alignment == TA_CENTER
     first = rows[len(table.header)]
-    assert first[1].style.alignment == TA_LEFT and first[1].style.fontName == look.font
-    assert first[2].style.alignment == TA_RIGHT
-    total = rows[-1]
-    assert all(cell.style.fontName == look.bold_font for cell in total)
-    assert total[1].getPlainText() == "Toàn quận"
+    assert all(isinstance(cell, str) for cell in first)  # short figures: plain, fast
+    commands = table_style_commands(table, look)
+    n_head = len(table.header)
+    assert ("FONT", (0, 0), (-1, n_head - 1), look.bold_font, look.size) in commands
+    assert ("ALIGN", (2, n_head), (2, -1), "RIGHT") in commands
+    assert ("ALIGN", (1, n_head), (1, -1), "LEFT") in commands
+    total = n_head + len(table.rows) - 1
+    assert ("FONT", (0, total), (-1, total), look.bold_font, look.size) in commands
+    assert rows[-1][1] == "Toàn quận"
+
+
+def test_text_too_long_for_its_column_wraps_in_a_paragraph(look: TableLook) -> None:
+    table = Table(title="", header=(("Nội dung",),), rows=(("Một câu rất dài " * 8,),))
+    cell = cell_contents(table, look, [60.0])[1][0]
+    assert isinstance(cell, Paragraph)
+    assert cell.style.fontName == look.font and cell.style.alignment == TA_LEFT
 
 
 def test_clerk_text_is_escaped_in_cells(look: TableLook) -> None:
-    table = Table(title="", header=(("Nội dung",),), rows=(("Thu & chi <dự kiến>",),))
-    cell = cell_paragraphs(table, look)[1][0]
-    assert cell.getPlainText() == "Thu & chi <dự kiến>"
+    table = Table(title="", header=(("Nội dung",),), rows=(("Thu & chi <dự kiến> " * 4,),))
+    cell = cell_contents(table, look, [80.0])[1][0]
+    assert isinstance(cell, Paragraph)
+    assert cell.getPlainText() == ("Thu & chi <dự kiến> " * 4).strip()
 
 
 def test_style_sets_the_font_grid_and_spans(look: TableLook) -> None:
