@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -229,7 +229,7 @@ def _cell_style(look: TableLook, bold: bool, align: Align) -> ParagraphStyle:
     )
 
 
-Cell = str | Paragraph
+Cell: TypeAlias = str | Paragraph
 
 
 def cell_contents(
