@@ -74,8 +74,7 @@ def parse_entity(entity: Entity[T], table: Table, records: tuple[Record, ...]) -
         try:
             item = entity.build(record.cells)
         except HbtError as err:
-            column = err.params.get("field") or err.params.get("column") or ""
-            column = column if isinstance(column, str) and column in entity.columns else ""
+            column = _column_of(err, entity, record)
             raise FileInputError.of(err, table.place(record, column)) from err
         code = entity.key(item)
         if code in first:
@@ -85,6 +84,18 @@ def parse_entity(entity: Entity[T], table: Table, records: tuple[Record, ...]) -
         first[code] = record.number
         out.append(Parsed(item, record.number))
     return out
+
+
+def _column_of(err: HbtError, entity: Entity[T], record: Record) -> str:
+    """The column a builder's refusal is about: the field its message names, or else
+    the one cell holding the refused value (``catalogue.bad_decimals`` quotes 9)."""
+    named = err.params.get("field") or err.params.get("column")
+    if isinstance(named, str) and named in entity.columns:
+        return named
+    # The record's own code is quoted to say which record; it is not what was refused.
+    quoted = {str(v) for k, v in err.params.items() if k != "code"}
+    holding = [c for c in entity.columns if record.get(c) and record.get(c) in quoted]
+    return holding[0] if len(holding) == 1 else ""
 
 
 def _precheck(entity: Entity[T], table: Table, record: Record) -> None:

@@ -117,8 +117,8 @@ def import_values(
         json_extra=JSON_TOP,
         limits=limits,
     )
-    table = _table(contents, path)
     top = _top(contents, path)
+    table = _table(contents, path)
     context = Context(
         load_catalogue(db), load_units(db), top.get("period", ""), top.get("orgUnit", "")
     )
