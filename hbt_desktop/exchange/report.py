@@ -30,6 +30,14 @@ class Change:
     new: Item
     row: int  # where the record is in the file (spreadsheet row or JSON item)
 
+    @property
+    def older_than_stored(self) -> bool:
+        """True when the file's figure was last changed before the stored one: importing
+        it undoes a more recent correction (worth a warning in a preview)."""
+        old_at = getattr(self.old, "updated_at", None)
+        new_at = getattr(self.new, "updated_at", None)
+        return old_at is not None and new_at is not None and new_at < old_at
+
 
 @dataclass(frozen=True)
 class Counts:

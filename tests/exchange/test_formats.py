@@ -402,3 +402,24 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         write_file(tmp_path / "missing" / "x.json", [], json_data={})
     assert caught.value.key == "file.write_failed"
+
+
+def test_every_message_key_raised_in_exchange_is_registered() -> None:
+    import ast
+
+    import hbt_desktop.exchange as package
+    from hbt_desktop.core import i18n
+
+    keys = set()
+    for path in Path(package.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("InputError", "FileInputError")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                keys.add(node.args[0].value)
+    assert len(keys) > 40
+    assert keys - set(i18n.catalog()) == set()

@@ -387,3 +387,15 @@ def test_messages_follow_the_language(full_db: Database, tmp_path: Path) -> None
     assert str(caught.value).startswith("File v.csv, row 2, column «value»: «4.115.081» is not")
     i18n.set_language("vi")
     assert str(caught.value).startswith("Tệp v.csv, dòng 2, cột «value»: «4.115.081» không")
+
+
+def test_a_change_older_than_the_stored_figure_is_flagged(
+    full_db: Database, tmp_path: Path
+) -> None:
+    line = "NS_THU_DIA_BAN,2023Q1,Q007,default,default,4900000000000,phường,{at},,false,uoc,,0"
+    old_file = _csv(tmp_path, line.format(at="2020-01-01T00:00:00+07:00"))
+    (change,) = import_values(full_db, old_file, dry_run=True).changes
+    assert change.older_than_stored
+    new_file = _csv(tmp_path, line.format(at="2999-01-01T00:00:00+07:00"), name="new.csv")
+    (change,) = import_values(full_db, new_file, dry_run=True).changes
+    assert not change.older_than_stored
