@@ -188,11 +188,8 @@ def _renamed(table: Table) -> Table:
 
 def _same_value(a: Value, b: Value) -> bool:
     # The same rule as store.values: a figure, its precision, status, qualifier, comment.
-    return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and (
-        a.status,
-        a.qualifier,
-        a.comment,
-    ) == (b.status, b.qualifier, b.comment)
+    same_figure = encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
+    return same_figure and (a.status, a.qualifier, a.comment) == (b.status, b.qualifier, b.comment)
 
 
 def _same_base(a: Base, b: Base) -> bool:

@@ -327,21 +327,28 @@ def test_other_columns_are_checked(
     full_db: Database, tmp_path: Path, line: str, key: str, column: str
 ) -> None:
     path = _csv(tmp_path, line)
+    before = digest(full_db)
     with pytest.raises(FileInputError) as caught:
         import_values(full_db, path)
     assert (caught.value.key, caught.value.where.row, caught.value.where.column) == (key, 2, column)
+    assert f"dòng 2, cột «{column}»" in caught.value.message_in("vi")
+    assert digest(full_db) == before
 
 
 def test_deletions_and_bad_times_are_refused(full_db: Database, tmp_path: Path) -> None:
-    header = HEADER.replace(",lastupdated,", ",lastupdated,") + ",deleted"
+    header = HEADER + ",deleted"
     path = _csv(tmp_path, _row() + ",true", header=header)
+    before = digest(full_db)
     with pytest.raises(InputError) as deleted:
         import_values(full_db, path)
     assert deleted.value.key == "values.deleted"
+    assert "dòng 2, cột «deleted»" in deleted.value.message_in("vi")
     line = _row().replace(",,,,false", ",,15/2/2023,,false")
     with pytest.raises(InputError) as when:
         import_values(full_db, _csv(tmp_path, line))
     assert when.value.key == "values.bad_timestamp"
+    assert "dòng 2, cột «lastupdated»" in when.value.message_in("vi")
+    assert digest(full_db) == before
 
 
 def test_machine_format_is_read_exactly(ref_db: Database, tmp_path: Path) -> None:
