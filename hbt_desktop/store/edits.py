@@ -1,0 +1,92 @@
+"""Cell edits as data: what a screen wants stored, applied in one transaction.
+
+A screen (or its undo stack) describes each change as the new state of one figure or
+base — ``None`` to remove it — and :func:`apply_changes` writes them all or none through
+``values.write_value`` / ``delete_value`` / ``write_base`` / ``delete_base``, returning
+the states they replaced. Undo is then the same call with the returned states, so an
+undone edit goes through exactly the same code (and history) as a typed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from hbt_desktop.core.periods import Period
+from hbt_desktop.core.values import Base, Value
+from hbt_desktop.store.values import (
+    delete_base,
+    delete_value,
+    get_base,
+    get_value,
+    write_base,
+    write_value,
+)
+
+
+@dataclass(frozen=True)
+class ValueKey:
+    indicator: str
+    unit_uid: str
+    period: Period
+
+
+@dataclass(frozen=True)
+class BaseKey:
+    indicator: str
+    unit_uid: str
+    period: Period
+    kind: str
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    key: ValueKey
+    new: Value | None
+
+
+@dataclass(frozen=True)
+class BaseChange:
+    key: BaseKey
+    new: Base | None
+
+
+Change = ValueChange | BaseChange
+
+
+def current(db: Database, change: Change) -> Change:
+    """The change that would restore what is stored now under ``change``'s key."""
+    if isinstance(change, ValueChange):
+        k = change.key
+        return ValueChange(k, get_value(db, k.indicator, k.unit_uid, k.period))
+    b = change.key
+    return BaseChange(b, get_base(db, b.indicator, b.unit_uid, b.period, b.kind))
+
+
+def _apply_one(db: Database, change: Change) -> None:
+    if isinstance(change, ValueChange):
+        k = change.key
+        if change.new is None:
+            delete_value(db, k.indicator, k.unit_uid, k.period)
+        else:
+            write_value(db, change.new)
+        return
+    b = change.key
+    if change.new is None:
+        delete_base(db, b.indicator, b.unit_uid, b.period, b.kind)
+    else:
+        write_base(db, change.new)
+
+
+def apply_changes(db: Database, changes: Sequence[Change]) -> list[Change]:
+    """Store every change in one transaction; returns the changes that undo them
+    (in reverse order, so applying them restores the previous state exactly)."""
+    undo: list[Change] = []
+    with db.atomic():
+        for change in changes:
+            undo.append(current(db, change))
+            _apply_one(db, change)
+    undo.reverse()
+    return undo
