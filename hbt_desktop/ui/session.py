@@ -1,0 +1,161 @@
+"""The open database and what the clerk is working on: unit, period, sector.
+
+Screens get the session passed in (no global main window to reach into) and listen to
+its signals: ``selection_changed`` when the unit, period or sector changes,
+``figures_changed`` with the indicator codes whose figures were written (or None when
+anything may have changed), ``structure_changed`` after the catalogue or the units were
+edited. Every figure write of every screen goes through :meth:`Session.apply`, which
+stores it at once (one transaction) and puts it on the undo stack.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlite_utils import Database
+
+from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.periods import Period, parse_period
+from hbt_desktop.core.units import OrgUnit
+from hbt_desktop.store.edits import Change, apply_changes
+from hbt_desktop.store.grid import LiveSource, last_change
+from hbt_desktop.store.settings import get_setting, set_setting
+from hbt_desktop.store.values import periods_with_data
+from hbt_desktop.ui.undo import EditCommand
+
+EXTRA_PERIODS_KEY = "ui_extra_periods"  # periods a clerk added before entering figures
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in a locked-down profile: stay anonymous
+        return ""
+
+
+class Session(QObject):
+    selection_changed = Signal()
+    figures_changed = Signal(object)  # frozenset[str] of indicator codes, or None
+    structure_changed = Signal()
+    saved = Signal()
+
+    def __init__(self, db: Database, db_path: Path) -> None:
+        super().__init__()
+        self.db = db
+        self.db_path = db_path
+        self.source = LiveSource(db)
+        self.undo_stack = QUndoStack(self)
+        self.user = _user()
+        self.last_saved: datetime | None = last_change(db)
+        self.sector: str | None = None
+        self.unit_uid, self.period = self._initial_selection()
+
+    # -- selection ---------------------------------------------------------------------
+
+    def _initial_selection(self) -> tuple[str, Period]:
+        periods = self.periods()
+        period = periods[0] if periods else Period.year_of(datetime.now().year)
+        wanted = get_setting(self.db, "current_period")
+        if wanted:
+            with contextlib.suppress(HbtError):
+                period = parse_period(wanted)
+        units = self.units_in(period)
+        uid = get_setting(self.db, "current_unit") or ""
+        if uid not in {u.uid for u in units}:
+            uid = units[0].uid if units else ""
+        return uid, period
+
+    def units_in(self, period: Period) -> list[OrgUnit]:
+        """Units that existed during ``period``, in tree order (level, then code)."""
+        found = [u for u in self.source.units if u.overlaps(period.start, period.end)]
+        return sorted(found, key=lambda u: (u.level, u.code))
+
+    @property
+    def unit(self) -> OrgUnit | None:
+        try:
+            return self.source.units.get(self.unit_uid) if self.unit_uid else None
+        except HbtError:
+            return None
+
+    def select(
+        self,
+        *,
+        unit_uid: str | None = None,
+        period: Period | None = None,
+        sector: str | bool | None = False,
+    ) -> None:
+        """Change what the screens show; ``sector=None`` means all sectors."""
+        changed = False
+        if period is not None and period != self.period:
+            self.period = period
+            set_setting(self.db, "current_period", period.id)
+            changed = True
+            valid = {u.uid for u in self.units_in(period)}
+            if self.unit_uid not in valid and unit_uid is None:
+                unit_uid = next(iter(u.uid for u in self.units_in(period)), "")
+        if unit_uid is not None and unit_uid != self.unit_uid:
+            self.unit_uid = unit_uid
+            if unit_uid:
+                set_setting(self.db, "current_unit", unit_uid)
+            changed = True
+        if sector is not False and sector != self.sector:
+            self.sector = sector if isinstance(sector, str) else None
+            changed = True
+        if changed:
+            self.selection_changed.emit()
+
+    # -- periods -----------------------------------------------------------------------
+
+    def extra_periods(self) -> list[Period]:
+        raw = get_setting(self.db, EXTRA_PERIODS_KEY) or "[]"
+        found = []
+        for pid in json.loads(raw):
+            try:
+                found.append(parse_period(str(pid)))
+            except HbtError:
+                continue  # an id this version cannot read is skipped, not fatal
+        return found
+
+    def add_period(self, period: Period) -> None:
+        ids = [p.id for p in self.extra_periods()]
+        if period.id not in ids:
+            ids.append(period.id)
+            set_setting(self.db, EXTRA_PERIODS_KEY, json.dumps(ids))
+
+    def periods(self) -> list[Period]:
+        """Periods with data or added by the clerk, newest first."""
+        found = set(periods_with_data(self.db)) | set(self.extra_periods())
+        if getattr(self, "period", None) is not None:
+            found.add(self.period)
+        return sorted(found, reverse=True)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def _write(self, changes: Sequence[Change]) -> list[Change]:
+        undo = apply_changes(self.db, changes)
+        self.last_saved = datetime.now(UTC)
+        self.saved.emit()
+        self.figures_changed.emit(frozenset(c.key.indicator for c in changes))
+        return undo
+
+    def apply(self, changes: Sequence[Change], text: str) -> None:
+        """Store ``changes`` now (one transaction) and make them undoable as one step."""
+        if not changes:
+            return
+        undo = self._write(changes)
+        self.undo_stack.push(EditCommand(text, changes, undo, self._write))
+
+    def structure_saved(self) -> None:
+        """The catalogue or the units were saved: reread them everywhere."""
+        self.source.reload()
+        self.last_saved = datetime.now(UTC)
+        self.saved.emit()
+        self.structure_changed.emit()
+        self.figures_changed.emit(None)

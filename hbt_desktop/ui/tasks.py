@@ -1,0 +1,103 @@
+"""Background work for the window: one worker thread, results back by signal.
+
+Building a PDF reads the database and lays out pages; done on the GUI thread it would
+freeze the window. A task is a plain function run on a one-thread pool (builds are
+serialised, as reportlab's font registry is process-wide), its result or exception comes
+back to the GUI thread through a queued signal, errors go to the one error reporter, and
+a busy indicator appears only if the task is still running after ``PROGRESS_DELAY_MS``.
+A task that needs the database opens its own connection: an SQLite connection belongs
+to the thread that made it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from hbt_desktop.ui import errors
+
+PROGRESS_DELAY_MS = 500
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; its signal, emitted from the worker, is queued."""
+
+    done = Signal(int, object, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, job_id: int, relay: _Relay, func: Callable[[], Any]) -> None:
+        super().__init__()
+        self.job_id = job_id
+        self.relay = relay
+        self.func = func
+
+    def run(self) -> None:
+        try:
+            result = self.func()
+        except BaseException as exc:  # handed to the GUI thread, never lost in the worker
+            self.relay.done.emit(self.job_id, None, exc)
+            return
+        self.relay.done.emit(self.job_id, result, None)
+
+
+class TaskRunner(QObject):
+    """Runs tasks in the background; ``busy_changed(True, label)`` drives a busy bar."""
+
+    busy_changed = Signal(bool, str)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay()
+        self._relay.done.connect(self._on_done)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[Callable[[Any], None], str]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_busy)
+        self._showing = False
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def run(self, func: Callable[[], Any], on_done: Callable[[Any], None], label: str = "") -> int:
+        job_id = next(self._ids)
+        self._pending[job_id] = (on_done, label)
+        if not self._timer.isActive() and not self._showing:
+            self._timer.start(PROGRESS_DELAY_MS)
+        self._pool.start(_Job(job_id, self._relay, func))
+        return job_id
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker is idle (closing the window, tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _show_busy(self) -> None:
+        if self._pending:
+            label = next(iter(self._pending.values()))[1]
+            self._showing = True
+            self.busy_changed.emit(True, label)
+
+    @Slot(int, object, object)
+    def _on_done(self, job_id: int, result: object, error: object) -> None:
+        on_done, _ = self._pending.pop(job_id, (None, ""))
+        if not self._pending:
+            self._timer.stop()
+            if self._showing:
+                self._showing = False
+                self.busy_changed.emit(False, "")
+        if isinstance(error, BaseException):
+            errors.report(error)
+        elif on_done is not None:
+            try:
+                on_done(result)
+            except Exception as exc:
+                errors.report(exc)
+        self.finished.emit()
