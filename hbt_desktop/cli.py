@@ -8,6 +8,7 @@ Vietnamese (``--lang en`` for English) and a non-zero exit; nothing is written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -74,6 +75,39 @@ register(
             "vi": "Đã xuất {count} dòng ra {path}.",
             "en": "Exported {count} rows to {path}.",
         },
+        "cli.readonly": {
+            "vi": "Mở tệp ở chế độ chỉ đọc vì {who} đang dùng nó.",
+            "en": "Opened the file read-only because {who} has it open.",
+        },
+        "cli.no_backups": {
+            "vi": "Chưa có bản sao lưu nào trong {folder}.",
+            "en": "There are no backups in {folder} yet.",
+        },
+        "cli.backup_line": {"vi": "{summary}\n    {path}", "en": "{summary}\n    {path}"},
+        "cli.restore_preview": {
+            "vi": "Khôi phục từ {source}: {incoming}. Dữ liệu hiện tại ({current}) sẽ được "
+            "sao lưu trước.",
+            "en": "Restore from {source}: {incoming}. The current data ({current}) is backed "
+            "up first.",
+        },
+        "cli.restore_ask": {
+            "vi": "Khôi phục? Gõ «có» để đồng ý: ",
+            "en": "Restore? Type «yes» to go ahead: ",
+        },
+        "cli.restore_needs_yes": {
+            "vi": "Chưa khôi phục: thêm --yes để khôi phục mà không hỏi. Dữ liệu hiện tại không "
+            "bị thay đổi.",
+            "en": "Not restored: add --yes to restore without being asked. The current data "
+            "was not changed.",
+        },
+        "cli.mirror_set": {
+            "vi": "Từ nay mỗi bản sao lưu tự động cũng được chép vào {folder}.",
+            "en": "From now on every automatic backup is also copied to {folder}.",
+        },
+        "cli.mirror_off": {
+            "vi": "Thôi chép bản sao lưu sang thư mục thứ hai.",
+            "en": "Backups are no longer copied to a second folder.",
+        },
     }
 )
 
@@ -90,9 +124,14 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     def shared(default: object) -> _Parser:
         options = _Parser(add_help=False)
-        options.add_argument("--db", metavar="PATH", default=default, help=_t("tệp dữ liệu", "database file"))
         options.add_argument(
-            "--lang", choices=["vi", "en"], default=default, help=_t("ngôn ngữ thông báo", "language")
+            "--db", metavar="PATH", default=default, help=_t("tệp dữ liệu", "database file")
+        )
+        options.add_argument(
+            "--lang",
+            choices=["vi", "en"],
+            default=default,
+            help=_t("ngôn ngữ thông báo", "language"),
         )
         return options
 
@@ -152,18 +191,56 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "check", parents=[common], help=_t("kiểm tra tệp dữ liệu", "check the data file")
     )
+
+    p = sub.add_parser("backup", parents=[common], help=_t("sao lưu và xem bản sao lưu", "backups"))
+    p.add_argument("action", choices=["list", "now", "mirror"])
+    p.add_argument(
+        "folder",
+        nargs="?",
+        metavar="FOLDER",
+        help=_t("thư mục thứ hai (với mirror)", "second folder (with mirror)"),
+    )
+    p.add_argument(
+        "--off", action="store_true", help=_t("thôi chép sang thư mục thứ hai", "stop mirroring")
+    )
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help=_t("khôi phục từ một bản sao lưu", "restore from a backup"),
+    )
+    p.add_argument("backup", metavar="BACKUP", help=_t("tệp sao lưu", "backup file"))
+    p.add_argument("--yes", action="store_true", help=_t("không hỏi lại", "do not ask"))
     return parser
 
 
 # -- commands ----------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace) -> tuple[Path, Database]:
-    from hbt_desktop.exchange.seed import open_app_database
+# What main() closes when the command ends: the database, and with it the file lock.
+_cleanup = contextlib.ExitStack()
+
+
+def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Database]:
+    """Open the clerk's database as the program does at start (lock, quick check, daily
+    backup); a command that only reads falls back to read-only when another copy has it.
+    What the start-up found (a location warning, a failed backup) goes to stderr."""
+    from hbt_desktop.exchange.seed import seed_new_database
     from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.lock import InUseError
+    from hbt_desktop.store.recovery import open_or_recover
 
     path = default_db_path(args.db)
-    return path, open_app_database(path)
+    try:
+        opened = open_or_recover(path, seed=seed_new_database)
+    except InUseError as exc:
+        if write:
+            raise
+        opened = open_or_recover(path, readonly=True)
+        print(tr("cli.readonly", None, who=exc.params["who"]), file=sys.stderr)
+    _cleanup.callback(opened.close, backup=False)
+    for notice in [*opened.messages, *(w.message for w in opened.warnings)]:
+        print(tr("cli.problem", None, text=notice), file=sys.stderr)
+    return path, opened.db
 
 
 def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Period]:
@@ -184,7 +261,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from hbt_desktop.reports.assemble import bulletin_content, report_content
     from hbt_desktop.reports.content import BulletinContent, ReportContent
 
-    _, db = _open(args)
+    _, db = _open(args, write=False)
     unit_uid, period = _unit_and_period(db, args)
     out = Path(args.out)
     content: BulletinContent | ReportContent
@@ -212,8 +289,11 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from hbt_desktop import exchange
+    from hbt_desktop.store.backup import backup_before
 
-    _, db = _open(args)
+    path, db = _open(args)
+    if not args.dry_run:
+        backup_before(db, path, "import")
     importer = {
         "values": exchange.import_values,
         "catalogue": exchange.import_catalogue,
@@ -237,7 +317,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from hbt_desktop import exchange
 
-    _, db = _open(args)
+    _, db = _open(args, write=False)
     path = Path(args.file)
     if args.what == "values":
         from hbt_desktop.core.periods import parse_period
@@ -281,6 +361,72 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from hbt_desktop.store import backup
+    from hbt_desktop.store.location import default_db_path
+
+    if args.action == "list":
+        path = default_db_path(args.db)
+        found = backup.list_backups(path)
+        if not found:
+            print(tr("cli.no_backups", None, folder=backup.default_backup_dir(path)))
+        for info in found:
+            print(tr("cli.backup_line", None, summary=info.summary(), path=info.path))
+        return EXIT_OK
+    path, db = _open(args, write=args.action == "mirror")
+    if args.action == "mirror":
+        if not args.off and not args.folder:
+            raise HbtError("cli.usage", detail="backup mirror FOLDER | --off")
+        backup.set_mirror_folder(db, None if args.off else Path(args.folder).resolve())
+        print(
+            tr("cli.mirror_off")
+            if args.off
+            else tr("cli.mirror_set", None, folder=Path(args.folder).resolve())
+        )
+        return EXIT_OK
+    outcome = backup.backup_now(db, path)
+    assert outcome.backup is not None
+    for message in outcome.messages:
+        print(tr("cli.problem", None, text=message), file=sys.stderr)
+    print(tr("backup.made", None, path=outcome.backup.path))
+    return EXIT_OK
+
+
+def _confirm_restore(args: argparse.Namespace, source: Path) -> Callable[..., bool]:
+    from hbt_desktop.store.backup import BackupInfo, contents_text
+    from hbt_desktop.store.verify import FileReport
+
+    def confirm(incoming: FileReport, current: BackupInfo | None) -> bool:
+        print(
+            tr(
+                "cli.restore_preview",
+                None,
+                source=source,
+                incoming=contents_text(incoming.values, incoming.units, incoming.documents),
+                current=current.contents() if current else tr("backup.contents_unknown"),
+            )
+        )
+        if args.yes:
+            return True
+        if not sys.stdin.isatty():
+            raise HbtError("cli.restore_needs_yes")
+        answer = input(tr("cli.restore_ask")).strip().casefold()
+        return answer in {"có", "co", "c", "yes", "y"}
+
+    return confirm
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.recovery import find_backup, restore_backup
+
+    path = default_db_path(args.db)
+    source = find_backup(path, args.backup)
+    result = restore_backup(path, source, confirm=_confirm_restore(args, source))
+    print(result.message())
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from hbt_desktop.store.location import default_db_path
     from hbt_desktop.ui.app import run
@@ -296,6 +442,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "demo": cmd_demo,
     "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 
@@ -341,6 +489,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc.message, file=sys.stderr)
         return EXIT_REFUSED
     except Exception:
-        log.exception("unexpected error in %s", args.command or "gui")
+        log.exception("unexpected error in %s (argv %s)", args.command or "gui", argv)
         print(tr("cli.unexpected", None, log=log_path), file=sys.stderr)
         return EXIT_UNEXPECTED
+    finally:
+        _cleanup.close()
