@@ -281,6 +281,23 @@ def _write_manifest(info: BackupInfo) -> None:
     replace(partial, target)
 
 
+def manifest_mismatch(backup: Path) -> str | None:
+    """Why ``backup`` is no longer the file its manifest describes, or None.
+
+    SQLite cannot see damage inside the bytes of a value (a photo, a long text): the
+    SHA-256 written when the backup was made can, e.g. a USB stick that has rotted.
+    """
+    data = _read_manifest(backup)
+    if data is None or data.get("file") != backup.name or not data.get("sha256"):
+        return None
+    size = backup.stat().st_size
+    if data.get("size") != size:
+        return f"the file is {size} bytes, the backup was {data.get('size')}"
+    if sha256_of(backup) != data["sha256"]:
+        return "the file has changed since the backup was made"
+    return None
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:

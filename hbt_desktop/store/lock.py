@@ -142,6 +142,20 @@ class InUseError(StoreError):
         self.holder = holder
         self.db_path = db_path
 
+    def who(self, language: str | None = None) -> str:
+        from hbt_desktop.core.i18n import tr
+
+        return self.holder.describe(language) if self.holder else tr("lock.who_unknown", language)
+
+    @property
+    def message(self) -> str:
+        return self.message_in(None)
+
+    def message_in(self, language: str | None) -> str:
+        from hbt_desktop.core.i18n import tr
+
+        return tr("lock.in_use", language, path=self.db_path, who=self.who(language))
+
 
 def this_holder() -> LockHolder:
     try:

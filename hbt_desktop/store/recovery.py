@@ -46,6 +46,7 @@ from hbt_desktop.store.backup import (
     create_backup,
     default_backup_dir,
     list_backups,
+    manifest_mismatch,
     read_backup,
 )
 from hbt_desktop.store.connection import StoreError, open_database
@@ -225,6 +226,13 @@ class DamagedError(StoreError):
         super().__init__("recovery.stopped", explanation=recovery.explanation(cli=True))
         self.recovery = recovery
 
+    @property
+    def message(self) -> str:
+        return self.recovery.explanation(cli=True)
+
+    def message_in(self, language: str) -> str:
+        return self.recovery.explanation(language, cli=True)
+
 
 @dataclass
 class RestoreResult:
@@ -322,7 +330,7 @@ def good_backups(db_path: Path) -> tuple[BackupInfo | None, list[BackupInfo]]:
     """(the newest backup that checks out, every backup newest first)."""
     backups = list_backups(db_path)
     for info in backups:
-        if inspect_file(info.path).ok:
+        if manifest_mismatch(info.path) is None and inspect_file(info.path).ok:
             return info, backups
         log.warning("backup %s does not check out; trying an older one", info.path)
     return None, backups
@@ -494,6 +502,9 @@ def prepare_restore(db_path: Path, source: Path) -> tuple[Path, FileReport]:
     """
     if not source.is_file():
         raise BackupError("restore.not_found", path=str(source))
+    changed = manifest_mismatch(source)
+    if changed:
+        raise BackupError("restore.damaged", path=str(source), reason=changed)
     _clean_old_temps(db_path)
     size = source.stat().st_size
     wal = source.with_name(source.name + "-wal")
