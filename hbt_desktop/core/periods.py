@@ -320,16 +320,17 @@ class Period:
         first, last = _span(self.kind, self.number)
         return tuple(range(first, last + 1))
 
-    @property
+    # Cached (like ``id``): unit validity and comparisons ask for these for every figure.
+    @cached_property
     def start(self) -> date:
         return date(self.year, _span(self.kind, self.number)[0], 1)
 
-    @property
+    @cached_property
     def nominal_end(self) -> date:
         """The period's last day, ignoring any cut-off."""
         return _last_day(self.year, _span(self.kind, self.number)[1])
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day covered (inclusive): the cut-off if there is one."""
         return self.cutoff or self.nominal_end

@@ -35,6 +35,10 @@ def clean(text: str) -> str:
     Tabs and non-breaking spaces pasted from Word or Excel become plain spaces; line
     breaks are kept because narrative text has paragraphs.
     """
+    if text.isascii() and text.isprintable() and "  " not in text:
+        # The common case in files (codes, numbers, dates): nothing to normalise. Checked
+        # first because an import cleans every cell of every row.
+        return text.strip()
     lines = []
     for line in nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         lines.append(" ".join(line.replace("\u00a0", " ").replace("\u202f", " ").split()))

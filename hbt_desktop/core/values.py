@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.errors import InputError
@@ -22,7 +23,7 @@ from hbt_desktop.core.i18n import register
 from hbt_desktop.core.money import MoneyUnit, parse_money
 from hbt_desktop.core.numbers import QUALIFIERS, Convention, parse_number, split_qualifier
 from hbt_desktop.core.periods import Period
-from hbt_desktop.core.text import clean
+from hbt_desktop.core.text import clean, fold
 
 register(
     {
@@ -73,10 +74,9 @@ _STATUS_LABELS = {
 }
 
 
+@lru_cache(maxsize=64)
 def parse_status(text: str) -> Status:
     """Accepts the stored code or the Vietnamese words, with or without accents."""
-    from hbt_desktop.core.text import fold
-
     folded = fold(clean(text)).replace(" ", "_")
     aliases = {
         "thuc_hien": Status.THUC_HIEN,
@@ -102,6 +102,10 @@ def check_qualifier(text: str | None) -> str | None:
 
 def encode(amount: Decimal, decimals: int) -> tuple[int, int]:
     """(num, scale) with amount == num / 10**scale exactly; scale >= the digits needed."""
+    if decimals == 0:
+        whole = int(amount)
+        if whole == amount:  # money and counts: the common case of every import, kept cheap
+            return whole, 0
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int), "NaN and infinity never reach storage"
     scale = max(decimals, -exponent, 0)

@@ -39,7 +39,7 @@ class Change:
         return old_at is not None and new_at is not None and new_at < old_at
 
 
-@dataclass(frozen=True)
+@dataclass
 class Counts:
     new: int = 0
     changed: int = 0
@@ -58,14 +58,14 @@ class ImportReport:
     def note(
         self, record: str, key: str, old: Item | None, new: Item, row: int, *, same: bool
     ) -> None:
-        counts = self.by_record.get(record, Counts())
+        counts = self.by_record.setdefault(record, Counts())
         if same:
-            self.by_record[record] = Counts(counts.new, counts.changed, counts.unchanged + 1)
+            counts.unchanged += 1
             return
         if old is None:
-            self.by_record[record] = Counts(counts.new + 1, counts.changed, counts.unchanged)
+            counts.new += 1
         else:
-            self.by_record[record] = Counts(counts.new, counts.changed + 1, counts.unchanged)
+            counts.changed += 1
         self.changes.append(Change(record, key, old, new, row))
 
     @property

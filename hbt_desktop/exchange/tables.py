@@ -233,7 +233,7 @@ def build_table(
         if header is None:
             header = _header(where.at(row=number), cells)
         else:
-            records.append(_record(where.at(row=number), header, cells, numeric, limits))
+            records.append(_record(where, number, header, cells, numeric, limits))
     if header is None:
         raise FileInputError("table.empty", where=where)
     return Table(where, tuple(h for h in header if h), tuple(records))
@@ -251,11 +251,18 @@ def _header(where: Where, cells: list[str]) -> list[str]:
 
 
 def _record(
-    place: Where, header: list[str], cells: list[str], numeric: Collection[str], limits: Limits
+    where: Where,
+    number: int,
+    header: list[str],
+    cells: list[str],
+    numeric: Collection[str],
+    limits: Limits,
 ) -> Record:
+    # Runs for every row of an import: the place of an error (a new Where) is built only
+    # when there is one, and cleaning takes clean()'s fast path for plain ASCII cells.
     if len(cells) > len(header):
         raise FileInputError(
-            "table.extra_cells", where=place, count=len(cells), columns=len(header)
+            "table.extra_cells", where=where.at(row=number), count=len(cells), columns=len(header)
         )
     out: dict[str, str] = {}
     for index, raw in enumerate(cells):
@@ -263,17 +270,18 @@ def _record(
         if len(raw) > limits.max_cell_chars:
             raise FileInputError(
                 "file.cell_too_long",
-                where=place.at(column=name or str(index + 1)),
+                where=where.at(row=number, column=name or str(index + 1)),
                 max=limits.max_cell_chars,
             )
         if not name:
             if raw.strip():
-                raise FileInputError("table.unnamed_column", where=place, index=index + 1)
+                raise FileInputError(
+                    "table.unnamed_column", where=where.at(row=number), index=index + 1
+                )
             continue
-        text = nfc(raw)
-        out[name] = clean(text if name in numeric else unescape_text(text))
-    assert place.row is not None
-    return Record(place.row, out)
+        text = unescape_text(nfc(raw)) if raw.startswith("'") and name not in numeric else raw
+        out[name] = clean(text)
+    return Record(number, out)
 
 
 def checked_size(path: Path, limits: Limits) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.values import Base, Value, encode
+from hbt_desktop.core.values import Base, Value
 from hbt_desktop.exchange import jsonfile
 from hbt_desktop.exchange.formats import Contents, read_tables, write_file
 from hbt_desktop.exchange.report import ImportReport, transaction
@@ -28,9 +28,8 @@ from hbt_desktop.exchange.values_rows import BASE_PREFIX, DEFAULT, Context, pars
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.units import load_units
-from hbt_desktop.store.values import all_bases, all_values, get_base, get_value
+from hbt_desktop.store.values import all_bases, all_values, apply_values, get_base, same_base
 from hbt_desktop.store.values import write_base as store_base
-from hbt_desktop.store.values import write_value as store_value
 
 SHEET = "dataValues"
 # DHIS2's CSV column order (DHIS2 reads CSV by position), then hbt-desktop's own.
@@ -124,18 +123,20 @@ def import_values(
     )
     parsed = parse_rows(table, context)
     report = ImportReport(path.name, dry_run)
+    values = [row for row in parsed if isinstance(row.item, Value)]
     with transaction(db, dry_run=dry_run):
+        # Values go through the store's batch path (one read per period, one executemany):
+        # 100 000 figures must import in seconds, not minutes.
+        changes = apply_values(db, [row.item for row in values])  # type: ignore[misc]
+        for row, change in zip(values, changes, strict=True):
+            report.note(
+                row.record, row.key, change.previous, row.item, row.row, same=not change.changed
+            )
         for row in parsed:
-            if isinstance(row.item, Value):
-                old_value = get_value(db, row.item.indicator, row.item.unit_uid, row.item.period)
-                same = old_value is not None and _same_value(old_value, row.item)
-                if not same:
-                    store_value(db, row.item)
-                report.note(row.record, row.key, old_value, row.item, row.row, same=same)
-            else:
+            if isinstance(row.item, Base):
                 b = row.item
                 old_base = get_base(db, b.indicator, b.unit_uid, b.period, b.kind)
-                same = old_base is not None and _same_base(old_base, b)
+                same = old_base is not None and same_base(old_base, b)
                 if not same:
                     store_base(db, b)
                 report.note(row.record, row.key, old_base, b, row.row, same=same)
@@ -184,16 +185,6 @@ def _renamed(table: Table) -> Table:
         Record(r.number, {ALIASES.get(k, k): v for k, v in r.cells.items()}) for r in table.records
     )
     return Table(table.where, columns, records)
-
-
-def _same_value(a: Value, b: Value) -> bool:
-    # The same rule as store.values: a figure, its precision, status, qualifier, comment.
-    same_figure = encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
-    return same_figure and (a.status, a.qualifier, a.comment) == (b.status, b.qualifier, b.comment)
-
-
-def _same_base(a: Base, b: Base) -> bool:
-    return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and a.comment == b.comment
 
 
 # --- export ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from hbt_desktop.core.catalogue import Catalogue, Indicator, IndicatorKind
@@ -131,7 +132,7 @@ class ParsedRow:
     item: Value | Base
     row: int
 
-    @property
+    @cached_property
     def key(self) -> str:
         base = f" {self.item.kind}" if isinstance(self.item, Base) else ""
         return f"{self.item.indicator} {self.item.unit_uid} {self.item.period.id}{base}"
@@ -158,9 +159,10 @@ class _Row:
 
     def __init__(self, table: Table, record: Record) -> None:
         self.table, self.record = table, record
+        self._cells = record.cells
 
     def get(self, column: str, default: str = "") -> str:
-        return self.record.get(column) or default
+        return self._cells.get(column) or default
 
     def required(self, column: str, default: str = "") -> str:
         text = self.get(column, default)

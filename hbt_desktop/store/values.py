@@ -111,6 +111,16 @@ def all_values(db: Database) -> list[Value]:
     return [_value_from_row(r) for r in rows]
 
 
+_UPSERT = (
+    "INSERT INTO figure_values (indicator, unit_uid, period, num, scale, status, "
+    "qualifier, comment, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(indicator, unit_uid, period) DO UPDATE SET num=excluded.num, "
+    "scale=excluded.scale, status=excluded.status, qualifier=excluded.qualifier, "
+    "comment=excluded.comment, updated_by=excluded.updated_by, "
+    "updated_at=excluded.updated_at"
+)
+
+
 def write_value(db: Database, value: Value) -> Value | None:
     """Store ``value`` (insert or replace the figure of its key); returns the previous one.
 
@@ -120,15 +130,10 @@ def write_value(db: Database, value: Value) -> Value | None:
     num, scale = encode(value.amount, value.decimals)
     with db.atomic():
         previous = get_value(db, value.indicator, value.unit_uid, value.period)
-        if previous is not None and _same_value(previous, value):
+        if previous is not None and same_value(previous, value):
             return previous
         db.execute(
-            "INSERT INTO figure_values (indicator, unit_uid, period, num, scale, status, "
-            "qualifier, comment, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(indicator, unit_uid, period) DO UPDATE SET num=excluded.num, "
-            "scale=excluded.scale, status=excluded.status, qualifier=excluded.qualifier, "
-            "comment=excluded.comment, updated_by=excluded.updated_by, "
-            "updated_at=excluded.updated_at",
+            _UPSERT,
             [
                 value.indicator,
                 value.unit_uid,
@@ -145,13 +150,21 @@ def write_value(db: Database, value: Value) -> Value | None:
     return previous
 
 
-def _same_value(a: Value, b: Value) -> bool:
+def same_value(a: Value, b: Value) -> bool:
+    """Equal as a clerk sees them: figure, precision, status, qualifier, comment.
+
+    Who stored it and when do not count, so importing the same file again is a no-op.
+    """
     return (
         encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
         and a.status == b.status
         and a.qualifier == b.qualifier
         and a.comment == b.comment
     )
+
+
+def same_base(a: Base, b: Base) -> bool:
+    return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and a.comment == b.comment
 
 
 def delete_value(db: Database, indicator: str, unit_uid: str, period: Period) -> Value | None:
@@ -165,15 +178,81 @@ def delete_value(db: Database, indicator: str, unit_uid: str, period: Period) ->
     return previous
 
 
+@dataclass(frozen=True)
+class ValueChange:
+    previous: Value | None
+    value: Value
+    changed: bool
+
+
+_CHUNK = 500  # below SQLite's limit on bound parameters
+
+
+def _stored_for(db: Database, values: Sequence[Value]) -> dict[tuple[str, str, str], Value]:
+    """The stored figures for the keys of ``values``, read a period at a time."""
+    wanted: dict[str, set[str]] = {}
+    for v in values:
+        wanted.setdefault(v.period.id, set()).add(v.indicator)
+    found: dict[tuple[str, str, str], Value] = {}
+    for period, indicators in wanted.items():
+        codes = sorted(indicators)
+        for start in range(0, len(codes), _CHUNK):
+            chunk = codes[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            for row in db.execute(
+                f"SELECT {_VALUE_COLUMNS} FROM figure_values "
+                f"WHERE period = ? AND indicator IN ({marks})",
+                [period, *chunk],
+            ).fetchall():
+                found[(str(row[0]), str(row[1]), str(row[2]))] = _value_from_row(row)
+    return found
+
+
+def apply_values(db: Database, values: Sequence[Value]) -> list[ValueChange]:
+    """Store many values in one transaction (all or nothing), skipping unchanged ones.
+
+    The batch form of :func:`write_value` for imports: existing figures are read a
+    period at a time and changes written with one executemany, instead of two queries
+    and a statement per value. Returns, for each input, what it replaced and whether it
+    changed anything. A key given twice keeps the last value.
+    """
+    changes: list[ValueChange] = []
+    stamps: dict[datetime | None, str] = {}  # a file's rows mostly share a few timestamps
+    with db.atomic():
+        stored = _stored_for(db, values)
+        rows = []
+        for value in values:
+            key = (value.indicator, value.unit_uid, value.period.id)
+            previous = stored.get(key)
+            changed = previous is None or not same_value(previous, value)
+            changes.append(ValueChange(previous, value, changed))
+            if changed:
+                stored[key] = value
+                num, scale = encode(value.amount, value.decimals)
+                stamp = stamps.get(value.updated_at)
+                if stamp is None:
+                    stamp = stamps[value.updated_at] = _ts(value.updated_at)
+                rows.append(
+                    (
+                        value.indicator,
+                        value.unit_uid,
+                        value.period.id,
+                        num,
+                        scale,
+                        value.status.value,
+                        value.qualifier,
+                        value.comment,
+                        value.updated_by,
+                        stamp,
+                    )
+                )
+        db.conn.executemany(_UPSERT, rows)
+    return changes
+
+
 def write_values(db: Database, values: Iterable[Value]) -> int:
     """Store many values in one transaction (all or nothing); returns how many changed."""
-    changed = 0
-    with db.atomic():
-        for value in values:
-            previous = write_value(db, value)
-            if previous is None or not _same_value(previous, value):
-                changed += 1
-    return changed
+    return sum(change.changed for change in apply_values(db, list(values)))
 
 
 _BASE_COLUMNS = "indicator, unit_uid, period, kind, num, scale, comment, updated_by, updated_at"
