@@ -49,6 +49,14 @@ register(
             "vi": "Đơn vị {name} trỏ tới đơn vị cấp trên {parent} không có trong danh sách.",
             "en": "Unit {name} names a parent unit {parent} that is not in the list.",
         },
+        "unit.unknown_predecessor": {
+            "vi": "Đơn vị {name} ghi đơn vị trước sáp nhập {predecessor} không có trong danh sách.",
+            "en": "Unit {name} names a predecessor {predecessor} that is not in the list.",
+        },
+        "unit.bad_level": {
+            "vi": "Đơn vị {name}: cấp phải từ 1 (tỉnh, thành phố) đến 5, nhận được {level}.",
+            "en": "Unit {name}: the level must be from 1 (province) to 5, got {level}.",
+        },
         "unit.cycle": {
             "vi": "Cây đơn vị bị vòng lặp tại {uid}.",
             "en": "The unit tree loops back on itself at {uid}.",
@@ -149,6 +157,8 @@ def make_unit(
         raise InputError(
             "unit.bad_kind", kind=kind, allowed=", ".join(k.value for k in UnitKind)
         ) from None
+    if not 1 <= level <= 5:
+        raise InputError("unit.bad_level", name=name, level=level)
     if valid_from and valid_to and valid_to < valid_from:
         raise InputError("unit.bad_interval", name=name, valid_from=valid_from, valid_to=valid_to)
     preds = tuple(predecessors)
@@ -187,7 +197,9 @@ class UnitTree:
                 raise InputError("unit.unknown_parent", name=unit.name, parent=unit.parent_uid)
             for pred in unit.predecessors:
                 if pred.uid not in self.units:
-                    raise InputError("unit.unknown_parent", name=unit.name, parent=pred.uid)
+                    raise InputError(
+                        "unit.unknown_predecessor", name=unit.name, predecessor=pred.uid
+                    )
         for unit in self.units.values():
             seen: set[str] = set()
             current: OrgUnit | None = unit
