@@ -158,7 +158,7 @@ def make_unit(
             "unit.bad_kind", kind=kind, allowed=", ".join(k.value for k in UnitKind)
         ) from None
     if not 1 <= level <= 5:
-        raise InputError("unit.bad_level", name=name, level=level)
+        raise InputError("unit.bad_level", name=name, level=level, field="level")
     if valid_from and valid_to and valid_to < valid_from:
         raise InputError("unit.bad_interval", name=name, valid_from=valid_from, valid_to=valid_to)
     preds = tuple(predecessors)

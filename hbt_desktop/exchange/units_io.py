@@ -16,7 +16,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.units import OrgUnit, UnitTree
 from hbt_desktop.exchange import jsonfile, rows
 from hbt_desktop.exchange.entities import Entity, Parsed, parse_entity
@@ -25,17 +24,6 @@ from hbt_desktop.exchange.report import ImportReport, transaction
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, Sheet, Table
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.units import load_units, save_units
-
-register(
-    {
-        "units_io.bad_level": {
-            "vi": "Cấp đơn vị phải từ 1 đến 5 (1 tỉnh/thành phố, 2 quận/huyện, 3 phường/xã); "
-            "nhận được {level}.",
-            "en": "The level must be 1 to 5 (1 province/city, 2 district, 3 ward/commune); "
-            "got {level}.",
-        },
-    }
-)
 
 _LINK_KEYS = {"uid", "portion", "share"}
 
@@ -181,10 +169,6 @@ def _check_tree(table: Table, parsed: list[Parsed[OrgUnit]], stored: UnitTree) -
     records = {r.number: r for r in table.records}
     for p in parsed:
         unit, record = p.item, records[p.row]
-        if not 1 <= unit.level <= 5:
-            raise FileInputError(
-                "units_io.bad_level", where=table.place(record, "level"), level=unit.level
-            )
         links = [("parent_uid", unit.parent_uid)] if unit.parent_uid else []
         links += [("predecessors", pred.uid) for pred in unit.predecessors]
         for column, uid in links:

@@ -96,7 +96,7 @@ def test_shares_with_a_decimal_comma_and_link_order(ref_db: Database, tmp_path: 
     ("line", "key", "row", "column"),
     [
         ("X1,1,Thử,phường,3,,,,P9:whole,", "unit.unknown_parent", 2, "predecessors"),
-        ("X1,1,Thử,phường,9,T01,,,,", "units_io.bad_level", 2, "level"),
+        ("X1,1,Thử,phường,9,T01,,,,", "unit.bad_level", 2, "level"),
         ("X1,1,Thử,phường,ba,T01,,,,", "rows.bad_integer", 2, "level"),
         ("X1,1,Thử,làng,3,T01,,,,", "unit.bad_kind", 2, "kind"),
         ("X1,1,Thử,phường,3,T01,2026-01-01,2025-01-01,,", "unit.bad_interval", 2, ""),
