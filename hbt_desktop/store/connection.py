@@ -3,8 +3,17 @@
 Durability choices (the promise is that a figure accepted on screen survives a power
 cut): WAL journal with ``synchronous=FULL`` — every commit is fsynced to the WAL before
 it returns, so an accepted cell survives power loss; WAL also lets a reader (a report
-being built) run while the clerk keeps typing. Foreign keys are enforced, which SQLite
-does not do unless asked per connection.
+being built) run while the clerk keeps typing. (``synchronous=NORMAL``, WAL's usual
+companion, survives a crash of the program but may lose the last commits to a power
+cut: not enough here. ``synchronous`` is per connection, hence set on every open.)
+Foreign keys are enforced, which SQLite does not do unless asked per connection.
+
+One user action is one transaction: every write function of the store (``write_value``,
+``delete_value``, ``write_base``, ``save_document``, …) runs in ``db.atomic()``, and a
+batch (``write_values``, an import) wraps its calls in one outer ``db.atomic()`` so that
+they become savepoints of a single transaction — all or nothing. "Accepted" therefore
+means "committed and fsynced": the function has returned. tests/durability checks this by
+killing the program hundreds of times mid-work (docs/durability.md).
 """
 
 from __future__ import annotations
