@@ -92,6 +92,9 @@ class RenderResult:
     problems: list[Problem] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)  # in order of first use
     comparisons: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
+    # Footnotes the printed text needs, e.g. "same period last year" computed from the
+    # predecessors of a merged unit.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -185,9 +188,12 @@ class FigureView:
 
     def _previous(self) -> Figure:
         f = self._figure
-        return resolve(
+        previous = resolve(
             self._ctx.src, f.indicator.code, f.unit.uid, f.period.same_period_last_year()
         )
+        if previous.available and previous.note and previous.note not in self._ctx.result.notes:
+            self._ctx.result.notes.append(previous.note)
+        return previous
 
     def _comparison_missing(self, what: str) -> str:
         f = self._figure

@@ -51,6 +51,7 @@ class Assembly:
     problems: list[Problem] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     comparisons: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # footnotes from the rendered text
     drafted: bool = False  # True when no document was stored and a draft was made
 
     def render(self, template: str) -> RenderResult:
@@ -67,6 +68,7 @@ class Assembly:
         for key, phrases in result.comparisons.items():
             mine = self.comparisons.setdefault(key, [])
             mine += [p for p in phrases if p not in mine]
+        self.notes += [n for n in result.notes if n not in self.notes]
         return result
 
     def line(self, template: str) -> str:
@@ -180,16 +182,19 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _origin_notes(asm: Assembly) -> list[str]:
-    notes = []
+def _origin_notes(asm: Assembly, *, sums: bool = True) -> list[str]:
+    """Where printed figures came from when it is not plain entry: a sum of the wards
+    (left to the appendix footnotes in the report: ``sums=False``), a merged unit's
+    predecessors, a district figure that differs from its wards."""
+    notes = list(asm.notes)
     for figure in asm.figures:
-        if figure.origin is Origin.SUM and figure.available:
+        if figure.origin is Origin.SUM and figure.available and sums:
             notes.append(
                 f"{figure.indicator.name} ({format_cutoff_period(figure.period)}) của "
                 f"{figure.unit.full_name} là tổng số liệu của {len(figure.contributors)} "
                 "đơn vị trực thuộc."
             )
-        elif figure.origin is Origin.PREDECESSORS and figure.note:
+        elif figure.origin is Origin.PREDECESSORS and figure.note and figure.note not in notes:
             notes.append(figure.note)
         if figure.mismatch is not None:
             notes.append(
@@ -303,6 +308,9 @@ def report_content(
         parts.append(c.Section(heading, asm.render(spec.template).paragraphs, spec.level))
     intro = asm.render(doc.intro).paragraphs if doc.intro else ()
     summary = asm.line(doc.summary) if doc.summary else format_period(period)
+    notes = _origin_notes(asm, sums=False)
+    if notes:
+        parts.append(c.Section("Ghi chú", tuple(notes), 2))
     issue_date = doc.issue_date or today or date.today()
     appendices = _appendices(asm, doc, issue_date)
     content = c.ReportContent(
