@@ -130,10 +130,21 @@ def open_database(
         conn = _connect(path, readonly=readonly)
         db = Database(conn)
         check_not_newer(db, path)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # (A damaged schema can make even SQLite's error message undecodable.)
         raise StoreError("db.cannot_open", path=str(path), reason=str(exc)) from exc
     if readonly:
         return db
+    try:
+        _prepare_for_writing(db, path, backup_dir)
+    except sqlite3.DatabaseError as exc:
+        # E.g. a read-only file, or one whose header says only a newer SQLite may write it.
+        db.close()
+        raise StoreError("db.cannot_open", path=str(path), reason=str(exc)) from exc
+    return db
+
+
+def _prepare_for_writing(db: Database, path: Path, backup_dir: Path | None) -> None:
     # WAL must be switched on outside a transaction; it is persistent in the file.
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
@@ -148,7 +159,6 @@ def open_database(
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         log.info("migrated %s to schema %s", path, SCHEMA_VERSION)
-    return db
 
 
 def memory_database() -> Database:

@@ -323,6 +323,9 @@ def damage(db_path: Path) -> list[str] | None:
         if _sqlite_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
             return [str(exc)]
         raise StoreError("db.cannot_open", path=str(db_path), reason=str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        # SQLite's message about a garbled schema was itself garbled.
+        return [f"damaged schema ({exc.reason})"]
     return None if lines == ["ok"] else lines
 
 
@@ -532,7 +535,8 @@ def prepare_restore(db_path: Path, source: Path) -> tuple[Path, FileReport]:
         finally:
             conn.close()
         fsync_file(temp)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        # (A garbled schema can make SQLite's error message undecodable: still damage.)
         _remove_temp(temp)
         raise BackupError("restore.damaged", path=str(source), reason=str(exc)) from exc
     except OSError as exc:

@@ -160,10 +160,13 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 
     ``immutable=1`` tells SQLite that nobody changes the file, so it takes no locks and
     makes no -shm; use it only on files this program owns and has closed (a backup, a
-    temporary restore copy), never on a database that is open elsewhere.
+    temporary restore copy), never on a database that is open elsewhere. Text that is not
+    valid UTF-8 (a damaged file) is read with replacement characters instead of failing.
     """
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-    return sqlite3.connect(uri, uri=True)
+    conn = sqlite3.connect(uri, uri=True)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    return conn
 
 
 def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
@@ -193,8 +196,10 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
         report.problems += problems
         if not report.problems:
             report.values, report.units, report.documents = count_contents(conn)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         # "file is not a database", "database disk image is malformed": damage, told as such.
+        # A garbled schema can also make SQLite's own error message invalid UTF-8, which
+        # Python then fails to decode: that too is damage, not a crash.
         report.problems.append(str(exc))
         report.damaged = True
     finally:
