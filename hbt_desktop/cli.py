@@ -452,18 +452,22 @@ def setup_logging() -> Path:
     from hbt_desktop.store.location import log_dir
 
     folder = log_dir()
+    problem: OSError | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             folder / "hbt-desktop.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
-    except OSError:  # a read-only profile must not stop the program; log to stderr instead
+    except OSError as exc:  # a read-only profile must not stop the program; log to stderr
         handler = logging.StreamHandler()
+        problem = exc
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     if not any(isinstance(h, type(handler)) for h in root.handlers):
         root.addHandler(handler)
     root.setLevel(logging.INFO)
+    if problem is not None:
+        log.warning("cannot write the log file in %s (%s): logging to stderr", folder, problem)
     return folder / "hbt-desktop.log"
 
 

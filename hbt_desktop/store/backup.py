@@ -134,7 +134,7 @@ def parse_backup_name(name: str) -> tuple[str, datetime, str] | None:
         return None
     try:
         when = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f")
-    except ValueError:
+    except ValueError:  # digits that are no date (month 13): not one of our names
         return None
     return match["stem"], when, match["reason"]
 
@@ -265,7 +265,7 @@ def _read_manifest(backup: Path) -> dict[str, object] | None:
     try:
         text = manifest_path(backup).read_text(encoding="utf-8")
         data = json.loads(text)
-    except FileNotFoundError:
+    except FileNotFoundError:  # no manifest: the caller reads the backup itself
         return None
     except (OSError, ValueError, RecursionError) as exc:
         log.info("unreadable manifest of %s: %s", backup, exc)

@@ -117,7 +117,7 @@ class LockHolder:
         """The holder described by ``text``, or None for an empty or unreadable file."""
         try:
             data = json.loads(text)
-        except ValueError:
+        except ValueError:  # half-written by a crash, or not ours: describes nobody
             return None
         if not isinstance(data, dict):
             return None
@@ -180,7 +180,7 @@ def pid_alive(pid: int) -> bool:
         return _win_pid_alive(pid)
     try:
         os.kill(pid, 0)  # signal 0 only checks; on Windows os.kill would terminate it
-    except ProcessLookupError:
+    except ProcessLookupError:  # the answer: no such process
         return False
     except PermissionError:  # exists, owned by someone else
         return True
@@ -256,7 +256,7 @@ def read_holder(db_path: Path) -> LockHolder | None:
     """The description in ``db_path``'s lock file (which may be stale): None if none."""
     try:
         text = lock_path(db_path).read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
+    except FileNotFoundError:  # never locked: nobody holds it
         return None
     except OSError as exc:
         log.info("cannot read %s: %s", lock_path(db_path), exc)
