@@ -74,6 +74,17 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + LOCK_SUFFIX)
 
 
+def handover_key(db_path: Path) -> str:
+    """A name both copies of the program derive from the file, for the GUI's handover
+    channel (e.g. a ``QLocalServer``): the same file, however it was spelt, the same name."""
+    import hashlib
+
+    resolved = str(Path(db_path).resolve())
+    if sys.platform == "win32":
+        resolved = resolved.casefold()  # C:\Data and c:\data are one file on Windows
+    return "hbt-desktop-" + hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:20]
+
+
 @dataclass(frozen=True)
 class LockHolder:
     """Who holds a database file, as written in its lock file."""

@@ -52,7 +52,7 @@ from hbt_desktop.store.backup import (
 from hbt_desktop.store.connection import StoreError, open_database
 from hbt_desktop.store.fileops import fsync_file, move_aside, replace
 from hbt_desktop.store.location_checks import LocationWarning, Probe, check_location, human_size
-from hbt_desktop.store.lock import DatabaseLock, acquire_lock
+from hbt_desktop.store.lock import DatabaseLock, InUseError, acquire_lock, read_holder
 from hbt_desktop.store.verify import FileReport, has_sqlite_header, inspect_file
 
 log = logging.getLogger(__name__)
@@ -617,6 +617,53 @@ def restore_backup(
             own_lock.release()
 
 
+def restore_opened(
+    opened: OpenedDatabase,
+    source: Path,
+    *,
+    seed: Callable[[Database], None] | None = None,
+    confirm: Callable[[FileReport, BackupInfo | None], bool] | None = None,
+) -> tuple[OpenedDatabase, RestoreResult]:
+    """The GUI's restore: put ``source`` in place of the open database and reopen it.
+
+    The lock is kept throughout, so no other copy can slip in between. Returns the new
+    :class:`OpenedDatabase` (use it instead of ``opened``) and what was done. On a refusal
+    the old database stays (or is opened again) in ``opened`` and the error is raised.
+    """
+    if opened.readonly or opened.lock is None:
+        # A read-only window does not own the file: whoever has it must restore.
+        raise InUseError(opened.path, read_holder(opened.path))
+    try:
+        result = restore_backup(
+            opened.path, source, current=opened.db, lock=opened.lock, confirm=confirm
+        )
+    except BaseException:
+        if _closed(opened.db):  # refused after letting go of it: give the screen it back
+            opened.db = open_database(opened.path)
+        raise
+    db = open_database(opened.path)
+    if seed is not None:
+        seed(db)
+    reopened = OpenedDatabase(
+        db,
+        opened.path,
+        opened.lock,
+        restored=result,
+        moved_aside=result.moved_aside,
+        warnings=opened.warnings,
+        messages=[result.message()],
+    )
+    return reopened, result
+
+
+def _closed(db: Database) -> bool:
+    try:
+        db.execute("SELECT 1").fetchone()
+    except sqlite3.ProgrammingError:  # "Cannot operate on a closed database."
+        return True
+    return False
+
+
 def _describe_current(db_path: Path) -> BackupInfo | None:
     """What the current file holds, for the confirmation (None if unreadable or absent)."""
     if not db_path.exists():
@@ -701,4 +748,5 @@ __all__ = [
     "prepare_restore",
     "read_backup",
     "restore_backup",
+    "restore_opened",
 ]

@@ -28,7 +28,7 @@ from hbt_desktop.store.backup import (
     set_mirror_folder,
     thin_backups,
 )
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.connection import SCHEMA_VERSION, open_database
 from hbt_desktop.store.values import write_value
 from hbt_desktop.store.verify import inspect_file
 
@@ -77,7 +77,7 @@ def test_a_backup_is_one_self_contained_checked_file_with_a_manifest(
     assert not info.path.with_name(info.path.name + "-wal").exists()
     assert inspect_file(info.path).ok
     assert (info.values, info.units, info.documents) == (60, 24, 1)
-    assert info.schema_version == 1
+    assert info.schema_version == SCHEMA_VERSION
     assert len(info.sha256) == 64 and info.size == info.path.stat().st_size
     assert list(path.parent.joinpath("backups").glob("*.partial")) == []
     again = read_backup(info.path)

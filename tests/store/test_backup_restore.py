@@ -331,3 +331,72 @@ def test_restore_says_so_when_the_file_stays_held(
     assert "diệt virus" in err.value.message
     assert _amount(path) == 2  # still the current data
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".hbt.db.restore")]
+
+
+# -- the GUI's restore: one call, the lock kept, the screen given a database either way ----
+
+
+def test_restore_opened_reopens_with_the_same_lock(with_backup: tuple[Path, Path]) -> None:
+    from hbt_desktop.store.recovery import open_or_recover, restore_opened
+
+    path, backup = with_backup
+    opened = open_or_recover(path)
+    lock = opened.lock
+    reopened, result = restore_opened(opened, backup)
+    try:
+        assert reopened.lock is lock and lock is not None and lock.held
+        value = get_value(reopened.db, "NS_THU_DIA_BAN", "Q007", P)
+        assert value is not None and value.amount == 1
+        assert reopened.messages == [result.message()]
+        with pytest.raises(InUseError):  # nobody slipped in
+            acquire_lock(path)
+    finally:
+        reopened.close(backup=False)
+
+
+def test_restore_opened_refused_leaves_a_working_database(
+    with_backup: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hbt_desktop.store import recovery
+    from hbt_desktop.store.recovery import open_or_recover, restore_opened
+
+    path, backup = with_backup
+    opened = open_or_recover(path)
+    try:
+        junk = tmp_path / "junk.db"
+        junk.write_bytes(b"not a database")
+        with pytest.raises(BackupError):
+            restore_opened(opened, junk)
+        assert get_value(opened.db, "NS_THU_DIA_BAN", "Q007", P) is not None  # still open
+
+        def held(src: Path, dst: Path, **kwargs: object) -> None:
+            raise PermissionError(13, "held")
+
+        monkeypatch.setattr(recovery, "replace", held)
+        with pytest.raises(BackupError):  # refused after the connection was let go
+            restore_opened(opened, backup)
+        value = get_value(opened.db, "NS_THU_DIA_BAN", "Q007", P)  # reopened for the screen
+        assert value is not None and value.amount == 2
+    finally:
+        opened.close(backup=False)
+
+
+def test_a_read_only_window_cannot_restore(with_backup: tuple[Path, Path]) -> None:
+    from hbt_desktop.store.recovery import open_or_recover, restore_opened
+
+    path, backup = with_backup
+    reader = open_or_recover(path, readonly=True)
+    try:
+        with pytest.raises(InUseError):
+            restore_opened(reader, backup)
+    finally:
+        reader.close()
+
+
+def test_both_copies_agree_on_the_handover_name(tmp_path: Path) -> None:
+    from hbt_desktop.store.lock import handover_key
+
+    a = handover_key(tmp_path / "hbt.db")
+    assert a == handover_key(tmp_path / "sub" / ".." / "hbt.db")
+    assert a != handover_key(tmp_path / "other.db")
+    assert a.startswith("hbt-desktop-") and len(a) < 40
