@@ -4,12 +4,14 @@ Only units that existed during the chosen period are offered (a 2023 period list
 18 wards, a 2025 one the wards after the merger); under each unit its wards are in
 Vietnamese alphabetical order. Periods carry their Vietnamese names, newest first, and
 the clerk can add one (month, quarter, half, year, first N months, with a cut-off).
-Alt+U, Alt+K and Alt+L reach the three lists from the keyboard.
+Each list is reached with Alt and the underlined letter of its label; in a list, the
+arrows or the first letters of a name choose.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hbt_desktop.core.periods import format_period
@@ -18,8 +20,6 @@ from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.period_dialog import ask_period
 from hbt_desktop.ui.session import Session
-
-INDENT = "\u2003"  # an em space per level: visible indentation in a flat list
 
 
 def tree_order(units: list[OrgUnit]) -> list[tuple[OrgUnit, int]]:
@@ -59,10 +59,13 @@ class SelectionBar(QWidget):
         self.add_period_button = QPushButton(self.tr("Add period…"))
         unit_label = QLabel(self.tr("&Unit:"))
         unit_label.setBuddy(self.unit_box)
+        unit_label.setObjectName("unit_label")
         period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.period_box)
+        period_label.setObjectName("period_label")
         sector_label = QLabel(self.tr("Sector (&L):"))
         sector_label.setBuddy(self.sector_box)
+        sector_label.setObjectName("sector_label")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         for widget in (
@@ -84,6 +87,8 @@ class SelectionBar(QWidget):
         self.add_period_button.clicked.connect(self.add_period)
         session.selection_changed.connect(self.fill)
         session.structure_changed.connect(self.fill)
+        # A figure typed for a new period (last year's, a base's year) adds it to the list.
+        session.figures_changed.connect(lambda *_: self.fill())
 
     def fill(self) -> None:
         if self._filling:
@@ -96,8 +101,24 @@ class SelectionBar(QWidget):
                 self.period_box.addItem(format_period(period), period.id)
             self.period_box.setCurrentIndex(self.period_box.findData(s.period.id))
             self.unit_box.clear()
-            for unit, depth in tree_order(s.units_in(s.period)):
-                self.unit_box.addItem(INDENT * depth + unit.title_name, unit.uid)
+            units = s.units_in(s.period)
+            parents = {u.parent_uid for u in units}
+            bold = QFont(self.unit_box.font())
+            bold.setBold(True)
+            for unit, _depth in tree_order(units):
+                # Plain names, so that typing the first letters selects a unit (an
+                # indentation prefix would defeat the combo box's keyboard search);
+                # units with units below them are bold instead.
+                self.unit_box.addItem(unit.title_name, unit.uid)
+                if unit.uid in parents:
+                    self.unit_box.setItemData(
+                        self.unit_box.count() - 1, bold, Qt.ItemDataRole.FontRole
+                    )
+                self.unit_box.setItemData(
+                    self.unit_box.count() - 1,
+                    f"{unit.title_name} ({unit.code})",
+                    Qt.ItemDataRole.ToolTipRole,
+                )
             self.unit_box.setCurrentIndex(self.unit_box.findData(s.unit_uid))
             self.sector_box.clear()
             self.sector_box.addItem(self.tr("All sectors"), "")

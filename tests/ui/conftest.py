@@ -109,6 +109,8 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()  # offscreen, a new window is not active by itself
+        qtbot.waitUntil(window.isActiveWindow)
         windows.append(window)
         return window
 

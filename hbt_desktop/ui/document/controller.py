@@ -38,6 +38,7 @@ class DocumentController(QObject):
         self._timer.timeout.connect(self.flush)
         session.selection_changed.connect(self.load)
         session.structure_changed.connect(self.load)
+        session.figures_changed.connect(self._figures_changed)
 
     def load(self) -> None:
         self.flush()
@@ -57,6 +58,12 @@ class DocumentController(QObject):
         self.doc = doc
         self.dirty = False
         self.loaded.emit()
+
+    def _figures_changed(self, *_: object) -> None:
+        # An untouched draft is only a suggestion made from the figures: write it again
+        # from the new figures, as printing would.
+        if self.drafted and not self.dirty:
+            self.reload()
 
     def reload(self) -> None:
         """Read the document again even if the selection is the same."""

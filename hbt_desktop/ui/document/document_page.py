@@ -8,6 +8,7 @@ is edited with a live preview. Everything is saved by the document controller.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,12 +30,12 @@ from hbt_desktop.ui.session import Session
 
 
 class DocumentPage(QWidget):
-    def __init__(self, session: Session, controller: DocumentController) -> None:
+    def __init__(self, session: Session, controller: DocumentController) -> None:  # noqa: PLR0915 - lays out the page
         super().__init__()
         self.session = session
         self.controller = controller
         self.parts = QListWidget()
-        self.add_button = QPushButton(self.tr("Add section"))
+        self.add_button = QPushButton(self.tr("Add section (Ctrl+N)"))
         self.remove_button = QPushButton(self.tr("Remove section"))
         self.up_button = QPushButton(self.tr("Up"))
         self.down_button = QPushButton(self.tr("Down"))
@@ -49,7 +50,7 @@ class DocumentPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        parts_label = QLabel(self.tr("&Parts of the document"))
+        parts_label = QLabel(self.tr("Parts of the d&ocument"))
         parts_label.setBuddy(self.parts)
         left_layout.addWidget(parts_label)
         left_layout.addWidget(self.parts, 1)
@@ -79,13 +80,24 @@ class DocumentPage(QWidget):
         self.down_button.clicked.connect(lambda: self.move_section(1))
         self.header_form.changed.connect(self._changed)
         self.editor.changed.connect(self._changed)
-        controller.loaded.connect(self.show_document)
+        controller.loaded.connect(self._loaded)
+        self._shown: tuple[str, str] | None = None
+        add = QShortcut(QKeySequence("Ctrl+N"), self)
+        add.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add.activated.connect(self.add_section)
         controller.saved.connect(self._saved)
 
     def _label(self, number: int, section: SectionSpec) -> str:
         indent = "    " if section.level == 2 else ""
         heading = section.heading or self.tr("(no heading)")
         return f"{indent}{number}. {heading}"
+
+    def _loaded(self) -> None:
+        doc = self.controller.doc
+        key = (doc.unit_uid, doc.period.id) if doc else None
+        # The same document read again (a draft following new figures): stay where we are.
+        self.show_document(self.parts.currentRow() if key == self._shown else 0)
+        self._shown = key
 
     def show_document(self, keep_row: int = 0) -> None:
         doc = self.controller.doc
@@ -97,7 +109,7 @@ class DocumentPage(QWidget):
                 self.parts.addItem(self._label(number, section))
         self.parts.blockSignals(False)
         self.header_form.show_document(doc)
-        self.parts.setCurrentRow(min(keep_row, self.parts.count() - 1))
+        self.parts.setCurrentRow(max(0, min(keep_row, self.parts.count() - 1)))
         self._part_chosen(self.parts.currentRow())
         if self.controller.drafted:
             self.status.setText(

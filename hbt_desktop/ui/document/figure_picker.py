@@ -10,6 +10,7 @@ into the text and shows beforehand how it will read with today's figures.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from hbt_desktop.core.catalogue import Comparison, IndicatorKind
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.figures import resolve_base
 from hbt_desktop.core.narrative import render
 from hbt_desktop.core.periods import Period, format_cutoff_period, parse_period
 from hbt_desktop.core.text import clean, matches
@@ -133,6 +135,10 @@ class FigurePicker(QDialog):
         self._filter()
         self.search.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _filter(self) -> None:
         query = clean(self.search.text())
         self.list.clear()
@@ -189,7 +195,31 @@ class FigurePicker(QDialog):
             self.short.isChecked(),
         )
 
+    def _prefer_stored_base(self) -> None:
+        """Choose a kind of base that is stored for this figure, if the chosen one is not."""
+        code, unit = self.current_code(), self.session.unit
+        if code is None or unit is None:
+            return
+        try:
+            period = self.chosen_period()
+        except HbtError:
+            return
+        src = self.session.source
+
+        def stored(kind: str) -> bool:
+            return resolve_base(src, code, unit.uid, period, kind) is not None
+
+        if stored(str(self.kind.currentData())):
+            return
+        for i in range(self.kind.count()):
+            if stored(str(self.kind.itemData(i))):
+                self.kind.blockSignals(True)
+                self.kind.setCurrentIndex(i)
+                self.kind.blockSignals(False)
+                return
+
     def _update(self) -> None:
+        self._prefer_stored_base()
         wording = str(self.wording.currentData())
         self.kind.setVisible(wording == "share")
         self.short.setVisible(wording == "share")

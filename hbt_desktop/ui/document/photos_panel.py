@@ -58,7 +58,7 @@ class PhotosPanel(QWidget):
         self.title = QLabel(self.tr("Photos of this section"))
         layout.addWidget(self.title)
         layout.addWidget(self.list)
-        caption_label = QLabel(self.tr("Ca&ption"))
+        caption_label = QLabel(self.tr("Capt&ion"))
         caption_label.setBuddy(self.caption)
         layout.addWidget(caption_label)
         layout.addWidget(self.caption)

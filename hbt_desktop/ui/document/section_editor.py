@@ -77,7 +77,8 @@ class SectionEditor(QWidget):
         self.photos = PhotosPanel()
 
         form = QFormLayout()
-        heading_label = QLabel(self.tr("&Heading"))
+        heading_label = QLabel(self.tr("Hea&ding"))
+        heading_label.setObjectName("heading_label")
         heading_label.setBuddy(self.heading)
         options = QHBoxLayout()
         options.addWidget(self.level)
@@ -90,6 +91,7 @@ class SectionEditor(QWidget):
         text_layout = QVBoxLayout(text_box)
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_label = QLabel(self.tr("&Text (figures are placeholders)"))
+        text_label.setObjectName("text_label")
         text_label.setBuddy(self.text)
         top = QHBoxLayout()
         top.addWidget(text_label)

@@ -17,7 +17,7 @@ from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.money import format_money
 from hbt_desktop.core.numbers import QUALIFIERS, format_decimal, format_percent
-from hbt_desktop.core.text import clean, fold
+from hbt_desktop.core.text import clean, fold, matches
 from hbt_desktop.core.values import Status, parse_status
 
 # Messages raised here are domain refusals too, so they live in core.i18n's catalogue
@@ -115,7 +115,8 @@ def base_kind_label(kind: BaseKind) -> str:
 
 
 def read_base_kind(text: str, kinds: list[BaseKind]) -> BaseKind:
-    """A kind of base from its code, its name or the start of its name, accents optional."""
+    """A kind of base from its code, its name, the start of its name or some of its words
+    ("TP va HDND"), accents optional; refused when that is not exactly one kind."""
     typed = clean(text)
     wanted = fold(typed)
     allowed = ", ".join(k.name for k in kinds)
@@ -124,7 +125,9 @@ def read_base_kind(text: str, kinds: list[BaseKind]) -> BaseKind:
     for kind in kinds:
         if wanted in (fold(kind.code), fold(kind.name), fold(base_kind_label(kind))):
             return kind
-    found = [k for k in kinds if fold(k.name).startswith(wanted)]
+    found = [k for k in kinds if fold(k.name).startswith(wanted)] or [
+        k for k in kinds if matches(typed, base_kind_label(k)) or matches(typed, k.code)
+    ]
     if len(found) == 1:
         return found[0]
     if len(found) > 1:

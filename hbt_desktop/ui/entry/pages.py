@@ -51,7 +51,7 @@ ENTRY_WIDTHS = {
 
 
 class SearchField(QLineEdit):
-    """Down or Enter hands the focus to the grid below."""
+    """Down or Enter hands the focus to the grid below, on the first hit's figure."""
 
     def __init__(self, page: GridPage) -> None:
         super().__init__()
@@ -60,6 +60,8 @@ class SearchField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.page.search_timer_flush()
+            self.page.view.setCurrentIndex(self.page.model.index(0, self.page.first_column))
             self.page.focus_grid()
             return
         super().keyPressEvent(event)
@@ -97,6 +99,12 @@ class GridPage(QWidget):
         model.accepted.connect(self._accepted)
         model.modelReset.connect(self._after_reset)
         self.view.message.connect(self.show_info)
+
+    def search_timer_flush(self) -> None:
+        """Apply a search still waiting for the pause in typing."""
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._apply_search()
 
     def _apply_search(self) -> None:
         setter = getattr(self.model, "set_search", None)

@@ -70,7 +70,7 @@ class PreviewPage(QWidget):
         self._bytes = QByteArray()
 
         bar = QHBoxLayout()
-        kind_label = QLabel(self.tr("&Document:"))
+        kind_label = QLabel(self.tr("Docu&ment:"))
         kind_label.setBuddy(self.kind)
         for widget in (
             kind_label,
