@@ -87,7 +87,8 @@ def test_a_refused_cell_stores_nothing_and_is_named(window: Any) -> None:
     assert _amount(window, "NS_CHI_TONG") is None
     assert _amount(window, "NS_CHI_DTPT") is None
     message = page.message.text()
-    assert "1 " in message and "«" in message  # one refused cell, with its column named
+    # One refused cell of four, named by row and column, with the reason.
+    assert "1/4" in message and "dòng 2" in message and "«Tình trạng»" in message
     bad = page.model.index(page.model.row_of("NS_CHI_DTPT"), Col.STATUS)
     assert bad.data(Qt.ItemDataRole.BackgroundRole) == REFUSED_BG
     assert "chắc chắn" in bad.data(Qt.ItemDataRole.ToolTipRole)

@@ -63,10 +63,6 @@ def placeholder(
     return "{{ " + figure + tail + " }}"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FigurePicker", text)
-
-
 class FigurePicker(QDialog):
     def __init__(self, parent: QWidget | None, session: Session, period: Period) -> None:
         super().__init__(parent)
@@ -231,7 +227,9 @@ class FigurePicker(QDialog):
             ok.setEnabled(False)
             return
         if not text:
-            self.preview.setText(_tr("No indicator matches."))
+            self.preview.setText(
+                QCoreApplication.translate("FigurePicker", "No indicator matches.")
+            )
             ok.setEnabled(False)
             return
         unit = self.session.unit

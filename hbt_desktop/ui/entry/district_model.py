@@ -135,7 +135,9 @@ class DistrictModel(GridModel[DistrictRow]):
             return _tr(str(HEADERS[column]))
         if column == TOTAL:
             unit = self.session.unit
-            return _tr("Whole {unit}").format(unit=unit.kind.value if unit else "")
+            return QCoreApplication.translate("DistrictModel", "Whole {unit}").format(
+                unit=unit.kind.value if unit else ""
+            )
         return self.wards[column - FIRST_WARD].name
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -179,7 +181,11 @@ class DistrictModel(GridModel[DistrictRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             if total.amount is None:
                 return (
-                    _tr("missing {count}").format(count=len(total.missing)) if total.missing else ""
+                    QCoreApplication.translate("DistrictModel", "missing {count}").format(
+                        count=len(total.missing)
+                    )
+                    if total.missing
+                    else ""
                 )
             return cells.display_amount(ind, total.amount, total.decimals)
         if role == Qt.ItemDataRole.EditRole:
@@ -199,10 +205,14 @@ class DistrictModel(GridModel[DistrictRow]):
             if row.concern:
                 return row.concern
             if summed and total.amount is not None:
-                return _tr("Sum of {count} units below.").format(count=len(total.contributors))
+                return QCoreApplication.translate(
+                    "DistrictModel", "Sum of {count} units below."
+                ).format(count=len(total.contributors))
             if total.missing:
                 names = ", ".join(self.session.source.units.get(u).name for u in total.missing)
-                return _tr("Not yet entered by: {names}").format(names=names)
+                return QCoreApplication.translate(
+                    "DistrictModel", "Not yet entered by: {names}"
+                ).format(names=names)
         return None
 
     def plan(

@@ -223,10 +223,14 @@ class EntryModel(GridModel[EntryRow]):
         if col == Col.NAME:
             return row.indicator.description or row.indicator.name
         if col == Col.VALUE and fig.origin is Origin.SUM and fig.amount is not None:
-            text = _tr("Sum of {count} units below; type a figure to enter the unit's own.")
+            text = QCoreApplication.translate(
+                "EntryModel", "Sum of {count} units below; type a figure to enter the unit's own."
+            )
             return text.format(count=len(fig.contributors))
         if col == Col.VALUE and fig.missing:
-            text = _tr("No figure yet: {count} units below have not entered theirs.")
+            text = QCoreApplication.translate(
+                "EntryModel", "No figure yet: {count} units below have not entered theirs."
+            )
             return text.format(count=len(fig.missing))
         if col in (Col.VALUE, Col.CHECK) and row.concerns:
             return "\n".join(c.text for c in row.concerns)
