@@ -423,14 +423,18 @@ class _MarkedUndefined(Undefined):
         return _marker(f"chưa rõ: {self._undefined_name}")
 
 
+# Harmless text methods a clerk may want ("{{ ten_don_vi.upper() }}"); nothing that can be
+# asked to build a huge string (center, ljust, zfill, format…) or reach an object.
+_STRING_METHODS = {"upper", "lower", "capitalize", "title", "strip"}
+
+
 class _Environment(SandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         for kind, names in _ALLOWED.items():
             if isinstance(obj, kind):
                 return attr in names
-        # Plain strings and numbers: only their harmless methods (upper, lower, strip…).
-        if isinstance(obj, str | int | Decimal):
-            return not attr.startswith("_") and super().is_safe_attribute(obj, attr, value)
+        if isinstance(obj, str):
+            return attr in _STRING_METHODS
         return False
 
 

@@ -167,3 +167,9 @@ def test_nfd_template_text_renders_nfc(demo_db) -> None:
     text = _render(demo_db, nfd).text
     assert text == unicodedata.normalize("NFC", text)
     assert text == "Thu ngân sách 2 tháng đầu năm 2023"
+
+
+def test_only_harmless_text_methods(demo_db) -> None:
+    assert _render(demo_db, "{{ ten_don_vi.upper() }}").text == "HAI BÀ TRƯNG"
+    result = _render(demo_db, "{{ ky.center(10) }}{{ ky.format() }}")
+    assert result.problems and result.problems[0].kind == "error"

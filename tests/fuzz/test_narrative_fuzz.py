@@ -166,11 +166,6 @@ def test_known_ways_out_of_the_sandbox_are_closed(source, text: str) -> None:  #
     assert "<class" not in result.text and "os" not in result.text.split()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported to the lead: str methods such as center() can ask for gigabytes, and "
-    "render() lets MemoryError out (core/narrative.py is not this engineer's to change)",
-)
 def test_a_template_cannot_ask_for_a_huge_string(source) -> None:  # type: ignore[no-untyped-def]
     src, unit, period = source
     try:
