@@ -24,6 +24,7 @@ from hbt_desktop.core.errors import HbtError
 
 log = logging.getLogger("hbt_desktop.ui")
 
+LOG_NAME = "hbt-desktop.log"  # as cli.setup_logging names it
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -32,11 +33,11 @@ def log_file_path() -> Path:
     """The log file the command line set up (``cli.setup_logging``)."""
     for handler in logging.getLogger().handlers:
         filename = getattr(handler, "baseFilename", None)
-        if filename:
+        if filename and Path(filename).name == LOG_NAME:
             return Path(filename)
     from hbt_desktop.store.location import log_dir
 
-    return log_dir() / "hbt-desktop.log"
+    return log_dir() / LOG_NAME
 
 
 def unexpected_message() -> str:
