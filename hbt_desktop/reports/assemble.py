@@ -322,14 +322,27 @@ def report_content(
         summary=summary,
         intro=intro,
         parts=tuple(parts),
-        signature=c.Signature(
-            authority=doc.signer_authority, title=doc.signer_title, name=doc.signer_name
-        ),
+        signature=_signature(db, doc),
         recipients=doc.recipients,
         appendices=appendices,
         footer=_footer(asm, printed_at or datetime.now()),
     )
     return content, asm.problems
+
+
+def _signature(db: Database, doc: DocumentSpec) -> c.Signature:
+    """The leader who approved the unit's period signs; before approval, the document's
+    own signer fields (a draft)."""
+    from hbt_desktop.store.approval import approval_for
+
+    approved = approval_for(db, doc.unit_uid, doc.period)
+    if approved is not None:
+        return c.Signature(
+            authority=approved.signer_authority or doc.signer_authority,
+            title=approved.signer_title or doc.signer_title,
+            name=approved.signer_name,
+        )
+    return c.Signature(authority=doc.signer_authority, title=doc.signer_title, name=doc.signer_name)
 
 
 def _appendices(asm: Assembly, doc: DocumentSpec, issue_date: date) -> tuple[c.Appendix, ...]:

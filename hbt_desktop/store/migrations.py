@@ -171,6 +171,165 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_offices_audit_exchange")
+def m0002_offices_audit_exchange(db: Database) -> None:
+    """Roles of a workstation, accounts and sign-off, the audit log, exchange packages."""
+    _run(
+        db,
+        [
+            # One row: what this workstation is (a ward office or the district) and its
+            # public key; the private key is a file in the user's data folder.
+            """CREATE TABLE workstation (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                role TEXT NOT NULL CHECK (role IN ('ward', 'district')),
+                unit_uid TEXT NOT NULL REFERENCES units(uid),
+                station_id TEXT NOT NULL,
+                public_key TEXT NOT NULL,
+                next_sequence INTEGER NOT NULL DEFAULT 1,
+                set_up_at TEXT NOT NULL,
+                set_up_by TEXT NOT NULL
+            )""",
+            """CREATE TABLE accounts (
+                login TEXT PRIMARY KEY,
+                full_name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('lap', 'kiem_tra', 'lanh_dao')),
+                title TEXT NOT NULL DEFAULT '',
+                authority TEXT NOT NULL DEFAULT '[]',
+                is_admin INTEGER NOT NULL DEFAULT 0,
+                password_hash TEXT NOT NULL,
+                failed_count INTEGER NOT NULL DEFAULT 0,
+                blocked_until TEXT,
+                active INTEGER NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL
+            )""",
+            # Append-only and hash-chained: see store/audit.py.
+            """CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                user TEXT NOT NULL,
+                how TEXT NOT NULL,
+                record TEXT NOT NULL CHECK (record IN ('value', 'base', 'event')),
+                indicator TEXT NOT NULL DEFAULT '',
+                unit_uid TEXT NOT NULL DEFAULT '',
+                period TEXT NOT NULL DEFAULT '',
+                kind TEXT NOT NULL DEFAULT '',
+                old TEXT,
+                new TEXT,
+                ref TEXT NOT NULL DEFAULT '',
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE
+            )""",
+            "CREATE INDEX audit_log_cell ON audit_log(unit_uid, period, indicator, record)",
+            """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+            """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+            # A check (người kiểm tra) or an approval (lãnh đạo) of a unit's period. An
+            # approval not unlocked locks the figures (store/guard.py).
+            """CREATE TABLE sign_offs (
+                id INTEGER PRIMARY KEY,
+                unit_uid TEXT NOT NULL REFERENCES units(uid),
+                period TEXT NOT NULL,
+                step TEXT NOT NULL CHECK (step IN ('checked', 'approved')),
+                login TEXT NOT NULL,
+                signer_name TEXT NOT NULL,
+                signer_title TEXT NOT NULL DEFAULT '',
+                signer_authority TEXT NOT NULL DEFAULT '[]',
+                at TEXT NOT NULL,
+                unlocked_by TEXT,
+                unlocked_at TEXT,
+                unlock_reason TEXT
+            )""",
+            "CREATE INDEX sign_offs_unit ON sign_offs(unit_uid, period, step)",
+            # Keys of the other offices, recorded once after checking the fingerprint.
+            """CREATE TABLE trusted_keys (
+                unit_uid TEXT PRIMARY KEY REFERENCES units(uid),
+                public_key TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                source TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                last_sequence INTEGER NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE packages_sent (
+                package_id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                unit_uid TEXT NOT NULL,
+                periods TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                counts TEXT NOT NULL DEFAULT '{}'
+            )""",
+            # A package received at the district, kept whole (the signed bytes) so that it
+            # can be checked again and its review shown after the USB stick is gone.
+            """CREATE TABLE package_imports (
+                id INTEGER PRIMARY KEY,
+                package_id TEXT NOT NULL UNIQUE,
+                sender_uid TEXT NOT NULL REFERENCES units(uid),
+                sequence INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                periods TEXT NOT NULL,
+                manifest TEXT NOT NULL,
+                raw BLOB NOT NULL,
+                sha256 TEXT NOT NULL,
+                file_name TEXT NOT NULL DEFAULT '',
+                received_at TEXT NOT NULL,
+                received_by TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'partly_accepted',
+                    'rejected', 'returned', 'rolled_back')),
+                decided_at TEXT,
+                decided_by TEXT,
+                reason TEXT NOT NULL DEFAULT '',
+                rolled_back_at TEXT,
+                rolled_back_by TEXT
+            )""",
+            "CREATE INDEX package_imports_sender ON package_imports(sender_uid, sequence)",
+            """CREATE TABLE package_items (
+                import_id INTEGER NOT NULL REFERENCES package_imports(id),
+                indicator TEXT NOT NULL,
+                unit_uid TEXT NOT NULL,
+                period TEXT NOT NULL,
+                incoming TEXT NOT NULL,
+                decision TEXT CHECK (decision IN ('accepted', 'rejected')),
+                reason TEXT NOT NULL DEFAULT '',
+                previous TEXT,
+                applied INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (import_id, indicator, unit_uid, period)
+            )""",
+            """CREATE TABLE package_documents (
+                import_id INTEGER NOT NULL REFERENCES package_imports(id),
+                period TEXT NOT NULL,
+                document TEXT NOT NULL,
+                previous TEXT,
+                applied INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (import_id, period)
+            )""",
+            # At a ward office: what the district sent back, shown on the affected figures.
+            """CREATE TABLE returned_notes (
+                id INTEGER PRIMARY KEY,
+                return_id TEXT NOT NULL,
+                package_id TEXT NOT NULL,
+                unit_uid TEXT NOT NULL,
+                period TEXT NOT NULL,
+                indicator TEXT NOT NULL DEFAULT '',
+                reason TEXT NOT NULL,
+                returned_at TEXT NOT NULL,
+                returned_by TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                UNIQUE (return_id, period, indicator)
+            )""",
+        ],
+    )
+    # Figures stored before the log existed are its starting point, so that from now on
+    # the log and the figures agree (audit verify compares them).
+    from hbt_desktop.store.audit import baseline
+
+    baseline(db)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -1,8 +1,12 @@
 """Reading and writing figures (values) and bases.
 
 Every change of a stored figure goes through :func:`write_value`, :func:`delete_value`,
-:func:`write_base` or :func:`delete_base`, each one transaction, so that there is a
-single place where history is recorded and where a change can be refused.
+:func:`apply_values`, :func:`write_base` or :func:`delete_base`, each one transaction, so
+that there is a single place where history is recorded and where a change can be refused:
+each change appends its row to the audit log (``store.audit``: who, when, old → new,
+``how``) in the same transaction, and a change is refused (``store.guard``) when the
+workstation is a ward office and the figure is another unit's, or when an approval has
+locked the unit's period.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Base, Status, Value, decode, encode
+from hbt_desktop.store import audit
+from hbt_desktop.store.guard import Guard
 
 
 def now_utc() -> datetime:
@@ -121,17 +127,43 @@ _UPSERT = (
 )
 
 
-def write_value(db: Database, value: Value) -> Value | None:
+def _value_entry(
+    how: str, user: str | None, ref: str, key: Value, old: Value | None, new: Value | None
+) -> audit.Entry:
+    return audit.Entry(
+        "value",
+        how,
+        user if user is not None else (new or old or key).updated_by,
+        key.indicator,
+        key.unit_uid,
+        key.period.id,
+        old=audit.value_state(old),
+        new=audit.value_state(new),
+        ref=ref,
+    )
+
+
+def write_value(
+    db: Database,
+    value: Value,
+    *,
+    how: str = audit.How.TYPED,
+    user: str | None = None,
+    ref: str = "",
+) -> Value | None:
     """Store ``value`` (insert or replace the figure of its key); returns the previous one.
 
     Writing the same figure again changes nothing, not even its timestamp, so that
-    re-importing a file is a no-op.
+    re-importing a file is a no-op. The change is logged as ``how`` by ``user`` (default:
+    the value's ``updated_by``); it is refused if the workstation may not change it.
     """
     num, scale = encode(value.amount, value.decimals)
     with db.atomic():
         previous = get_value(db, value.indicator, value.unit_uid, value.period)
         if previous is not None and same_value(previous, value):
             return previous
+        Guard.load(db).check(value.unit_uid, value.period)
+        audit.append(db, [_value_entry(how, user, ref, value, previous, value)])
         db.execute(
             _UPSERT,
             [
@@ -167,10 +199,21 @@ def same_base(a: Base, b: Base) -> bool:
     return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and a.comment == b.comment
 
 
-def delete_value(db: Database, indicator: str, unit_uid: str, period: Period) -> Value | None:
+def delete_value(
+    db: Database,
+    indicator: str,
+    unit_uid: str,
+    period: Period,
+    *,
+    how: str = audit.How.TYPED,
+    user: str | None = None,
+    ref: str = "",
+) -> Value | None:
     with db.atomic():
         previous = get_value(db, indicator, unit_uid, period)
         if previous is not None:
+            Guard.load(db).check(unit_uid, period)
+            audit.append(db, [_value_entry(how, user, ref, previous, previous, None)])
             db.execute(
                 "DELETE FROM figure_values WHERE indicator = ? AND unit_uid = ? AND period = ?",
                 [indicator, unit_uid, period.id],
@@ -208,7 +251,14 @@ def _stored_for(db: Database, values: Sequence[Value]) -> dict[tuple[str, str, s
     return found
 
 
-def apply_values(db: Database, values: Sequence[Value]) -> list[ValueChange]:
+def apply_values(
+    db: Database,
+    values: Sequence[Value],
+    *,
+    how: str = audit.How.IMPORTED,
+    user: str | None = None,
+    ref: str = "",
+) -> list[ValueChange]:
     """Store many values in one transaction (all or nothing), skipping unchanged ones.
 
     The batch form of :func:`write_value` for imports: existing figures are read a
@@ -219,14 +269,18 @@ def apply_values(db: Database, values: Sequence[Value]) -> list[ValueChange]:
     changes: list[ValueChange] = []
     stamps: dict[datetime | None, str] = {}  # a file's rows mostly share a few timestamps
     with db.atomic():
+        guard = Guard.load(db)
         stored = _stored_for(db, values)
         rows = []
+        entries = []
         for value in values:
             key = (value.indicator, value.unit_uid, value.period.id)
             previous = stored.get(key)
             changed = previous is None or not same_value(previous, value)
             changes.append(ValueChange(previous, value, changed))
             if changed:
+                guard.check(value.unit_uid, value.period)
+                entries.append(_value_entry(how, user, ref, value, previous, value))
                 stored[key] = value
                 num, scale = encode(value.amount, value.decimals)
                 stamp = stamps.get(value.updated_at)
@@ -246,13 +300,22 @@ def apply_values(db: Database, values: Sequence[Value]) -> list[ValueChange]:
                         stamp,
                     )
                 )
+        audit.append(db, entries)
         db.conn.executemany(_UPSERT, rows)
     return changes
 
 
-def write_values(db: Database, values: Iterable[Value]) -> int:
+def write_values(
+    db: Database,
+    values: Iterable[Value],
+    *,
+    how: str = audit.How.IMPORTED,
+    user: str | None = None,
+    ref: str = "",
+) -> int:
     """Store many values in one transaction (all or nothing); returns how many changed."""
-    return sum(change.changed for change in apply_values(db, list(values)))
+    changes = apply_values(db, list(values), how=how, user=user, ref=ref)
+    return sum(change.changed for change in changes)
 
 
 _BASE_COLUMNS = "indicator, unit_uid, period, kind, num, scale, comment, updated_by, updated_at"
@@ -297,7 +360,31 @@ def all_bases(db: Database) -> list[Base]:
     return [_base_from_row(r) for r in rows]
 
 
-def write_base(db: Database, base: Base) -> Base | None:
+def _base_entry(
+    how: str, user: str | None, ref: str, key: Base, old: Base | None, new: Base | None
+) -> audit.Entry:
+    return audit.Entry(
+        "base",
+        how,
+        user if user is not None else (new or old or key).updated_by,
+        key.indicator,
+        key.unit_uid,
+        key.period.id,
+        key.kind,
+        old=audit.base_state(old),
+        new=audit.base_state(new),
+        ref=ref,
+    )
+
+
+def write_base(
+    db: Database,
+    base: Base,
+    *,
+    how: str = audit.How.TYPED,
+    user: str | None = None,
+    ref: str = "",
+) -> Base | None:
     num, scale = encode(base.amount, base.decimals)
     with db.atomic():
         previous = get_base(db, base.indicator, base.unit_uid, base.period, base.kind)
@@ -307,6 +394,8 @@ def write_base(db: Database, base: Base) -> Base | None:
             and previous.comment == base.comment
         ):
             return previous
+        Guard.load(db).check(base.unit_uid, base.period)
+        audit.append(db, [_base_entry(how, user, ref, base, previous, base)])
         db.execute(
             "INSERT INTO bases (indicator, unit_uid, period, kind, num, scale, comment, "
             "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -329,11 +418,21 @@ def write_base(db: Database, base: Base) -> Base | None:
 
 
 def delete_base(
-    db: Database, indicator: str, unit_uid: str, period: Period, kind: str
+    db: Database,
+    indicator: str,
+    unit_uid: str,
+    period: Period,
+    kind: str,
+    *,
+    how: str = audit.How.TYPED,
+    user: str | None = None,
+    ref: str = "",
 ) -> Base | None:
     with db.atomic():
         previous = get_base(db, indicator, unit_uid, period, kind)
         if previous is not None:
+            Guard.load(db).check(unit_uid, period)
+            audit.append(db, [_base_entry(how, user, ref, previous, previous, None)])
             db.execute(
                 "DELETE FROM bases WHERE indicator = ? AND unit_uid = ? AND period = ? AND kind = ?",
                 [indicator, unit_uid, period.id, kind],
