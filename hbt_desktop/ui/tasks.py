@@ -37,11 +37,14 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.func()
+            result: object = self.func()
+            error: BaseException | None = None
         except BaseException as exc:  # handed to the GUI thread, never lost in the worker
-            self.relay.done.emit(self.job_id, None, exc)
-            return
-        self.relay.done.emit(self.job_id, result, None)
+            result, error = None, exc
+        try:
+            self.relay.done.emit(self.job_id, result, error)
+        except RuntimeError:
+            pass  # the window was closed while this ran: nobody is waiting for the result
 
 
 class TaskRunner(QObject):
@@ -54,7 +57,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay()
+        self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Callable[[Any], None], str]] = {}
