@@ -11,6 +11,7 @@ to the thread that made it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -41,10 +42,9 @@ class _Job(QRunnable):
             error: BaseException | None = None
         except BaseException as exc:  # handed to the GUI thread, never lost in the worker
             result, error = None, exc
-        try:
+        # RuntimeError: the window was closed while this ran; nobody waits for the result.
+        with contextlib.suppress(RuntimeError):
             self.relay.done.emit(self.job_id, result, error)
-        except RuntimeError:
-            pass  # the window was closed while this ran: nobody is waiting for the result
 
 
 class TaskRunner(QObject):
