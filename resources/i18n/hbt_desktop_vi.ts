@@ -17,7 +17,7 @@
 <context>
     <name>BudgetModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/budget_model.py" line="+38"/>
+        <location filename="../../hbt_desktop/ui/entry/budget_model.py" line="+40"/>
         <source>Budget line</source>
         <translation>Khoản thu, chi</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/pages.py" line="+219"/>
+        <location filename="../../hbt_desktop/ui/entry/pages.py" line="+223"/>
         <source>Each base column holds the amount assigned for the year and the share reached; type an amount to record that assigner&apos;s base.</source>
         <translation>Mỗi cột chỉ tiêu giao ghi số được giao cả năm và tỷ lệ đã đạt; gõ số tiền vào ô để ghi chỉ tiêu do nơi đó giao.</translation>
     </message>
@@ -209,12 +209,12 @@
         <translation>Toàn {unit}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>missing {count}</source>
         <translation>thiếu {count}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Sum of {count} units below.</source>
         <translation>Tổng của {count} đơn vị trực thuộc.</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/pages.py" line="-47"/>
+        <location filename="../../hbt_desktop/ui/entry/pages.py" line="-48"/>
         <source>The chosen unit has no wards in this period.</source>
         <translation>Đơn vị đang chọn không có phường trực thuộc trong kỳ này.</translation>
     </message>
@@ -240,7 +240,7 @@
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+38"/>
+        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+40"/>
         <source>Add section (Ctrl+N)</source>
         <translation>Thêm mục (Ctrl+N)</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+159"/>
         <source>Sum of {count} units below; type a figure to enter the unit&apos;s own.</source>
         <translation>Tổng của {count} đơn vị trực thuộc; gõ số vào ô để nhập số riêng của đơn vị.</translation>
     </message>
@@ -378,7 +378,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../hbt_desktop/ui/errors.py" line="+43"/>
+        <location filename="../../hbt_desktop/ui/errors.py" line="+44"/>
         <source>Something unexpected went wrong. Everything you entered before has been saved. The details are in the log file: {path}</source>
         <translation>Đã xảy ra lỗi không mong muốn. Mọi số liệu đã nhập trước đó đều đã được lưu. Chi tiết lỗi được ghi trong tệp nhật ký: {path}</translation>
     </message>
@@ -645,7 +645,7 @@
 <context>
     <name>GridPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/pages.py" line="-97"/>
+        <location filename="../../hbt_desktop/ui/entry/pages.py" line="-98"/>
         <source>Find an indicator: type part of its name, accents optional (Ctrl+F)</source>
         <translation>Tìm chỉ tiêu: gõ một phần tên, có dấu hoặc không dấu đều được (Ctrl+F)</translation>
     </message>
@@ -1072,12 +1072,27 @@
         <translation>Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Actual size</source>
+        <translation>Cỡ thật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole page</source>
+        <translation>Cả trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Docu&amp;ment:</source>
         <translation>Loại văn &amp;bản:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+48"/>
         <source>The figures or the text changed: press F5 to build again.</source>
         <translation>Số liệu hoặc nội dung đã thay đổi: nhấn F5 để tạo lại.</translation>
     </message>
@@ -1380,7 +1395,7 @@
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/section_editor.py" line="+67"/>
+        <location filename="../../hbt_desktop/ui/document/section_editor.py" line="+68"/>
         <source>Section</source>
         <translation>Mục</translation>
     </message>
@@ -1400,7 +1415,7 @@
         <translation>In trong báo cáo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Insert figure… (Ctrl+K)</source>
         <translation>Chèn số liệu… (Ctrl+K)</translation>
     </message>

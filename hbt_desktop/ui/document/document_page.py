@@ -35,6 +35,8 @@ class DocumentPage(QWidget):
         self.session = session
         self.controller = controller
         self.parts = QListWidget()
+        self.parts.setWordWrap(True)
+        self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = QPushButton(self.tr("Add section (Ctrl+N)"))
         self.remove_button = QPushButton(self.tr("Remove section"))
         self.up_button = QPushButton(self.tr("Up"))

@@ -42,7 +42,7 @@ class PhotosPanel(QWidget):
         self.section: int | None = None
         self.list = QListWidget()
         self.list.setIconSize(THUMB)
-        self.list.setMaximumHeight(150)
+        self.list.setMaximumHeight(110)
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("Caption of the selected photo"))
         self.add_button = QPushButton(self.tr("Add photo…"))

@@ -34,6 +34,7 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.narrative import MISSING_CLOSE, MISSING_OPEN, RenderResult, render
 from hbt_desktop.core.text import clean
 from hbt_desktop.ui.document.figure_picker import pick_figure
+from hbt_desktop.ui.document.highlighter import TemplateHighlighter
 from hbt_desktop.ui.document.photos_panel import PhotosPanel
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.session import Session
@@ -70,10 +71,11 @@ class SectionEditor(QWidget):
         self.in_report = QCheckBox(self.tr("In the report"))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
+        self.highlighter = TemplateHighlighter(self.text.document())
         self.insert_button = QPushButton(self.tr("Insert figure… (Ctrl+K)"))
         self.preview = QTextBrowser()
         self.problems = QListWidget()
-        self.problems.setMaximumHeight(110)
+        self.problems.setMaximumHeight(72)
         self.photos = PhotosPanel()
 
         form = QFormLayout()
@@ -111,7 +113,7 @@ class SectionEditor(QWidget):
         splitter.addWidget(text_box)
         splitter.addWidget(preview_box)
         splitter.addWidget(self.photos)
-        splitter.setSizes([260, 260, 170])
+        splitter.setSizes([300, 300, 130])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

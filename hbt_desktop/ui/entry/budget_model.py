@@ -9,6 +9,7 @@ for the year; the share follows at once.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -29,6 +30,7 @@ from hbt_desktop.ui.entry.grid_model import SUMMED_FG, GridModel, Overlay
 from hbt_desktop.ui.session import Session
 
 NAME, VALUE, STATUS = 0, 1, 2
+HEADER_WIDTH = 24  # characters per header line: long assigners wrap instead of being cut
 FIRST_BASE = 3
 # The sectors of the budget: revenue, spending, public investment. A catalogue without
 # them (a ward's own) falls back to every money indicator.
@@ -118,7 +120,9 @@ class BudgetModel(GridModel[BudgetRow]):
         if column in HEADERS:
             return _tr(str(HEADERS[column]))
         kind = self.kinds[column - FIRST_BASE]
-        return f"{kind.name}\n({kind.assigner})" if kind.assigner else kind.name
+        name = kind.name[:1].upper() + kind.name[1:]
+        text = f"{name} ({kind.assigner})" if kind.assigner else name
+        return "\n".join(textwrap.wrap(text, HEADER_WIDTH)) or text
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal

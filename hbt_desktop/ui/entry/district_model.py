@@ -180,13 +180,12 @@ class DistrictModel(GridModel[DistrictRow]):
         summed = total.origin is not Origin.ENTERED
         if role == Qt.ItemDataRole.DisplayRole:
             if total.amount is None:
-                return (
-                    QCoreApplication.translate("DistrictModel", "missing {count}").format(
-                        count=len(total.missing)
-                    )
-                    if total.missing
-                    else ""
-                )
+                # "thiếu 3" only once some ward has reported: an indicator nobody
+                # collects this period is simply empty, not eighteen times missing.
+                if total.missing and total.contributors:
+                    text = QCoreApplication.translate("DistrictModel", "missing {count}")
+                    return text.format(count=len(total.missing))
+                return ""
             return cells.display_amount(ind, total.amount, total.decimals)
         if role == Qt.ItemDataRole.EditRole:
             own = row.own

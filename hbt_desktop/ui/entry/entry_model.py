@@ -189,7 +189,7 @@ class EntryModel(GridModel[EntryRow]):
         if col == Col.QUALIFIER:
             return (row.entered.qualifier or "") if row.entered else ""
         if col == Col.BASE_KIND:
-            return cells.base_kind_label(row.base_kind) if row.base_kind else ""
+            return row.base_kind.name if row.base_kind else ""
         if col == Col.BASE:
             return "" if row.base is None else self._amount(row, row.base.amount, row.base.decimals)
         if col == Col.PREVIOUS:
@@ -216,6 +216,8 @@ class EntryModel(GridModel[EntryRow]):
             return cells.edit_amount(ind, prev.amount, prev.decimals)
         if col in (Col.VALUE, Col.BASE, Col.PREVIOUS):
             return ""
+        if col == Col.BASE_KIND and row.base_kind is not None:
+            return cells.base_kind_label(row.base_kind)
         return self._display(row, col)
 
     def _tooltip(self, row: EntryRow, col: Col) -> str | None:  # noqa: PLR0911 - one return per Qt role or column
@@ -238,6 +240,8 @@ class EntryModel(GridModel[EntryRow]):
             return format_cutoff_period(self.session.period.same_period_last_year())
         if col == Col.BASE and row.base is not None:
             return format_cutoff_period(row.base.period)
+        if col == Col.BASE_KIND and row.base_kind is not None:
+            return cells.base_kind_label(row.base_kind)
         return None
 
     # -- editing ---------------------------------------------------------------------------

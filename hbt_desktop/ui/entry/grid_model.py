@@ -41,6 +41,17 @@ SUMMED_FG = QBrush(QColor("#495057"))
 REFUSED_FG = QBrush(QColor("#842029"))
 
 
+def two_lines(text: str, longest: int = 16) -> str:
+    """A long header on two lines, broken at the space nearest its middle, so that
+    narrow number columns keep readable titles ("% so chỉ tiêu giao")."""
+    if "\n" in text or len(text) <= longest or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1 :]
+
+
 @dataclass(frozen=True)
 class Refusal:
     text: str  # what the clerk typed, kept so that nothing typed is lost
@@ -216,7 +227,7 @@ class GridModel(QAbstractTableModel, Generic[R]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header(section)
+            return two_lines(self.header(section))
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

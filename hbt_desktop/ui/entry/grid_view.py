@@ -48,6 +48,8 @@ class GridView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(24)
         self.horizontalHeader().setHighlightSections(True)
+        # Room for two-line titles (GridModel.headerData breaks the long ones).
+        self.horizontalHeader().setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 8)
 
     def grid_model(self) -> GridModel[Any] | None:
         model = self.model()

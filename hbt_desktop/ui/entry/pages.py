@@ -33,20 +33,22 @@ from hbt_desktop.ui.session import Session
 REFUSED_STYLE = "QLabel { color: #842029; background: #f8d7da; padding: 4px; }"
 INFO_STYLE = "QLabel { color: #212529; background: #e9ecef; padding: 4px; }"
 
+# Chosen so that, on a 1366-pixel screen, everything up to the computed percentages is
+# visible without scrolling; the check and the comment follow to the right.
 ENTRY_WIDTHS = {
-    Col.NAME: 300,
-    Col.UNIT: 70,
-    Col.VALUE: 190,
-    Col.STATUS: 110,
-    Col.QUALIFIER: 80,
-    Col.BASE_KIND: 210,
-    Col.BASE: 150,
-    Col.PREVIOUS: 170,
-    Col.SHARE: 80,
-    Col.GROWTH: 80,
-    Col.INDEX: 80,
-    Col.CHECK: 240,
-    Col.COMMENT: 220,
+    Col.NAME: 220,
+    Col.UNIT: 84,
+    Col.VALUE: 168,
+    Col.STATUS: 96,
+    Col.QUALIFIER: 72,
+    Col.BASE_KIND: 150,
+    Col.BASE: 112,
+    Col.PREVIOUS: 150,
+    Col.SHARE: 70,
+    Col.GROWTH: 84,
+    Col.INDEX: 90,
+    Col.CHECK: 260,
+    Col.COMMENT: 240,
 }
 
 
@@ -169,6 +171,7 @@ class DistrictPage(GridPage):
         self.completeness_view.horizontalHeader().setStretchLastSection(True)
         self.completeness_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.completeness_view.setWordWrap(False)
+        self.completeness_view.verticalHeader().setDefaultSectionSize(24)
         self.empty = QLabel(self.tr("The chosen unit has no wards in this period."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
@@ -188,6 +191,7 @@ class DistrictPage(GridPage):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 340])
         self.layout_.insertWidget(1, splitter, 1)
         self.district.modelReset.connect(self._sizes)
 
@@ -230,5 +234,5 @@ class BudgetPage(GridPage):
         header.resizeSection(1, 190)
         header.resizeSection(2, 100)
         for col in range(3, self.budget.columnCount()):
-            header.resizeSection(col, 170)
-        header.setMinimumHeight(44)
+            header.resizeSection(col, 185)
+        header.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 10)

@@ -65,7 +65,12 @@ class PreviewPage(QWidget):
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.zoom = QComboBox()
+        self.zoom.addItem(self.tr("Actual size"), "100")
+        self.zoom.addItem(self.tr("Whole page"), "page")
+        self.zoom.addItem(self.tr("Page width"), "width")
+        self.zoom.currentIndexChanged.connect(self._zoom)
+        self._zoom()
         self._buffer: QBuffer | None = None
         self._bytes = QByteArray()
 
@@ -78,6 +83,7 @@ class PreviewPage(QWidget):
             self.build_button,
             self.print_button,
             self.save_button,
+            self.zoom,
         ):
             bar.addWidget(widget)
         bar.addWidget(self.info, 1)
@@ -95,6 +101,16 @@ class PreviewPage(QWidget):
         session.selection_changed.connect(self._outdated)
         controller.saved.connect(self._outdated)
         self._enable()
+
+    def _zoom(self, *_: object) -> None:
+        choice = str(self.zoom.currentData())
+        if choice == "page":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        elif choice == "width":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(1.0)
 
     def current_kind(self) -> Kind:
         return Kind(str(self.kind.currentData()))
