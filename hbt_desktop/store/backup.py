@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -273,9 +274,15 @@ def _read_manifest(backup: Path) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
+def partial_name(target: Path) -> Path:
+    """Where ``target`` is written before it is complete: named with this process's id,
+    so that a later backup can tell a killed one's leftovers from one still running."""
+    return target.with_name(f"{target.name}.{os.getpid()}{PARTIAL_SUFFIX}")
+
+
 def _write_manifest(info: BackupInfo) -> None:
     target = manifest_path(info.path)
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial = partial_name(target)
     partial.write_text(json.dumps(info.manifest(), ensure_ascii=False, indent=1), "utf-8")
     fsync_file(partial)
     replace(partial, target)
@@ -336,15 +343,33 @@ def _glob_escape(text: str) -> str:
 # -- making one -----------------------------------------------------------------------------
 
 
+_PARTIAL = re.compile(r"\.(?P<pid>\d+)\.partial(?:-journal|-wal|-shm)?$")
+
+
 def _clean_partials(folder: Path, now: float | None = None) -> None:
+    """Remove what killed backups left: files (and their SQLite journals) of a process
+    that is gone, or older than an hour whoever made them. Each can be as big as the
+    database, so a PC that loses power often must not collect them."""
+    from hbt_desktop.store.lock import pid_alive
+
     cutoff = (now or time.time()) - STALE_PARTIAL_SECONDS
-    for stale in folder.glob(f"*{PARTIAL_SUFFIX}"):
+    for leftover in folder.glob(f"*{PARTIAL_SUFFIX}*"):
+        match = _PARTIAL.search(leftover.name)
+        pid = int(match["pid"]) if match else None
         try:
-            if stale.stat().st_mtime < cutoff:
-                stale.unlink()
-                log.info("removed the unfinished backup %s", stale)
-        except OSError as exc:  # held by an antivirus: next time
-            log.info("cannot remove %s yet: %s", stale, exc)
+            gone = pid is not None and pid != os.getpid() and not pid_alive(pid)
+            if gone or leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                log.info("removed the unfinished backup file %s", leftover)
+        except OSError as exc:  # held by an antivirus, or just finished: next time
+            log.info("cannot remove %s yet: %s", leftover, exc)
+
+
+def _remove_partial(partial: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        # The error being raised is the one to report; a leftover goes at the next backup.
+        with contextlib.suppress(OSError):
+            partial.with_name(partial.name + suffix).unlink(missing_ok=True)
 
 
 def create_backup(
@@ -366,7 +391,7 @@ def create_backup(
         raise RuntimeError("backup requested inside an open transaction")
     folder = folder or default_backup_dir(db_path)
     target = folder / backup_name(db_path, reason, when)
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial = partial_name(target)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _clean_partials(folder)
@@ -388,12 +413,10 @@ def create_backup(
             return None
         replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
-        with contextlib.suppress(OSError):  # the error being raised is the one to report
-            partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         raise BackupError("backup.failed", path=str(target), reason=_reason(exc)) from exc
     except BackupError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         raise
     parsed = parse_backup_name(target.name)
     info = BackupInfo(
@@ -459,7 +482,7 @@ def copy_backup(info: BackupInfo, folder: Path) -> BackupInfo:
     here (unlike a copy of the live database).
     """
     target = folder / info.path.name
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial = partial_name(target)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(info.path, partial)
@@ -470,8 +493,7 @@ def copy_backup(info: BackupInfo, folder: Path) -> BackupInfo:
         copied = BackupInfo(**{**info.__dict__, "path": target})
         _write_manifest(copied)
     except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         raise
     return copied
 

@@ -15,12 +15,13 @@ import functools
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from hbt_desktop.store.connection import SQLITE_MAGIC
+from hbt_desktop.store.connection import SQLITE_MAGIC, StoreError
 from hbt_desktop.store.migrations import MIGRATION_SET, known_names, migrations
 
 log = logging.getLogger(__name__)
@@ -207,3 +208,49 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
     if report.problems:
         log.info("%s: %s", path, "; ".join(report.problems))
     return report
+
+
+# sqlite3 error codes (primary) that mean the file itself is damaged, as opposed to
+# locked, unreadable or missing — which must never make us move a file aside.
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+
+def _sqlite_code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0)) & 0xFF
+
+
+def damage(db_path: Path, has_backups: Callable[[], bool]) -> list[str] | None:
+    """Why the clerk's file ``db_path`` cannot be used (a quick check), or None if it is
+    sound or absent.
+
+    An empty file, or one that does not start like SQLite, counts as damaged only when
+    ``has_backups()`` says there are backups of it (evidence that it was ours); otherwise
+    it is refused untouched as "not an hbt-desktop file". Raises :class:`StoreError` (file
+    untouched) when the file cannot be *read*, which is not damage: locked by another
+    program, no permission, a disk that went away.
+    """
+    if not db_path.exists():
+        return None
+    if db_path.stat().st_size == 0:
+        return ["the file is empty"] if has_backups() else None
+    if not has_sqlite_header(db_path):
+        if has_backups():
+            return ["the file does not start like an SQLite database"]
+        raise StoreError("db.not_sqlite", path=str(db_path))
+    try:
+        # A normal connection: a WAL left by a crash is replayed, as it must be.
+        conn = sqlite3.connect(str(db_path), timeout=10)
+        try:
+            conn.execute("PRAGMA cell_size_check = ON")
+            lines = [str(r[0]) for r in conn.execute("PRAGMA quick_check(10)").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if _sqlite_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return [str(exc)]
+        raise StoreError("db.cannot_open", path=str(db_path), reason=str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        # SQLite's message about a garbled schema was itself garbled.
+        return [f"damaged schema ({exc.reason})"]
+    return None if lines == ["ok"] else lines

@@ -6,7 +6,7 @@ After every kill the database is reopened and checked:
   (the next worker opens it with ``open_or_recover``, which refuses a damaged file);
 - every edit the worker reported accepted is there with its value — or, for the one
   operation in flight when it died, either the old or the new value;
-- every import slot holds exactly one whole batch (all 30 values with the same batch
+- every import slot holds exactly one whole batch (all 12 values with the same batch
   id): the last accepted one, or the one in flight — never a mix, never part of one;
 - every backup file is complete and checks out (``.partial`` files never count);
 - the lock of the dead worker is free.
@@ -262,10 +262,16 @@ def check(db: Path, model: Model, pending: tuple[str, int, int] | None, tally: T
             tally.bad_backups += 1
             tally.failures.append(f"kill {tally.kills}: backup {backup}: {report.problems}")
     model.backups = still
-    for listed in db.parent.joinpath("backups").glob("*.db"):
+    folder = db.parent.joinpath("backups")
+    for listed in folder.glob("*.db"):
         if listed.stat().st_size == 0:
             tally.bad_backups += 1
             tally.failures.append(f"kill {tally.kills}: empty backup {listed}")
+    # A killed backup leaves a partial file as big as the database; the next backup must
+    # clear it, or a PC that loses power often fills its disk.
+    leftovers = list(folder.glob("*.partial*"))
+    if len(leftovers) > 12:
+        tally.failures.append(f"kill {tally.kills}: {len(leftovers)} unfinished backups pile up")
 
     holder = probe(db)
     if holder is not None:
@@ -281,11 +287,75 @@ def prepare(db: Path) -> None:
     database.close()
 
 
-def run(workdir: Path, kills: int, *, seed: int = 20250314, max_delay: float = 0.06) -> Tally:
+class KillClock:
+    """When to kill, adapted to how fast this machine works.
+
+    A fixed delay would measure the machine, not the program: on a loaded machine whose
+    fsyncs take milliseconds a worker would die before doing anything. So 15% of the kills
+    come while the worker opens the file (random within its measured opening time) and the
+    rest after a random number (0-8) of accepted operations plus a random part of one
+    more — so that most kills land in the middle of an operation, whatever its speed.
+    """
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.open_time = 0.02  # running averages, in seconds
+        self.op_time = 0.002
+
+    def learn(self, opened_after: float | None, ops: int, working: float) -> None:
+        if opened_after is not None:
+            self.open_time = 0.8 * self.open_time + 0.2 * opened_after
+        if ops:
+            self.op_time = 0.8 * self.op_time + 0.2 * (working / ops)
+
+    def during_open(self) -> float | None:
+        return self.rng.uniform(0, self.open_time) if self.rng.random() < 0.15 else None
+
+    def after(self) -> tuple[int, float]:
+        return self.rng.randint(0, 8), self.rng.uniform(0, 1.5 * self.op_time)
+
+
+def _accepted(lines: list[str]) -> int:
+    return sum(1 for ln in lines if ln.startswith("A "))
+
+
+def _kill_one(zygote: Zygote, clock: KillClock) -> None:
+    """Start a worker and kill it at a moment ``clock`` chooses."""
+    started = time.monotonic()
+    line = zygote.wait_for("pid ", 30)
+    if line is None:
+        raise RuntimeError("no worker started")
+    pid = int(line.split()[1])
+    early = clock.during_open()
+    opened_after: float | None = None
+    ops, working = 0, 0.0
+    if early is not None:
+        deadline = started + early
+        while (left := deadline - time.monotonic()) > 0:
+            zygote.pump(left)
+    elif zygote.wait_for("open", 30) is not None:  # (else it failed: the E line says why)
+        opened = time.monotonic()
+        opened_after = opened - started
+        target, extra = clock.after()
+        deadline = opened + 30
+        while _accepted(zygote.lines) < target and time.monotonic() < deadline:
+            if any(ln.startswith("E ") for ln in zygote.lines):
+                break
+            zygote.pump(0.05)
+        ops, working = _accepted(zygote.lines), time.monotonic() - opened
+        end = time.monotonic() + extra
+        while (left := end - time.monotonic()) > 0:
+            zygote.pump(left)
+    os.kill(pid, signal.SIGKILL)
+    clock.learn(opened_after, ops, working)
+
+
+def run(workdir: Path, kills: int, *, seed: int = 20250314) -> Tally:
     """``kills`` kill-and-check cycles on a fresh database in ``workdir``."""
     db = workdir / "crash.db"
     prepare(db)
     rng = random.Random(seed)
+    clock = KillClock(rng)
     tally = Tally()
     model = Model()
     zygote = Zygote(db, workdir)
@@ -295,16 +365,8 @@ def run(workdir: Path, kills: int, *, seed: int = 20250314, max_delay: float = 0
         while tally.kills < kills and not tally.failures:
             zygote.lines.clear()
             zygote.send(f"run {rng.randrange(1 << 30)} {seq}")
-            line = zygote.wait_for("pid ", 30)
-            if line is None:
-                raise RuntimeError("no worker started")
-            pid = int(line.split()[1])
-            # Mostly anywhere in the work; sometimes at once, while it opens and checks.
-            delay = rng.uniform(0, 0.003) if rng.random() < 0.15 else rng.uniform(0, max_delay)
-            deadline = time.monotonic() + delay
-            while (left := deadline - time.monotonic()) > 0:
-                zygote.pump(left)
-            os.kill(pid, signal.SIGKILL)
+            _kill_one(zygote, clock)
+            pid = next(int(ln.split()[1]) for ln in zygote.lines if ln.startswith("pid "))
             dead = zygote.wait_for(f"dead {pid}", 30)
             if dead is None:
                 raise RuntimeError(f"worker {pid} did not die")

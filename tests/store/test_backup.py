@@ -275,3 +275,34 @@ def test_thin_backups_removes_files_and_manifests(live: tuple[Database, Path]) -
     left = list_backups(path)
     assert [b.created.day for b in left] == [6, 5, 4]
     assert len(list((path.parent / "backups").glob("*.json"))) == 3
+
+
+def test_leftovers_of_killed_backups_are_cleared_by_the_next_one(
+    live: tuple[Database, Path],
+) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    db, path = live
+    folder = path.parent / "backups"
+    folder.mkdir()
+    dead = int(
+        subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    name = "hbt-20250314-081500-000000-start.db"
+    killed = [folder / f"{name}.{dead}.partial", folder / f"{name}.{dead}.partial-journal"]
+    running = folder / f"{name}.{os.getppid()}.partial"  # a live process: still at work
+    old = folder / f"{name}.{os.getppid()}.partial-wal"
+    for leftover in [*killed, running, old]:
+        leftover.write_bytes(b"x" * 1000)
+    hour_ago = time.time() - 2 * 3600
+    os.utime(old, (hour_ago, hour_ago))
+    create_backup(db, path, reason="manual")
+    assert [p.exists() for p in [*killed, running, old]] == [False, False, True, False]

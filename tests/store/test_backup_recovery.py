@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
-from hbt_desktop.store import recovery
+from hbt_desktop.store import verify
 from hbt_desktop.store.backup import create_backup, list_backups
 from hbt_desktop.store.connection import StoreError, open_database
 from hbt_desktop.store.recovery import (
@@ -116,7 +116,7 @@ def test_damage_is_recovered_from_the_newest_good_backup(clerk_file: Path, harm)
         assert _hash(opened.moved_aside) == damaged
         assert any("khôi phục" in m for m in opened.messages)
         assert any(str(opened.moved_aside) in m for m in opened.messages)
-        assert damage(clerk_file) is None
+        assert damage(clerk_file, lambda: True) is None
     finally:
         opened.close()
 
@@ -210,7 +210,7 @@ def test_a_locked_or_unreadable_file_is_not_taken_for_damage(
         exc.sqlite_errorcode = 5  # type: ignore[attr-defined]
         raise exc
 
-    monkeypatch.setattr(recovery.sqlite3, "connect", locked)
+    monkeypatch.setattr(verify.sqlite3, "connect", locked)
     with pytest.raises(StoreError) as err:
         open_or_recover(clerk_file)
     assert err.value.key == "db.cannot_open"

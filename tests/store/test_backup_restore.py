@@ -266,12 +266,12 @@ def test_refuses_when_the_disk_is_too_full(
     with_backup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, backup = with_backup
-    from hbt_desktop.store import recovery
+    from hbt_desktop.store import restore
 
     class Usage:
         free = 1000
 
-    monkeypatch.setattr(recovery.shutil, "disk_usage", lambda p: Usage())
+    monkeypatch.setattr(restore.shutil, "disk_usage", lambda p: Usage())
     assert _refused(path, backup).key == "restore.no_space"
 
 
@@ -319,12 +319,12 @@ def test_restore_says_so_when_the_file_stays_held(
     with_backup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, backup = with_backup
-    from hbt_desktop.store import recovery
+    from hbt_desktop.store import restore
 
     def held(src: Path, dst: Path, **kwargs: object) -> None:
         raise PermissionError(13, "held by another process")
 
-    monkeypatch.setattr(recovery, "replace", held)
+    monkeypatch.setattr(restore, "replace", held)
     with pytest.raises(BackupError) as err:
         restore_backup(path, backup)
     assert err.value.key == "restore.replace_failed"
@@ -357,7 +357,7 @@ def test_restore_opened_reopens_with_the_same_lock(with_backup: tuple[Path, Path
 def test_restore_opened_refused_leaves_a_working_database(
     with_backup: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.store import recovery
+    from hbt_desktop.store import restore
     from hbt_desktop.store.recovery import open_or_recover, restore_opened
 
     path, backup = with_backup
@@ -372,7 +372,7 @@ def test_restore_opened_refused_leaves_a_working_database(
         def held(src: Path, dst: Path, **kwargs: object) -> None:
             raise PermissionError(13, "held")
 
-        monkeypatch.setattr(recovery, "replace", held)
+        monkeypatch.setattr(restore, "replace", held)
         with pytest.raises(BackupError):  # refused after the connection was let go
             restore_opened(opened, backup)
         value = get_value(opened.db, "NS_THU_DIA_BAN", "Q007", P)  # reopened for the screen
@@ -400,3 +400,25 @@ def test_both_copies_agree_on_the_handover_name(tmp_path: Path) -> None:
     assert a == handover_key(tmp_path / "sub" / ".." / "hbt.db")
     assert a != handover_key(tmp_path / "other.db")
     assert a.startswith("hbt-desktop-") and len(a) < 40
+
+
+@pytest.mark.skipif(SCHEMA_VERSION < 2, reason="needs a second schema version")
+def test_a_backup_from_an_older_schema_is_restored_and_upgraded(
+    with_backup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from hbt_desktop.exchange.seed import load_reference
+    from hbt_desktop.store.migrations import known_names, migrations
+
+    old = tmp_path / "old.db"
+    db = Database(sqlite3.connect(old))
+    migrations.apply(db, stop_before=set(known_names()[1:]))  # as the first release made it
+    db.execute("PRAGMA user_version = 1")
+    load_reference(db)
+    db.close()
+    path, _ = with_backup
+    result = restore_backup(path, old)
+    assert result.report.schema_version == 1
+    upgraded = open_database(path)  # the program's next open migrates, after a backup
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    upgraded.close()
+    assert any(b.reason == "migrate" for b in list_backups(path))
