@@ -210,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("backup", metavar="BACKUP", help=_t("tệp sao lưu", "backup file"))
     p.add_argument("--yes", action="store_true", help=_t("không hỏi lại", "do not ask"))
+    # Ward offices and the district: set-up, accounts, sign-off, packages, audit (issue 4).
+    from hbt_desktop.cli_offices import add_commands
+
+    add_commands(sub, common)
     return parser
 
 
@@ -445,6 +449,15 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
 }
+
+
+def _office_commands() -> None:
+    from hbt_desktop.cli_offices import office_commands
+
+    COMMANDS.update(office_commands())
+
+
+_office_commands()
 
 
 def setup_logging() -> Path:
