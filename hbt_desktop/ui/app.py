@@ -20,6 +20,8 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.resources import resource_path
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from hbt_desktop.ui.main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 400
@@ -46,11 +48,28 @@ def make_app() -> QApplication:
     return app
 
 
+def open_clerk_database(path: Path) -> Database:
+    """The clerk's database; a new file gets the reference and demo data.
+
+    ``exchange.seed.open_app_database`` does the same, but importing the exchange
+    package (spreadsheets, signatures) costs a third of the start-up time, and only a
+    brand-new file needs it.
+    """
+    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.units import load_units
+
+    db = open_database(path)
+    if not len(load_units(db)):
+        from hbt_desktop.exchange.seed import seed_new_database
+
+        seed_new_database(db)
+    return db
+
+
 class App:
     """Owns the session and the window; rebuilds the window when the language changes."""
 
     def __init__(self, db_path: Path, prefs_path: Path | None = None) -> None:
-        from hbt_desktop.exchange.seed import open_app_database
         from hbt_desktop.ui.errors import ErrorReporter, set_reporter
         from hbt_desktop.ui.prefs import Prefs
         from hbt_desktop.ui.session import Session
@@ -63,8 +82,7 @@ class App:
         set_reporter(self.reporter)
         self.reporter.install()
         self.window: MainWindow | None = None
-        db = open_app_database(db_path)
-        self.session = Session(db, db_path)
+        self.session = Session(open_clerk_database(db_path), db_path)
         self.build_window()
 
     def build_window(self) -> None:

@@ -8,6 +8,7 @@ geometry and the last tab are remembered per PC; the unit and period in the data
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,19 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbt_desktop.ui.admin.catalogue_dialog import CatalogueDialog
-from hbt_desktop.ui.admin.units_dialog import UnitsDialog
 from hbt_desktop.ui.document.controller import DocumentController
-from hbt_desktop.ui.document.document_page import DocumentPage
-from hbt_desktop.ui.entry.pages import BudgetPage, DistrictPage, EntryPage, GridPage
+from hbt_desktop.ui.entry.pages import EntryPage, GridPage
 from hbt_desktop.ui.errors import guarded
-from hbt_desktop.ui.help import GuideDialog, SettingsDialog, show_about
+from hbt_desktop.ui.lazy_page import LazyPage
 from hbt_desktop.ui.pickers import SelectionBar
 from hbt_desktop.ui.prefs import Prefs
-from hbt_desktop.ui.preview.preview_page import PreviewPage
 from hbt_desktop.ui.session import Session
 from hbt_desktop.ui.tasks import TaskRunner
 from hbt_desktop.ui.translation import current_language
+
+if TYPE_CHECKING:
+    from hbt_desktop.ui.document.document_page import DocumentPage
+    from hbt_desktop.ui.entry.budget_page import BudgetPage
+    from hbt_desktop.ui.entry.district_page import DistrictPage
+    from hbt_desktop.ui.preview.preview_page import PreviewPage
 
 ENTRY, DISTRICT, BUDGET, DOCUMENT, PREVIEW = range(5)
 
@@ -51,16 +54,17 @@ class MainWindow(QMainWindow):
 
         self.selection = SelectionBar(session)
         self.entry = EntryPage(session)
-        self.district = DistrictPage(session)
-        self.budget = BudgetPage(session)
-        self.document = DocumentPage(session, self.controller)
-        self.preview = PreviewPage(session, self.controller, self.tasks)
+        # The other tabs are built when first opened (see LazyPage): start-up stays fast.
+        self._district = LazyPage(self._make_district, self._grid_built)
+        self._budget = LazyPage(self._make_budget, self._grid_built)
+        self._document = LazyPage(self._make_document, lambda _: self.controller.activate())
+        self._preview = LazyPage(self._make_preview, lambda _: None)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.entry, self.tr("Enter figures"))
-        self.tabs.addTab(self.district, self.tr("By ward"))
-        self.tabs.addTab(self.budget, self.tr("Budget"))
-        self.tabs.addTab(self.document, self.tr("Write the bulletin"))
-        self.tabs.addTab(self.preview, self.tr("Preview and print"))
+        self.tabs.addTab(self._district, self.tr("By ward"))
+        self.tabs.addTab(self._budget, self.tr("Budget"))
+        self.tabs.addTab(self._document, self.tr("Write the bulletin"))
+        self.tabs.addTab(self._preview, self.tr("Preview and print"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,8 +95,57 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.restore_state()
         self.reload_pages()
-        self.controller.load()
         self.show_saved()
+
+    # -- pages built on first use ------------------------------------------------------------
+
+    def _make_district(self) -> DistrictPage:
+        from hbt_desktop.ui.entry.district_page import DistrictPage
+
+        return DistrictPage(self.session)
+
+    def _make_budget(self) -> BudgetPage:
+        from hbt_desktop.ui.entry.budget_page import BudgetPage
+
+        return BudgetPage(self.session)
+
+    def _make_document(self) -> DocumentPage:
+        from hbt_desktop.ui.document.document_page import DocumentPage
+
+        return DocumentPage(self.session, self.controller)
+
+    def _make_preview(self) -> PreviewPage:
+        from hbt_desktop.ui.preview.preview_page import PreviewPage
+
+        return PreviewPage(self.session, self.controller, self.tasks)
+
+    def _grid_built(self, page: GridPage) -> None:
+        page.addAction(self.undo_action)
+        page.addAction(self.redo_action)
+        page.reload()
+
+    @property
+    def district(self) -> DistrictPage:
+        return self._district.page()
+
+    @property
+    def budget(self) -> BudgetPage:
+        return self._budget.page()
+
+    @property
+    def document(self) -> DocumentPage:
+        return self._document.page()
+
+    @property
+    def preview(self) -> PreviewPage:
+        return self._preview.page()
+
+    def built_grid_pages(self) -> list[GridPage]:
+        pages: list[GridPage] = [self.entry]
+        for lazy in (self._district, self._budget):
+            if lazy.built:
+                pages.append(lazy.page())
+        return pages
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -137,8 +190,7 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             # Active only in the grids: in a text field Ctrl+Z undoes the typing there.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            for page in (self.entry, self.district, self.budget):
-                page.addAction(action)
+            self.entry.addAction(action)  # the other grids add it when built
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(
@@ -206,8 +258,8 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------------
 
     def reload_pages(self) -> None:
-        for page in (self.entry, self.district, self.budget):
-            page.reload()
+        for page in self.built_grid_pages():
+            page.request_reload()
         self.setWindowTitle(self._title())
 
     def _title(self) -> str:
@@ -243,26 +295,30 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def current_grid_page(self) -> GridPage | None:
+    def current_page(self) -> QWidget | None:
         page = self.tabs.currentWidget()
+        return page.page() if isinstance(page, LazyPage) else page
+
+    def current_grid_page(self) -> GridPage | None:
+        page = self.current_page()
         return page if isinstance(page, GridPage) else None
 
     def go_to_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        page = self.tabs.currentWidget()
+        page = self.current_page()
         if isinstance(page, GridPage):
             page.focus_grid()
-        elif page is self.document:
+        elif self.tabs.currentWidget() is self._document:
             self.document.focus_editor()
-        else:
+        elif page is not None:
             page.setFocus()
 
     def find_indicator(self) -> None:
-        if self.current_grid_page() is None or self.current_grid_page() is self.budget:
-            self.tabs.setCurrentIndex(ENTRY)
         page = self.current_grid_page()
-        if page is not None:
-            page.focus_search()
+        if page is None or page.search.isHidden():  # the budget grid has no search
+            self.tabs.setCurrentIndex(ENTRY)
+            page = self.entry
+        page.focus_search()
 
     @guarded
     def build_preview(self) -> None:
@@ -287,19 +343,29 @@ class MainWindow(QMainWindow):
 
     @guarded
     def open_catalogue(self) -> None:
+        from hbt_desktop.ui.admin.catalogue_dialog import CatalogueDialog
+
         CatalogueDialog(self, self.session).exec()
 
     @guarded
     def open_units(self) -> None:
+        from hbt_desktop.ui.admin.units_dialog import UnitsDialog
+
         UnitsDialog(self, self.session).exec()
 
     def open_guide(self) -> None:
+        from hbt_desktop.ui.help import GuideDialog
+
         GuideDialog(self).exec()
 
     def open_about(self) -> None:
+        from hbt_desktop.ui.help import show_about
+
         show_about(self, self.session)
 
     def open_settings(self) -> None:
+        from hbt_desktop.ui.help import SettingsDialog
+
         dialog = SettingsDialog(self, current_language())
         if dialog.exec() and dialog.chosen_language() != current_language():
             self.language_requested.emit(dialog.chosen_language())

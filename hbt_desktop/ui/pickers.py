@@ -18,7 +18,6 @@ from hbt_desktop.core.periods import format_period
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.errors import guarded
-from hbt_desktop.ui.period_dialog import ask_period
 from hbt_desktop.ui.session import Session
 
 
@@ -147,6 +146,8 @@ class SelectionBar(QWidget):
 
     @guarded
     def add_period(self) -> None:
+        from hbt_desktop.ui.period_dialog import ask_period
+
         period = ask_period(self.window(), self.session.period)
         if period is not None:
             self.session.add_period(period)

@@ -10,14 +10,14 @@ leaves the editor, changes unit or period, prints, or closes the window.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from hbt_desktop.core.documents import DocumentSpec
-from hbt_desktop.reports.assemble import draft_document
-from hbt_desktop.store.documents import load_document, save_document
-from hbt_desktop.store.source import StoreSource
 from hbt_desktop.ui.session import Session
+
+if TYPE_CHECKING:
+    from hbt_desktop.core.documents import DocumentSpec
 
 SAVE_DELAY_MS = 400
 
@@ -32,6 +32,7 @@ class DocumentController(QObject):
         self.doc: DocumentSpec | None = None
         self.drafted = False
         self.dirty = False
+        self.active = False  # nothing is read until the writing screen is first opened
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -40,8 +41,14 @@ class DocumentController(QObject):
         session.structure_changed.connect(self.load)
         session.figures_changed.connect(self._figures_changed)
 
+    def activate(self) -> None:
+        self.active = True
+        self.load()
+
     def load(self) -> None:
         self.flush()
+        if not self.active:
+            return
         s = self.session
         unit = s.unit
         if unit is None:
@@ -50,9 +57,15 @@ class DocumentController(QObject):
             return
         if self.doc is not None and (self.doc.unit_uid, self.doc.period) == (unit.uid, s.period):
             return  # same document (only the sector changed)
+        from hbt_desktop.store.documents import load_document
+
         doc = load_document(s.db, unit.uid, s.period)
         self.drafted = doc is None
         if doc is None:
+            # reportlab comes with reports: loaded only when a draft is needed.
+            from hbt_desktop.reports.assemble import draft_document
+            from hbt_desktop.store.source import StoreSource
+
             src = StoreSource(s.db)
             doc = draft_document(s.db, src, src.units.get(unit.uid), s.period, date.today())
         self.doc = doc
@@ -82,6 +95,8 @@ class DocumentController(QObject):
         if not self.dirty or self.doc is None:
             return
         self._timer.stop()
+        from hbt_desktop.store.documents import save_document
+
         self.doc.id = save_document(self.session.db, self.doc)
         self.dirty = False
         self.drafted = False

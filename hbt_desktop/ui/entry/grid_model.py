@@ -94,6 +94,9 @@ class GridModel(QAbstractTableModel, Generic[R]):
         self._fetched = 0
         self._rows: dict[str, R] = {}
         self._refusals: dict[tuple[str, int], Refusal] = {}
+        # What each cell answered per role: Qt asks a dozen roles per cell and again on
+        # every repaint, and wording a figure (Decimal formatting) is the costly part.
+        self._answers: dict[str, dict[tuple[int, int], Any]] = {}
         session.figures_changed.connect(self.refresh)
 
     # -- hooks for subclasses ------------------------------------------------------------
@@ -141,6 +144,7 @@ class GridModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._ids = self.row_ids()
         self._rows.clear()
+        self._answers.clear()
         self._refusals.clear()
         # The first screenful is read at once so the grid is never shown empty.
         self._fetched = min(BATCH, len(self._ids))
@@ -198,6 +202,8 @@ class GridModel(QAbstractTableModel, Generic[R]):
         if not wanted:
             return
         self._rows.update(self.load_rows(wanted))
+        for row_id in wanted:
+            self._answers.pop(row_id, None)
         rows = sorted(self._ids.index(i) for i in wanted)
         last = self.column_count() - 1
         for row in rows:
@@ -221,7 +227,11 @@ class GridModel(QAbstractTableModel, Generic[R]):
                 return REFUSED_BG
             if role == Qt.ItemDataRole.ForegroundRole:
                 return REFUSED_FG
-        return self.cell(self.row_data(index.row()), index.column(), role)
+        answers = self._answers.setdefault(self._ids[index.row()], {})
+        key = (index.column(), role)
+        if key not in answers:
+            answers[key] = self.cell(self.row_data(index.row()), index.column(), role)
+        return answers[key]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -1,4 +1,4 @@
-"""The three entry screens: by indicator, by ward, and the budget — layout only.
+"""The entry screen by indicator, and what every grid screen shares — layout only.
 
 Each page is a search field, a grid and a message bar under it. The message bar says
 why a typed or pasted value was refused (red) or what was done (neutral); it never
@@ -10,21 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from hbt_desktop.ui.entry.budget_model import BudgetModel
-from hbt_desktop.ui.entry.completeness_model import CompletenessModel
-from hbt_desktop.ui.entry.district_model import DistrictModel
 from hbt_desktop.ui.entry.entry_model import Col, EntryModel
 from hbt_desktop.ui.entry.grid_model import GridModel
 from hbt_desktop.ui.entry.grid_view import GridView
@@ -76,6 +70,7 @@ class GridPage(QWidget):
         super().__init__()
         self.model = model
         self.first_column = first_column
+        self.stale = False
         self.view = GridView()
         self.view.setModel(model)
         self.search = SearchField(self)
@@ -144,7 +139,20 @@ class GridPage(QWidget):
         self.search.selectAll()
 
     def reload(self) -> None:
+        self.stale = False
         self.model.reload()
+
+    def request_reload(self) -> None:
+        """Read the grid again now if it is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.reload()
+        super().showEvent(event)
 
 
 class EntryPage(GridPage):
@@ -155,84 +163,3 @@ class EntryPage(GridPage):
             header.resizeSection(col, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.setColumnHidden(Col.UNIT, False)
-
-
-class DistrictPage(GridPage):
-    """Wards beside the district total, with each ward's completeness on the right."""
-
-    def __init__(self, session: Session) -> None:
-        district = DistrictModel(session)
-        super().__init__(district, 3)
-        self.district = district
-        self.completeness = CompletenessModel(session)
-        self.completeness_view = QTableView()
-        self.completeness_view.setModel(self.completeness)
-        self.completeness_view.verticalHeader().hide()
-        self.completeness_view.horizontalHeader().setStretchLastSection(True)
-        self.completeness_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.completeness_view.setWordWrap(False)
-        self.completeness_view.verticalHeader().setDefaultSectionSize(24)
-        self.empty = QLabel(self.tr("The chosen unit has no wards in this period."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.hide()
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.completeness_title = QLabel(self.tr("Completeness of the wards' figures"))
-        side_layout.addWidget(self.completeness_title)
-        side_layout.addWidget(self.completeness_view)
-        splitter = QSplitter()
-        grid_box = QWidget()
-        grid_layout = QVBoxLayout(grid_box)
-        grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.addWidget(self.view)
-        grid_layout.addWidget(self.empty)
-        splitter.addWidget(grid_box)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 340])
-        self.layout_.insertWidget(1, splitter, 1)
-        self.district.modelReset.connect(self._sizes)
-
-    def _sizes(self) -> None:
-        header = self.view.horizontalHeader()
-        header.resizeSection(0, 260)
-        header.resizeSection(1, 70)
-        header.resizeSection(2, 130)
-        for col in range(3, self.district.columnCount()):
-            header.resizeSection(col, 96)
-        self.empty.setVisible(not self.district.wards)
-        self.view.setVisible(bool(self.district.wards))
-
-    def reload(self) -> None:
-        super().reload()
-        self.completeness.reload()
-        self.completeness_view.resizeColumnsToContents()
-
-
-class BudgetPage(GridPage):
-    def __init__(self, session: Session) -> None:
-        budget = BudgetModel(session)
-        super().__init__(budget, 1, searchable=False)
-        self.budget = budget
-        self.budget.modelReset.connect(self._sizes)
-        row = QHBoxLayout()
-        self.hint = QLabel(
-            self.tr(
-                "Each base column holds the amount assigned for the year and the share "
-                "reached; type an amount to record that assigner's base."
-            )
-        )
-        self.hint.setWordWrap(True)
-        row.addWidget(self.hint)
-        self.layout_.insertLayout(0, row)
-
-    def _sizes(self) -> None:
-        header = self.view.horizontalHeader()
-        header.resizeSection(0, 240)
-        header.resizeSection(1, 190)
-        header.resizeSection(2, 100)
-        for col in range(3, self.budget.columnCount()):
-            header.resizeSection(col, 185)
-        header.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 10)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from hbt_desktop.core.periods import format_cutoff_period
-from hbt_desktop.reports.output import write_pdf
 from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.preview.build import BuiltDocument, Kind, build_document
@@ -210,5 +209,7 @@ class PreviewPage(QWidget):
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
+        from hbt_desktop.reports.output import write_pdf  # reportlab: loaded when needed
+
         write_pdf(self.result.pdf, target)
         self.info.setText(self.tr("Saved {path}.").format(path=target))
