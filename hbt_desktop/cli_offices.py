@@ -468,7 +468,13 @@ def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - on
         raise HbtError("cli.usage", detail=f"package {action} FILE|ID")
     user = _who(db, args)
     if action == "trust":
-        trusted = offices.trust_key_file(db, Path(args.target), user=user, replace=args.replace)
+        trusted = offices.trust_key_file(
+            db,
+            Path(args.target),
+            user=user,
+            replace=args.replace,
+            by=_session(db, args.as_user) if args.replace else None,
+        )
         print(
             tr(
                 "cli.key_trusted",

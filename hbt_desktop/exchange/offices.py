@@ -223,8 +223,10 @@ def trust_sender(
     *,
     user: str,
     replace: bool = False,
+    by: Session | None = None,
 ) -> TrustedKey:
-    """Record another office's key once its fingerprint was confirmed by the clerk."""
+    """Record another office's key once its fingerprint was confirmed by the clerk
+    (replacing a different key needs an administrator's session ``by``)."""
     from hbt_desktop.store.packages import TrustError
 
     raw = signing.decode_key(public_key)
@@ -245,10 +247,13 @@ def trust_sender(
         source="fingerprint confirmed",
         user=user,
         replace=replace,
+        by=by,
     )
 
 
-def trust_key_file(db: Database, path: Path, *, user: str, replace: bool = False) -> TrustedKey:
+def trust_key_file(
+    db: Database, path: Path, *, user: str, replace: bool = False, by: Session | None = None
+) -> TrustedKey:
     """Record another office's key from its key file (brought on a USB stick by hand)."""
     unit_uid, raw = signing.read_public_key_file(path)
     return record_key(
@@ -259,6 +264,7 @@ def trust_key_file(db: Database, path: Path, *, user: str, replace: bool = False
         source="key file",
         user=user,
         replace=replace,
+        by=by,
     )
 
 
@@ -645,7 +651,7 @@ def import_return(
         from hbt_desktop.store.packages import note_sequence
 
         note_sequence(db, package.unit_uid, package.sequence)
-    return notes
+    return [n for n in returned_notes(db, station.unit_uid) if n.return_id == answers]
 
 
 def saved_package(db: Database, import_id: int, path: Path) -> Path:

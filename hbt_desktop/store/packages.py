@@ -22,6 +22,7 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Status, Value, decode, encode
+from hbt_desktop.store.accounts import AuthError, Session
 from hbt_desktop.store.audit import log_event
 
 register(
@@ -259,17 +260,25 @@ def record_key(
     source: str,
     user: str,
     replace: bool = False,
+    by: Session | None = None,
 ) -> TrustedKey:
-    """Record another office's public key (after its fingerprint was confirmed)."""
+    """Record another office's public key (after its fingerprint was confirmed).
+
+    Replacing a different key already recorded (an office with a new computer) is an
+    administrator's act (``by``): otherwise anyone could let a forger in."""
     current = trusted_key(db, unit_uid)
     if current is not None and current.public_key == public_key:
         return current
-    if current is not None and not replace:
-        from hbt_desktop.store.guard import unit_label
+    if current is not None:
+        if not replace:
+            from hbt_desktop.store.guard import unit_label
 
-        raise TrustError(
-            "trust.already", unit=unit_label(db, unit_uid), fingerprint=current.fingerprint
-        )
+            raise TrustError(
+                "trust.already", unit=unit_label(db, unit_uid), fingerprint=current.fingerprint
+            )
+        if by is None:
+            raise AuthError("auth.need_admin", login="—")
+        by.require_admin()
     with db.atomic():
         db.execute(
             "INSERT INTO trusted_keys (unit_uid, public_key, fingerprint, source, recorded_at, "
@@ -383,6 +392,7 @@ class ReturnedNote:
     reason: str
     returned_at: datetime
     returned_by: str
+    received_at: datetime | None = None
 
 
 def record_returned(db: Database, notes: Sequence[ReturnedNote]) -> int:
@@ -424,7 +434,7 @@ def returned_notes(db: Database, unit_uid: str, period: Period | None = None) ->
     empty ``indicator`` concerns the whole package."""
     sql = (
         "SELECT return_id, package_id, unit_uid, period, indicator, reason, returned_at, "
-        "returned_by FROM returned_notes WHERE unit_uid = ?"
+        "returned_by, received_at FROM returned_notes WHERE unit_uid = ?"
     )
     params: list[object] = [unit_uid]
     if period is not None:
@@ -441,6 +451,26 @@ def returned_notes(db: Database, unit_uid: str, period: Period | None = None) ->
             str(reason),
             datetime.fromisoformat(str(at)),
             str(by),
+            datetime.fromisoformat(str(got)),
         )
-        for r, p, u, per, i, reason, at, by in rows
+        for r, p, u, per, i, reason, at, by, got in rows
     ]
+
+
+def open_returned_notes(
+    db: Database, unit_uid: str, period: Period
+) -> dict[str, list[ReturnedNote]]:
+    """The district's reasons still to be answered, by indicator ("" = the whole package):
+    those received after the last package this office sent for ``period``. The entry
+    screens show them on the affected figures; sending a new package answers them."""
+    sent = [
+        p.created_at
+        for p in packages_sent(db)
+        if p.kind == "figures" and p.unit_uid == unit_uid and period.id in p.periods
+    ]
+    last = max(sent, default=None)
+    found: dict[str, list[ReturnedNote]] = {}
+    for note in returned_notes(db, unit_uid, period):
+        if last is None or note.received_at is None or note.received_at > last:
+            found.setdefault(note.indicator, []).append(note)
+    return found

@@ -195,3 +195,36 @@ def test_a_decision_on_an_outdated_review_is_refused(offices: Offices, tmp_path:
         decide(q.db, one.import_id, user="q", token=token)  # type: ignore[arg-type]
     assert refused.value.key == "review.stale"
     assert db_digest(q.db) == before
+
+
+def test_replacing_a_recorded_key_needs_the_administrator(offices: Offices) -> None:
+    from hbt_desktop.store.accounts import AuthError, authenticate
+    from hbt_desktop.store.packages import TrustError, trusted_key
+    from tests.offices.conftest import PASSWORD
+
+    _trust(offices)
+    q = offices.district
+    new = signing.public_bytes(signing.generate_key())
+    encoded, fingerprint = signing.encode_key(new), signing.fingerprint(new)
+    with pytest.raises(TrustError):
+        trust_sender(q.db, "PA", encoded, fingerprint, user="q")
+    with pytest.raises(AuthError):
+        trust_sender(
+            q.db,
+            "PA",
+            encoded,
+            fingerprint,
+            user="q",
+            replace=True,
+            by=authenticate(q.db, "lanhdao", PASSWORD),
+        )
+    trust_sender(
+        q.db,
+        "PA",
+        encoded,
+        fingerprint,
+        user="q",
+        replace=True,
+        by=authenticate(q.db, "quantri", PASSWORD),
+    )
+    assert trusted_key(q.db, "PA").fingerprint == fingerprint  # type: ignore[union-attr]

@@ -36,9 +36,9 @@ from hbt_desktop.store.accounts import authenticate
 from hbt_desktop.store.approval import approve
 from hbt_desktop.store.audit import cell_history, verify_audit
 from hbt_desktop.store.completeness import Completeness, completeness
-from hbt_desktop.store.documents import save_document
+from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.guard import AccessError
-from hbt_desktop.store.packages import returned_notes
+from hbt_desktop.store.packages import open_returned_notes, returned_notes
 from hbt_desktop.store.review import State, Verdict, decide, review
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import get_value, write_value
@@ -133,6 +133,8 @@ def test_a_whole_period_between_two_wards_and_the_district(
     assert (decided.state, decided.written) == (State.ACCEPTED, 2)
     assert get_value(q.db, MONEY, "PA", Q1).amount == 1_200_000_000  # type: ignore[union-attr]
     assert [h.how for h in cell_history(q.db, MONEY, "PA", Q1)] == ["package"]
+    narrative = load_document(q.db, "PA", Q1)
+    assert narrative is not None and narrative.photos[0].image == image
     assert _total(q.db, MONEY) is None
     figure = resolve(StoreSource(q.db), MONEY, "QX", Q1)
     assert figure.origin is Origin.SUM and figure.missing == ("PB",)
@@ -162,10 +164,13 @@ def test_a_whole_period_between_two_wards_and_the_district(
         "chưa khớp sổ" in n.reason for n in returned_notes(b.db, "PB", Q1) if not n.indicator
     )
 
-    # It corrects the figure and sends again (number 2); the district takes it.
+    assert set(open_returned_notes(b.db, "PB", Q1)) == {"", COUNT}
+
+    # It corrects the figure and sends again (number 2), which answers the notes.
     write_value(b.db, Value(COUNT, "PB", Q1, Decimal(9), updated_by="lap"))
     file_b2 = export_package(b.db, out / "binh-q1-2.hbt", [Q1], user="lap", key_folder=b.keys)
     assert file_b2.sequence == 2
+    assert open_returned_notes(b.db, "PB", Q1) == {}
     seen_b2 = import_package(q.db, file_b2.path, user="quan", now=APRIL(10))
     assert {i.incoming.indicator: i.verdict for i in seen_b2.items} == {
         MONEY: Verdict.NEW,
