@@ -44,6 +44,7 @@ class CompletenessModel(QAbstractTableModel):
         self.wards: list[OrgUnit] = []
         self.expected: list[str] = []
         self.filled: dict[str, set[str]] = {}
+        self.lines: list[tuple[str, str, str, str, int, int]] = []
         session.figures_changed.connect(lambda *_: self.reload())
 
     def reload(self) -> None:
@@ -57,6 +58,16 @@ class CompletenessModel(QAbstractTableModel):
         self.expected = sorted(
             code for code in collected if code in cat.indicators and cat.indicators[code].additive
         )
+        # One line per ward, worked out once: the view asks each cell on every repaint.
+        self.lines = []
+        for ward in self.wards:
+            have = self.filled.get(ward.uid, set())
+            missing = [cat.indicator(c).name for c in self.expected if c not in have]
+            done, total = len(self.expected) - len(missing), len(self.expected)
+            share = format_percent(Decimal(done) * 100 / total, 0) if total else "–"
+            self.lines.append(
+                (ward.name, f"{done}/{total}", share, ", ".join(missing), done, total)
+            )
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -71,25 +82,17 @@ class CompletenessModel(QAbstractTableModel):
         return None
 
     def counts(self, ward: OrgUnit) -> tuple[int, int]:
-        have = self.filled.get(ward.uid, set())
-        return len([c for c in self.expected if c in have]), len(self.expected)
+        line = self.lines[self.wards.index(ward)]
+        return line[4], line[5]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911 - one return per Qt role or column
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        ward = self.wards[index.row()]
-        done, total = self.counts(ward)
+        line = self.lines[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return ward.name
-            if col == 1:
-                return f"{done}/{total}"
-            if col == 2:
-                return format_percent(Decimal(done) * 100 / total, 0) if total else "–"
-            have = self.filled.get(ward.uid, set())
-            cat = self.session.source.catalogue
-            return ", ".join(cat.indicator(c).name for c in self.expected if c not in have)
+            return line[col]
+        done, total = line[4], line[5]
         if role == Qt.ItemDataRole.BackgroundRole and col in (1, 2) and total:
             return DONE_BG if done == total else PARTLY_BG
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):

@@ -32,7 +32,7 @@ from hbt_desktop.ui.session import Session
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 
-BATCH = 64  # rows read per fetch: two screenfuls, a few milliseconds of queries
+BATCH = 40  # rows read per fetch: about two screenfuls, a short pause at most
 
 REFUSED_BG = QBrush(QColor("#f8d7da"))
 WARNING_BG = QBrush(QColor("#fff3cd"))
@@ -97,6 +97,7 @@ class GridModel(QAbstractTableModel, Generic[R]):
         # What each cell answered per role: Qt asks a dozen roles per cell and again on
         # every repaint, and wording a figure (Decimal formatting) is the costly part.
         self._answers: dict[str, dict[tuple[int, int], Any]] = {}
+        self._flags: dict[int, Qt.ItemFlag] = {}
         session.figures_changed.connect(self.refresh)
 
     # -- hooks for subclasses ------------------------------------------------------------
@@ -145,6 +146,7 @@ class GridModel(QAbstractTableModel, Generic[R]):
         self._ids = self.row_ids()
         self._rows.clear()
         self._answers.clear()
+        self._flags.clear()
         self._refusals.clear()
         # The first screenful is read at once so the grid is never shown empty.
         self._fetched = min(BATCH, len(self._ids))
@@ -215,23 +217,34 @@ class GridModel(QAbstractTableModel, Generic[R]):
     # -- cells -----------------------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._fetched:
+        # Called for every role of every visible cell on each repaint: the common path
+        # is two dictionary lookups (see _answers), the rare one goes to cell().
+        row = index.row()
+        if row < 0 or row >= self._fetched:
             return None
-        refusal = self._refusals.get((self._ids[index.row()], index.column()))
-        if refusal is not None:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return refusal.text
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return refusal.message
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return REFUSED_BG
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return REFUSED_FG
-        answers = self._answers.setdefault(self._ids[index.row()], {})
-        key = (index.column(), role)
+        row_id, column = self._ids[row], index.column()
+        if self._refusals:
+            refusal = self._refusals.get((row_id, column))
+            if refusal is not None:
+                return self._refused_cell(refusal, role)
+        answers = self._answers.get(row_id)
+        if answers is None:
+            answers = self._answers[row_id] = {}
+        key = (column, int(role))
         if key not in answers:
-            answers[key] = self.cell(self.row_data(index.row()), index.column(), role)
+            answers[key] = self.cell(self.row_data(row), column, role)
         return answers[key]
+
+    def _refused_cell(self, refusal: Refusal, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return refusal.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return refusal.message
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return REFUSED_BG
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return REFUSED_FG
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -245,10 +258,14 @@ class GridModel(QAbstractTableModel, Generic[R]):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.column_editable(index.column()):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        column = index.column()
+        flags = self._flags.get(column)
+        if flags is None:
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if self.column_editable(column):
+                flags |= Qt.ItemFlag.ItemIsEditable
+            self._flags[column] = flags
+        return flags
 
     def column_editable(self, column: int) -> bool:
         """Whether the column takes typed input at all (rows may still refuse, with a
