@@ -52,6 +52,7 @@ class Session(QObject):
         self.db_path = db_path
         self.source = LiveSource(db)
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(1000)  # a day of edits; older ones stay saved, not undoable
         self.user = _user()
         self.last_saved: datetime | None = last_change(db)
         self.sector: str | None = None
