@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
 
 from sqlite_utils import Database
 
@@ -46,18 +47,19 @@ class How:
 
 
 def value_state(value: Value | None) -> str | None:
-    """A figure as canonical JSON (exact amount as integer and scale); None = no figure."""
+    """A figure as canonical JSON (exact amount as integer and scale); None = no figure.
+
+    Written out by hand (it runs for every figure of an import): the text is exactly
+    ``json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``,
+    which tests/store/test_audit.py checks.
+    """
     if value is None:
         return None
     num, scale = encode(value.amount, value.decimals)
-    return _canonical(
-        {
-            "num": str(num),
-            "scale": scale,
-            "status": value.status.value,
-            "qualifier": value.qualifier,
-            "comment": value.comment,
-        }
+    qualifier = "null" if value.qualifier is None else _text(value.qualifier)
+    return (
+        f'{{"comment":{_text(value.comment)},"num":"{num}","qualifier":{qualifier},'
+        f'"scale":{scale},"status":{_text(value.status.value)}}}'
     )
 
 
@@ -65,11 +67,30 @@ def base_state(base: Base | None) -> str | None:
     if base is None:
         return None
     num, scale = encode(base.amount, base.decimals)
-    return _canonical({"num": str(num), "scale": scale, "comment": base.comment})
+    return f'{{"comment":{_text(base.comment)},"num":"{num}","scale":{scale}}}'
+
+
+_text = encode_basestring  # a JSON string, non-ASCII kept as is (ensure_ascii=False)
 
 
 def _canonical(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _json_list(items: Sequence[object]) -> str:
+    """``json.dumps(items, ensure_ascii=False, separators=(",", ":"))`` for a flat list of
+    text, integers and None, without building an encoder per row."""
+    parts = []
+    for item in items:
+        if item is None:
+            parts.append("null")
+        elif isinstance(item, str):
+            parts.append(_text(item))
+        elif isinstance(item, int) and not isinstance(item, bool):
+            parts.append(str(item))
+        else:
+            parts.append(_canonical(item))
+    return "[" + ",".join(parts) + "]"
 
 
 def _stamp(moment: datetime | None = None) -> str:
@@ -110,7 +131,7 @@ _FIELDS = (
 
 def row_hash(prev_hash: str, row_id: int, fields: Sequence[object]) -> str:
     """The chain's rule (format v1): SHA-256 over the previous hash, then the row."""
-    content = _canonical(["v1", row_id, *fields])
+    content = _json_list(["v1", row_id, *fields])
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.core.values import Base, Value
+from hbt_desktop.core.values import Base, Value, encode
 from hbt_desktop.store.audit import cell_history, verify_audit
 from hbt_desktop.store.values import (
     apply_values,
@@ -119,3 +121,35 @@ def test_verify_finds_the_newest_rows_cut_off(db: Database) -> None:
     _without_triggers(db)
     db.execute("DELETE FROM audit_log WHERE id = ?", [last])
     assert not verify_audit(db).ok
+
+
+@given(
+    amount=st.decimals(min_value=-(10**12), max_value=10**12, places=3, allow_nan=False),
+    comment=st.text(max_size=20),
+    qualifier=st.one_of(st.none(), st.sampled_from(["trên", "gần", 'x"\\\n'])),
+    fields=st.lists(st.one_of(st.none(), st.text(max_size=8), st.integers()), max_size=6),
+)
+def test_the_hand_written_json_is_canonical_json(
+    amount: Decimal, comment: str, qualifier: str | None, fields: list[object]
+) -> None:
+    import json
+
+    from hbt_desktop.store.audit import _json_list, base_state, value_state
+
+    value = Value("X", "U", P, amount, 3, comment=comment, qualifier=qualifier)
+    num, scale = encode(amount, 3)
+    expected = {
+        "num": str(num),
+        "scale": scale,
+        "status": "thuc_hien",
+        "qualifier": qualifier,
+        "comment": comment,
+    }
+    dump = {"ensure_ascii": False, "sort_keys": True, "separators": (",", ":")}
+    assert value_state(value) == json.dumps(expected, **dump)  # type: ignore[arg-type]
+    base = Base("X", "U", P, "K", amount, 3, comment=comment)
+    assert base_state(base) == json.dumps(
+        {"num": str(num), "scale": scale, "comment": comment},
+        **dump,  # type: ignore[arg-type]
+    )
+    assert _json_list(fields) == json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
