@@ -55,6 +55,9 @@ def test_packages_from_the_command_line(
     )
     _as(monkeypatch, tmp_path, "ward")
     assert main(["dhis2", "import", str(values), "--db", ward]) == 0
+    exported = tmp_path / "out.json"
+    assert main(["dhis2", "export", str(exported), "--period", "2023Q3", "--db", ward]) == 0
+    assert '"dataElement": "QS_GIAO_QUAN"' in exported.read_text(encoding="utf-8")
     assert main(["package", "key", "--out", str(tmp_path / "ward.key"), "--db", ward]) == 0
     package = tmp_path / "p.hbt"
     assert (

@@ -205,3 +205,39 @@ def test_an_unknown_sender_is_refused_until_its_fingerprint_is_confirmed(
         q.db, sent.path, user="q", trust_fingerprint=first.value.fingerprint.lower()
     )
     assert found.import_id is not None
+
+
+def test_a_return_for_another_ward_is_refused_there(offices: Offices, tmp_path: Path) -> None:
+    from hbt_desktop.core.values import Value
+    from hbt_desktop.exchange.offices import export_public_key, import_return, return_package
+    from hbt_desktop.store.values import write_value
+    from tests.conftest import db_digest
+
+    a, b, q = offices.a, offices.b, offices.district
+    write_value(a.db, Value(MONEY, "PA", Q1, Decimal(5)))
+    sent = export_package(a.db, tmp_path / "a.hbt", [Q1], user="lap", key_folder=a.keys)
+    station = get_workstation(a.db)
+    assert station is not None
+    raw = signing.decode_key(station.public_key)
+    assert raw is not None
+    trust_sender(q.db, "PA", station.public_key, signing.fingerprint(raw), user="q")
+    found = import_package(q.db, sent.path, user="q")
+    back = return_package(
+        q.db,
+        found.import_id,
+        "Sai kỳ",
+        tmp_path / "back.hbt",
+        user="q",
+        key_folder=q.keys,  # type: ignore[arg-type]
+    )
+    fingerprint = export_public_key(q.db, tmp_path / "q.key")
+    before = db_digest(b.db)
+    with pytest.raises(HbtError) as refused:
+        import_return(b.db, back.path, user="lap", trust_fingerprint=fingerprint)
+    assert refused.value.key == "package.not_for_us"
+    assert "phường An" in refused.value.message
+    assert db_digest(b.db) == before
+    # A ward office does not take the district's figures packages either.
+    with pytest.raises(HbtError):
+        import_package(b.db, sent.path, user="lap")
+    assert db_digest(b.db) == before
