@@ -26,7 +26,17 @@ from hbt_desktop.core.values import Base, Value, read_entry
 from hbt_desktop.store.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.store.grid import bases_for_indicators, values_for_indicators
 from hbt_desktop.ui.entry import cells
-from hbt_desktop.ui.entry.grid_model import SUMMED_FG, GridModel, Overlay
+from hbt_desktop.ui.entry.grid_model import (
+    ALIGN,
+    DISPLAY,
+    EDIT,
+    FOREGROUND,
+    RIGHT_ALIGNED,
+    SUMMED_FG,
+    TOOLTIP,
+    GridModel,
+    Overlay,
+)
 from hbt_desktop.ui.session import Session
 
 NAME, VALUE, STATUS = 0, 1, 2
@@ -126,7 +136,7 @@ class BudgetModel(GridModel[BudgetRow]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_BASE:
+        if horizontal and role == TOOLTIP and section >= FIRST_BASE:
             return cells.base_kind_label(self.kinds[section - FIRST_BASE])
         return super().headerData(section, orientation, role)
 
@@ -135,19 +145,19 @@ class BudgetModel(GridModel[BudgetRow]):
 
     def cell(self, row: BudgetRow, column: int, role: int) -> Any:  # noqa: PLR0911 - one return per Qt role or column
         ind, fig = row.indicator, row.figure
-        display = role == Qt.ItemDataRole.DisplayRole
-        edit = role == Qt.ItemDataRole.EditRole
+        display = role == DISPLAY
+        edit = role == EDIT
         if column == NAME:
             return ind.name if display else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != STATUS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGN and column != STATUS:
+            return RIGHT_ALIGNED
         if column == VALUE:
             if display:
                 return "" if fig.amount is None else cells.display_amount(ind, fig.amount, 0)
             if edit:
                 e = row.entered
                 return "" if e is None else cells.edit_amount(ind, e.amount, e.decimals)
-            if role == Qt.ItemDataRole.ForegroundRole and fig.origin is not Origin.ENTERED:
+            if role == FOREGROUND and fig.origin is not Origin.ENTERED:
                 return SUMMED_FG
             return None
         if column == STATUS:

@@ -29,8 +29,16 @@ from hbt_desktop.store.edits import Change, ValueChange, ValueKey
 from hbt_desktop.store.grid import values_matrix
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.grid_model import (
+    ALIGN,
+    BACKGROUND,
     COMPUTED_BG,
+    DISPLAY,
+    EDIT,
+    FONT,
+    FOREGROUND,
+    RIGHT_ALIGNED,
     SUMMED_FG,
+    TOOLTIP,
     WARNING_BG,
     GridModel,
     Overlay,
@@ -141,11 +149,7 @@ class DistrictModel(GridModel[DistrictRow]):
         return self.wards[column - FIRST_WARD].name
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.ToolTipRole
-            and section >= FIRST_WARD
-        ):
+        if orientation == Qt.Orientation.Horizontal and role == TOOLTIP and section >= FIRST_WARD:
             ward = self.wards[section - FIRST_WARD]
             return f"{ward.title_name} ({ward.code})"
         return super().headerData(section, orientation, role)
@@ -161,24 +165,24 @@ class DistrictModel(GridModel[DistrictRow]):
     def cell(self, row: DistrictRow, column: int, role: int) -> Any:  # noqa: PLR0911 - one return per Qt role or column
         ind = row.indicator
         if column == NAME:
-            return ind.name if role == Qt.ItemDataRole.DisplayRole else None
+            return ind.name if role == DISPLAY else None
         if column == UNIT:
-            return ind.unit_label if role == Qt.ItemDataRole.DisplayRole else None
+            return ind.unit_label if role == DISPLAY else None
         if column == TOTAL:
             return self._total_cell(row, role)
         value = row.wards.get(self.wards[column - FIRST_WARD].uid)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return "" if value is None else cells.display_amount(ind, value.amount, value.decimals)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             return "" if value is None else cells.edit_amount(ind, value.amount, value.decimals)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGN:
+            return RIGHT_ALIGNED
         return None
 
     def _total_cell(self, row: DistrictRow, role: int) -> Any:  # noqa: PLR0911 - one return per Qt role or column
         total, ind = row.total, row.indicator
         summed = total.origin is not Origin.ENTERED
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if total.amount is None:
                 # "thiếu 3" only once some ward has reported: an indicator nobody
                 # collects this period is simply empty, not eighteen times missing.
@@ -187,20 +191,20 @@ class DistrictModel(GridModel[DistrictRow]):
                     return text.format(count=len(total.missing))
                 return ""
             return cells.display_amount(ind, total.amount, total.decimals)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             own = row.own
             return "" if own is None else cells.edit_amount(ind, own.amount, own.decimals)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == ALIGN:
+            return RIGHT_ALIGNED
+        if role == BACKGROUND:
             return WARNING_BG if row.concern else COMPUTED_BG if summed else None
-        if role == Qt.ItemDataRole.ForegroundRole and summed:
+        if role == FOREGROUND and summed:
             return SUMMED_FG
-        if role == Qt.ItemDataRole.FontRole and summed:
+        if role == FONT and summed:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             if row.concern:
                 return row.concern
             if summed and total.amount is not None:

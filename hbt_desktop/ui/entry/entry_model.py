@@ -26,8 +26,16 @@ from hbt_desktop.store.edits import BaseChange, BaseKey, Change, ValueChange, Va
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.entry_rows import EntryRow, load_entry_rows
 from hbt_desktop.ui.entry.grid_model import (
+    ALIGN,
+    BACKGROUND,
     COMPUTED_BG,
+    DISPLAY,
+    EDIT,
+    FONT,
+    FOREGROUND,
+    RIGHT_ALIGNED,
     SUMMED_FG,
+    TOOLTIP,
     WARNING_BG,
     GridModel,
     Overlay,
@@ -148,23 +156,23 @@ class EntryModel(GridModel[EntryRow]):
     # -- display ---------------------------------------------------------------------------
 
     def cell(self, row: EntryRow, column: int, role: int) -> Any:  # noqa: PLR0911 - one return per Qt role or column
-        col = Col(column)
-        if role == Qt.ItemDataRole.DisplayRole:
+        col = column  # an int; Col members compare equal to it (IntEnum)
+        if role == DISPLAY:
             return self._display(row, col)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             return self._edit_text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in RIGHT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == ALIGN and col in RIGHT:
+            return RIGHT_ALIGNED
+        if role == BACKGROUND:
             if col in (Col.VALUE, Col.CHECK) and row.concerns:
                 return WARNING_BG
             if col not in EDITABLE:
                 return COMPUTED_BG
-        if role == Qt.ItemDataRole.ForegroundRole and col == Col.VALUE and row.entered is None:
+        if role == FOREGROUND and col == Col.VALUE and row.entered is None:
             return SUMMED_FG
-        if role == Qt.ItemDataRole.FontRole and col == Col.VALUE and row.entered is None:
+        if role == FONT and col == Col.VALUE and row.entered is None:
             font = QFont()
             font.setItalic(True)
             return font
@@ -176,7 +184,7 @@ class EntryModel(GridModel[EntryRow]):
     def _pct(self, row: EntryRow, pct: Any) -> str:
         return DASH if pct is None else format_percent(pct, row.indicator.pct_decimals)
 
-    def _display(self, row: EntryRow, col: Col) -> str:  # noqa: PLR0911 - one return per Qt role or column
+    def _display(self, row: EntryRow, col: int) -> str:  # noqa: PLR0911 - one return per Qt role or column
         ind, fig = row.indicator, row.figure
         if col == Col.NAME:
             return ind.name
@@ -205,7 +213,7 @@ class EntryModel(GridModel[EntryRow]):
             return row.concerns[0].text if row.concerns else ""
         return row.entered.comment if row.entered else ""
 
-    def _edit_text(self, row: EntryRow, col: Col) -> str:
+    def _edit_text(self, row: EntryRow, col: int) -> str:
         ind = row.indicator
         if col == Col.VALUE and row.entered is not None:
             return cells.edit_amount(ind, row.entered.amount, row.entered.decimals)
@@ -220,7 +228,7 @@ class EntryModel(GridModel[EntryRow]):
             return cells.base_kind_label(row.base_kind)
         return self._display(row, col)
 
-    def _tooltip(self, row: EntryRow, col: Col) -> str | None:  # noqa: PLR0911 - one return per Qt role or column
+    def _tooltip(self, row: EntryRow, col: int) -> str | None:  # noqa: PLR0911 - one return per Qt role or column
         fig = row.figure
         if col == Col.NAME:
             return row.indicator.description or row.indicator.name

@@ -32,6 +32,17 @@ from hbt_desktop.ui.session import Session
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 
+# Roles as plain ints: cell() compares them for every role of every cell on each repaint,
+# and reading Qt's enum members each time costs more than the comparison itself.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+EDIT = int(Qt.ItemDataRole.EditRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 BATCH = 40  # rows read per fetch: about two screenfuls, a short pause at most
 
 REFUSED_BG = QBrush(QColor("#f8d7da"))
