@@ -327,11 +327,12 @@ class MainWindow(QMainWindow):
 
     @guarded
     def print_document(self) -> None:
-        self.tabs.setCurrentIndex(PREVIEW)
+        self.tabs.setCurrentIndex(PREVIEW)  # opening the tab starts a build if needed
         if self.preview.result is not None and not self.preview.stale:
             self.preview.print_document()
         else:
-            self.preview.build()
+            if not self.preview.building:
+                self.preview.build()
             self.preview.built.connect(
                 self.preview.print_document, Qt.ConnectionType.SingleShotConnection
             )

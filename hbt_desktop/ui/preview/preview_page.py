@@ -111,6 +111,10 @@ class PreviewPage(QWidget):
             self.view.setZoomMode(QPdfView.ZoomMode.Custom)
             self.view.setZoomFactor(1.0)
 
+    @property
+    def building(self) -> bool:
+        return self._building
+
     def current_kind(self) -> Kind:
         return Kind(str(self.kind.currentData()))
 
