@@ -63,6 +63,8 @@ def test_tab_and_shift_tab_move_between_typable_cells(window: Any) -> None:
     page.view.setCurrentIndex(page.model.index(0, Col.PREVIOUS))
     press(Qt.Key.Key_Tab)
     assert page.view.currentIndex().column() == Col.COMMENT
+    # Scrolled to the comment, the row is still named under the grid.
+    assert page.position.text() == "Tổng chi ngân sách · Ghi chú"
 
 
 def test_arrows_move_and_escape_cancels(window: Any) -> None:

@@ -82,10 +82,16 @@ class GridPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
+        # Where the cursor is, in words: with the grid scrolled to the comment column the
+        # indicator names are out of sight, and a clerk must still know which row this is.
+        self.position = QLabel()
+        self.position.setObjectName("position")
+        self.position.setStyleSheet("QLabel { color: #495057; }")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
         self.layout_.addWidget(self.search)
         self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.position)
         self.layout_.addWidget(self.message)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -96,6 +102,15 @@ class GridPage(QWidget):
         model.accepted.connect(self._accepted)
         model.modelReset.connect(self._after_reset)
         self.view.message.connect(self.show_info)
+        self.view.selectionModel().currentChanged.connect(self._show_position)
+
+    def _show_position(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.position.clear()
+            return
+        name = self.model.index(current.row(), 0).data()
+        column = self.model.header(current.column())
+        self.position.setText(f"{name} · {column}" if current.column() else str(name))
 
     def search_timer_flush(self) -> None:
         """Apply a search still waiting for the pause in typing."""
@@ -111,6 +126,10 @@ class GridPage(QWidget):
     def _after_reset(self) -> None:
         if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, self.first_column))
+        # A new list starts at its left edge, names visible. (Choosing the current cell
+        # while the window is still being laid out would otherwise leave the view
+        # scrolled sideways, the indicator names out of sight.)
+        QTimer.singleShot(0, lambda: self.view.horizontalScrollBar().setValue(0))
 
     def _refused(self, index: QModelIndex, message: str) -> None:
         self.message.setStyleSheet(REFUSED_STYLE)
