@@ -153,3 +153,12 @@ def test_search_ignores_accents_and_spans_sectors(demo_path: Path) -> None:
         "YT_TIEM_CHUNG",
         "YT_KHAM_BENH",
     }
+
+
+def test_a_rate_over_100_percent_is_flagged_not_refused(demo_path: Path) -> None:
+    session, model = _model(demo_path, "2023Q1")
+    row = model.row_of("YT_TIEM_CHUNG")
+    assert model.setData(model.index(row, Col.VALUE), "104,5")
+    stored = get_value(session.db, "YT_TIEM_CHUNG", "Q007", parse_period("2023Q1"))
+    assert stored is not None and stored.amount == Decimal("104.5")
+    assert cells(model, "YT_TIEM_CHUNG")[Col.CHECK] == "Tỷ lệ 104,5% lớn hơn 100%."
