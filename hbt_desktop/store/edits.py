@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.values import Base, Value
+from hbt_desktop.store import audit
 from hbt_desktop.store.values import (
     delete_base,
     delete_value,
@@ -65,28 +66,39 @@ def current(db: Database, change: Change) -> Change:
     return BaseChange(b, get_base(db, b.indicator, b.unit_uid, b.period, b.kind))
 
 
-def _apply_one(db: Database, change: Change) -> None:
+def _apply_one(db: Database, change: Change, how: str, user: str | None) -> None:
     if isinstance(change, ValueChange):
         k = change.key
         if change.new is None:
-            delete_value(db, k.indicator, k.unit_uid, k.period)
+            delete_value(db, k.indicator, k.unit_uid, k.period, how=how, user=user)
         else:
-            write_value(db, change.new)
+            write_value(db, change.new, how=how, user=user)
         return
     b = change.key
     if change.new is None:
-        delete_base(db, b.indicator, b.unit_uid, b.period, b.kind)
+        delete_base(db, b.indicator, b.unit_uid, b.period, b.kind, how=how, user=user)
     else:
-        write_base(db, change.new)
+        write_base(db, change.new, how=how, user=user)
 
 
-def apply_changes(db: Database, changes: Sequence[Change]) -> list[Change]:
+def apply_changes(
+    db: Database,
+    changes: Sequence[Change],
+    *,
+    how: str = audit.How.TYPED,
+    user: str | None = None,
+) -> list[Change]:
     """Store every change in one transaction; returns the changes that undo them
-    (in reverse order, so applying them restores the previous state exactly)."""
+    (in reverse order, so applying them restores the previous state exactly).
+
+    Each change is logged in the audit trail as ``how`` (typed, pasted, undone) by
+    ``user``. A change the workstation may not make (another unit's figure, a period
+    locked by an approval) raises the store's refusal and nothing at all is stored.
+    """
     undo: list[Change] = []
     with db.atomic():
         for change in changes:
             undo.append(current(db, change))
-            _apply_one(db, change)
+            _apply_one(db, change, how, user)
     undo.reverse()
     return undo

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit
+from hbt_desktop.store import audit
 from hbt_desktop.store.edits import Change, apply_changes
 from hbt_desktop.store.grid import LiveSource, last_change
 from hbt_desktop.store.settings import get_setting, set_setting
@@ -139,19 +140,23 @@ class Session(QObject):
 
     # -- writing -----------------------------------------------------------------------
 
-    def _write(self, changes: Sequence[Change]) -> list[Change]:
-        undo = apply_changes(self.db, changes)
+    def _write(self, changes: Sequence[Change], how: str) -> list[Change]:
+        undo = apply_changes(self.db, changes, how=how, user=self.user)
         self.last_saved = datetime.now(UTC)
         self.saved.emit()
         self.figures_changed.emit(frozenset(c.key.indicator for c in changes))
         return undo
 
-    def apply(self, changes: Sequence[Change], text: str) -> None:
-        """Store ``changes`` now (one transaction) and make them undoable as one step."""
+    def apply(self, changes: Sequence[Change], text: str, how: str = audit.How.TYPED) -> None:
+        """Store ``changes`` now (one transaction) and make them undoable as one step.
+
+        Raises the store's refusal (HbtError) when the workstation may not make them;
+        then nothing is stored and nothing goes on the undo stack.
+        """
         if not changes:
             return
-        undo = self._write(changes)
-        self.undo_stack.push(EditCommand(text, changes, undo, self._write))
+        undo = self._write(changes, how)
+        self.undo_stack.push(EditCommand(text, changes, undo, self._write, how))
 
     def structure_saved(self) -> None:
         """The catalogue or the units were saved: reread them everywhere."""

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from hbt_desktop.store import audit
 from hbt_desktop.store.edits import Change
 
 
@@ -21,19 +22,21 @@ class EditCommand(QUndoCommand):
         text: str,
         changes: Sequence[Change],
         undo_changes: Sequence[Change],
-        write: Callable[[Sequence[Change]], list[Change]],
+        write: Callable[[Sequence[Change], str], list[Change]],
+        how: str,
     ) -> None:
         super().__init__(text)
         self._changes = list(changes)
         self._undo = list(undo_changes)
         self._write = write
+        self._how = how
         self._first = True  # the edit was written before it was pushed
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._write(self._changes)
+        self._write(self._changes, self._how)
 
     def undo(self) -> None:
-        self._write(self._undo)
+        self._write(self._undo, audit.How.UNDONE)

@@ -17,7 +17,7 @@
 <context>
     <name>BudgetModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/budget_model.py" line="+40"/>
+        <location filename="../../hbt_desktop/ui/entry/budget_model.py" line="+50"/>
         <source>Budget line</source>
         <translation>Khoản thu, chi</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/pages.py" line="+223"/>
+        <location filename="../../hbt_desktop/ui/entry/budget_page.py" line="+21"/>
         <source>Each base column holds the amount assigned for the year and the share reached; type an amount to record that assigner&apos;s base.</source>
         <translation>Mỗi cột chỉ tiêu giao ghi số được giao cả năm và tỷ lệ đã đạt; gõ số tiền vào ô để ghi chỉ tiêu do nơi đó giao.</translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>DistrictModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/district_model.py" line="+44"/>
+        <location filename="../../hbt_desktop/ui/entry/district_model.py" line="+52"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>Toàn {unit}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+44"/>
         <source>missing {count}</source>
         <translation>thiếu {count}</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/pages.py" line="-48"/>
+        <location filename="../../hbt_desktop/ui/entry/district_page.py" line="+29"/>
         <source>The chosen unit has no wards in this period.</source>
         <translation>Đơn vị đang chọn không có phường trực thuộc trong kỳ này.</translation>
     </message>
@@ -300,7 +300,7 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+57"/>
+        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+65"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
@@ -632,12 +632,12 @@
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/grid_model.py" line="+125"/>
+        <location filename="../../hbt_desktop/ui/entry/grid_model.py" line="+151"/>
         <source>Edit of {count} cells</source>
         <translation>Sửa {count} ô</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+182"/>
         <source>Delete {count} cells</source>
         <translation>Xóa {count} ô</translation>
     </message>
@@ -645,7 +645,7 @@
 <context>
     <name>GridPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/pages.py" line="-98"/>
+        <location filename="../../hbt_desktop/ui/entry/pages.py" line="+78"/>
         <source>Find an indicator: type part of its name, accents optional (Ctrl+F)</source>
         <translation>Tìm chỉ tiêu: gõ một phần tên, có dấu hoặc không dấu đều được (Ctrl+F)</translation>
     </message>
@@ -754,12 +754,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbt_desktop/ui/main_window.py" line="+49"/>
+        <location filename="../../hbt_desktop/ui/main_window.py" line="+52"/>
         <source>hbt-desktop — figures, bulletins and reports</source>
         <translation>hbt-desktop — số liệu, bản tin và báo cáo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Enter figures</source>
         <translation>Nhập số liệu</translation>
     </message>
@@ -784,7 +784,7 @@
         <translation>Xem trước và in</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+100"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&amp;Find an indicator</source>
         <translation>&amp;Tìm chỉ tiêu</translation>
     </message>
@@ -897,7 +897,7 @@
 <context>
     <name>Paste</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/paste.py" line="+96"/>
+        <location filename="../../hbt_desktop/ui/entry/paste.py" line="+97"/>
         <source>Nothing was pasted: {count} of {cells} cells cannot be read. First, row {row}, «{column}»: {why}</source>
         <translation>Chưa dán gì: {count}/{cells} ô không đọc được. Ô đầu tiên, dòng {row}, cột «{column}»: {why}</translation>
     </message>
@@ -905,6 +905,11 @@
         <location line="+16"/>
         <source>Paste of {count} cells</source>
         <translation>Dán {count} ô</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was pasted: {why}</source>
+        <translation>Chưa dán gì: {why}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1047,7 +1052,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/preview/preview_page.py" line="+53"/>
+        <location filename="../../hbt_desktop/ui/preview/preview_page.py" line="+52"/>
         <source>Bulletin</source>
         <translation>Bản tin</translation>
     </message>
@@ -1092,7 +1097,7 @@
         <translation>Loại văn &amp;bản:</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>The figures or the text changed: press F5 to build again.</source>
         <translation>Số liệu hoặc nội dung đã thay đổi: nhấn F5 để tạo lại.</translation>
     </message>
@@ -1132,7 +1137,7 @@
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Saved {path}.</source>
         <translation>Đã lưu {path}.</translation>
     </message>
@@ -1448,7 +1453,7 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../hbt_desktop/ui/pickers.py" line="+59"/>
+        <location filename="../../hbt_desktop/ui/pickers.py" line="+58"/>
         <source>Add period…</source>
         <translation>Thêm kỳ…</translation>
     </message>

@@ -128,3 +128,34 @@ def test_leaving_a_refused_cell_with_the_mouse_keeps_what_was_typed(window: Any)
     refusal = page.model.refusal(index)
     assert refusal is not None and refusal.text == "1.5.3"
     assert index.data() == "1.5.3"  # still visible, to be corrected
+
+
+def test_a_figure_the_workstation_may_not_change_is_refused_like_a_typo(window: Any) -> None:
+    from hbt_desktop.store.workstation import StationRole, set_workstation
+
+    db = window.session.db
+    set_workstation(db, StationRole.WARD, "P00241", station_id="test", public_key="", by=None)
+    page = _at(window, "GD_HSG_GIAI", Col.VALUE)  # the district's row, on a ward's PC
+    before = _db_digest(db)
+    type_text("120")
+    editor = focus()
+    press(Qt.Key.Key_Return)
+    assert focus() is editor  # the editor stays, as for a typo
+    index = page.model.index(page.model.row_of("GD_HSG_GIAI"), Col.VALUE)
+    assert index.data(Qt.ItemDataRole.BackgroundRole) == REFUSED_BG
+    assert "Phường Nguyễn Du" in page.message.text() or "Nguyễn Du" in page.message.text()
+    assert _db_digest(db) == before
+    assert window.session.undo_stack.count() == 0  # nothing to undo: nothing happened
+
+
+def test_edits_and_undo_are_in_the_audit_trail(window: Any) -> None:
+    from hbt_desktop.store.audit import cell_history
+
+    _at(window, "GD_HSG_GIAI", Col.VALUE)
+    type_text("120")
+    press(Qt.Key.Key_Return)
+    from .keys import shortcut
+
+    shortcut("Ctrl+Z")
+    history = cell_history(window.session.db, "GD_HSG_GIAI", "Q007", Q1)
+    assert [h.how for h in history][-2:] == ["typed", "undone"]

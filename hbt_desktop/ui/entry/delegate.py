@@ -101,11 +101,22 @@ class CellDelegate(QStyledItemDelegate):
         model = index.model()
         if isinstance(model, GridModel):
             why = model.check(index, editor.text())
-            if why is not None:
-                model.mark_refused(index, editor.text(), why)
+            stored = why is None and (
+                not (editor.isModified() or model.refusal(index) is not None)
+                or model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+            )
+            if not stored:
+                # Unreadable text, or a figure the store refused (another unit's on a
+                # ward's workstation, a locked period): the editor stays, focus stays.
+                refusal = model.refusal(index)
+                if why is not None:
+                    model.mark_refused(index, editor.text(), why)
+                message = why or (refusal.message if refusal else "")
                 editor.setStyleSheet(REFUSED_STYLE)
-                editor.setToolTip(why)
-                return True  # consumed: the editor stays open, focus stays
+                editor.setToolTip(message)
+                return True
+            self.closeEditor.emit(editor, hint)
+            return True
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, hint)
         return True

@@ -304,11 +304,13 @@ class GridModel(QAbstractTableModel, Generic[R]):
         row = self.row_data(index.row())
         try:
             changes = self.plan(row, index.column(), text, Convention.TYPED, Overlay())
+            # The store may refuse too (another unit's figure on a ward's workstation, a
+            # period locked by an approval): the same marked cell and message, nothing saved.
+            self.session.apply(changes, self.edit_label(1))
         except HbtError as exc:
             self.mark_refused(index, text, exc.message)
             return False
         self._refusals.pop(key, None)
-        self.session.apply(changes, self.edit_label(1))
         self.dataChanged.emit(index, index)
         self.accepted.emit(self.index(index.row(), index.column()))
         return True
@@ -329,4 +331,9 @@ class GridModel(QAbstractTableModel, Generic[R]):
             if self.column_editable(index.column()):
                 changes += self.plan_clear(self.row_data(index.row()), index.column())
         label = QCoreApplication.translate("GridModel", "Delete {count} cells")
-        self.session.apply(changes, label.format(count=len(indexes)))
+        try:
+            self.session.apply(changes, label.format(count=len(indexes)))
+        except HbtError as exc:  # e.g. a locked period: nothing deleted, say why
+            if indexes:
+                first = indexes[0]
+                self.refused.emit(self.index(first.row(), first.column()), exc.message)
