@@ -138,7 +138,7 @@ def parse_date(text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        pass
+        pass  # not a real date: find out why below, to say it precisely
     if month > 12 and _exists(year, day, month):
         # 2/15/2023 can only be month first. Refused, not swapped: whoever typed it may
         # also have typed 2/3/2023 meaning 3 February, which no rule can catch.

@@ -94,4 +94,4 @@ def transaction(db: Database, *, dry_run: bool) -> Iterator[None]:
             if dry_run:
                 raise _Rollback
     except _Rollback:
-        pass
+        pass  # the dry run's own signal to undo everything; nothing went wrong

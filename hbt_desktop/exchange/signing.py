@@ -84,7 +84,7 @@ def decode_key(text: str) -> bytes | None:
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError):
-        return None
+        return None  # "not a key" is the answer; callers refuse with their own message
     return raw if len(raw) == 32 else None
 
 
@@ -141,7 +141,7 @@ def verify(raw_public: bytes, signature: bytes, data: bytes) -> bool:
     try:
         Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, data)
     except (InvalidSignature, ValueError):
-        return False
+        return False  # a bad signature is an answer, and the caller refuses the file
     return True
 
 
@@ -165,7 +165,7 @@ def read_public_key_file(path: Path) -> tuple[str, bytes]:
     try:
         document = json.loads(data.decode("utf-8")) if len(data) < 64 * 1024 else None
     except (UnicodeDecodeError, ValueError):
-        document = None
+        document = None  # refused just below with key.bad_file
     if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
         raise InputError("key.bad_file", file=path.name)
     raw = decode_key(str(document.get("public_key", "")))

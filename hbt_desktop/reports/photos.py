@@ -55,6 +55,8 @@ def decode(image: bytes) -> DecodedPhoto | None:
             upright.convert("RGB").save(buffer, format="JPEG", quality=90)
             return DecodedPhoto(buffer.getvalue(), upright.width, upright.height)
     except (OSError, ValueError, SyntaxError, PILImage.DecompressionBombError):
+        # Not silent: None makes the caller draw a grey box and add a warning to the
+        # build, so one unreadable photo does not stop the whole document.
         return None
 
 
