@@ -26,14 +26,28 @@ VENV = ROOT / ".venv"
 # this project's machines; see docs/developers.md). The offscreen platform used by the
 # tests needs only this set.
 QT_RUNTIME = [
-    "libegl1", "libgl1", "libx11-6", "libdbus-1-3", "libfontconfig1", "libfreetype6",
-    "libglib2.0-0", "libxkbcommon0",
+    "libegl1",
+    "libgl1",
+    "libx11-6",
+    "libdbus-1-3",
+    "libfontconfig1",
+    "libfreetype6",
+    "libglib2.0-0",
+    "libxkbcommon0",
 ]
 # A real X display adds the xcb platform plugin's libraries; libcups2 serves printing.
 QT_DISPLAY = [
-    "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
-    "libxcb-render-util0", "libxcb-render0", "libxcb-shape0", "libxcb-util1",
-    "libxcb-xkb1", "libxkbcommon-x11-0", "libcups2",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-render-util0",
+    "libxcb-render0",
+    "libxcb-shape0",
+    "libxcb-util1",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+    "libcups2",
 ]
 # Tests render PDFs to images with pdftoppm when it is there, and take screenshots on Xvfb.
 TEST_TOOLS = ["poppler-utils", "xvfb", "xauth"]
@@ -52,7 +66,7 @@ def missing_debian_packages(packages: list[str]) -> list[str]:
     missing = []
     for name in packages:
         probe = subprocess.run(
-            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True
+            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True, check=False
         )
         if "install ok installed" not in probe.stdout:
             missing.append(name)
@@ -83,7 +97,7 @@ def venv_python() -> Path:
 def ensure_venv() -> None:
     if venv_python().exists():
         return
-    result = subprocess.run([sys.executable, "-m", "venv", str(VENV)])
+    result = subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=False)
     if result.returncode == 0:
         return
     # Debian's python3 ships without ensurepip; python3-venv brings it.
@@ -107,7 +121,8 @@ def ensure_installed(extra: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    # Checked at run time on purpose: this file is run by whatever python3 the machine has.
+    if sys.version_info < (3, 11):  # noqa: UP036
         say(f"hbt-desktop needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
         return 1
     if not argv or argv[0] not in {"run", "test"}:
@@ -119,7 +134,7 @@ def main(argv: list[str]) -> int:
         ensure_venv()
         ensure_installed("")
         exe = VENV / ("Scripts" if os.name == "nt" else "bin") / "hbt-desktop"
-        return subprocess.run([str(exe), *rest]).returncode
+        return subprocess.run([str(exe), *rest], check=False).returncode
     ensure_debian_packages(QT_RUNTIME + QT_DISPLAY + TEST_TOOLS)
     ensure_venv()
     ensure_installed("dev")
@@ -133,7 +148,7 @@ def main(argv: list[str]) -> int:
     ]
     for step in steps:
         say(" ".join(step[1:]))
-        if subprocess.run(step, cwd=ROOT, env=env).returncode != 0:
+        if subprocess.run(step, cwd=ROOT, env=env, check=False).returncode != 0:
             say("FAILED: " + " ".join(step[1:]))
             return 1
     say("all checks passed")
