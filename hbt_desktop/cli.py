@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from hbt_desktop import __version__
+from hbt_desktop import version
 from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register, tr
@@ -121,6 +121,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_REFUSED, tr("cli.usage", None, detail=message) + "\n")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked: the parser is built at every start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        parser.exit(EXIT_OK, f"hbt-desktop {version()}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     def shared(default: object) -> _Parser:
         options = _Parser(add_help=False)
@@ -146,7 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Enter figures and print bulletins and reports of a district and its wards.",
         ),
     )
-    parser.add_argument("--version", action="version", version=f"hbt-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        nargs=0,
+        help=_t("in số phiên bản rồi thoát", "show the version and exit"),
+    )
     parser.add_argument(
         "--screenshot",
         metavar="FILE.png",
