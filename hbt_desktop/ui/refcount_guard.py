@@ -21,11 +21,14 @@ or the bindings are fixed (tests/ui/test_refcount_guard.py shows the leak).
 from __future__ import annotations
 
 import ctypes
+import logging
 import sys
 
 RESERVE = 1 << 40
 # The singletons Python 3.12 made immortal that C extensions commonly return.
 _SINGLETONS: tuple[object, ...] = (None, True, False, Ellipsis, NotImplemented, ())
+
+log = logging.getLogger(__name__)
 
 _applied = False
 
@@ -43,3 +46,6 @@ def apply() -> None:
         # ob_refcnt is the first field of every object in CPython 3.11 (PyObject_HEAD).
         ctypes.c_ssize_t.from_address(id(obj)).value += RESERVE
     _applied = True
+    # Said in the log so that a frozen build (which bundles its own Python) can be
+    # checked for it: packaging/build.py's smoke test reads this line.
+    log.info("refcount guard applied (Python %s)", sys.version.split()[0])
