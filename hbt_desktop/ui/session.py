@@ -6,6 +6,11 @@ its signals: ``selection_changed`` when the unit, period or sector changes,
 anything may have changed), ``structure_changed`` after the catalogue or the units were
 edited. Every figure write of every screen goes through :meth:`Session.apply`, which
 stores it at once (one transaction) and puts it on the undo stack.
+
+Who is working: the signed-in account (``signed_in``, a ``store.accounts.Session``) when
+the workstation has accounts, else the computer's user name — that name is what the
+audit trail records. A session opened read-only (another copy of the program has the
+file) refuses every write with one sentence saying why, before the store is reached.
 """
 
 from __future__ import annotations
@@ -13,31 +18,56 @@ from __future__ import annotations
 import contextlib
 import getpass
 import json
+import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.store import audit
 from hbt_desktop.store.edits import Change, apply_changes
 from hbt_desktop.store.grid import LiveSource, last_change
+from hbt_desktop.store.guard import station
 from hbt_desktop.store.settings import get_setting, set_setting
 from hbt_desktop.store.values import periods_with_data
 from hbt_desktop.ui.undo import EditCommand
 
+if TYPE_CHECKING:
+    # Only for the type: store.accounts loads argon2, which start-up does not need.
+    from hbt_desktop.store.accounts import Session as SignedIn
+
+log = logging.getLogger(__name__)
+
 EXTRA_PERIODS_KEY = "ui_extra_periods"  # periods a clerk added before entering figures
+
+register(
+    {
+        "ui.read_only": {
+            "vi": "Cửa sổ này chỉ để xem: tệp dữ liệu {path} đang được mở ở một cửa sổ "
+            "hbt-desktop khác. Hãy nhập, sửa ở cửa sổ đó; ở đây không lưu được gì.",
+            "en": "This window is for reading only: the data file {path} is open in another "
+            "hbt-desktop window. Enter and change figures there; nothing can be saved here.",
+        },
+    }
+)
+
+
+class ReadOnlyError(HbtError):
+    """A write in a window opened read-only; nothing was stored."""
 
 
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no user name in a locked-down profile: stay anonymous
+    except (KeyError, OSError):  # no user name in a locked-down profile: stay anonymous
         return ""
 
 
@@ -46,15 +76,20 @@ class Session(QObject):
     figures_changed = Signal(object)  # frozenset[str] of indicator codes, or None
     structure_changed = Signal()
     saved = Signal()
+    account_changed = Signal()  # signed in or out
+    station_changed = Signal()  # the workstation was set up or changed
 
-    def __init__(self, db: Database, db_path: Path) -> None:
+    def __init__(self, db: Database, db_path: Path, *, readonly: bool = False) -> None:
         super().__init__()
         self.db = db
         self.db_path = db_path
+        self.readonly = readonly
         self.source = LiveSource(db)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)  # a day of edits; older ones stay saved, not undoable
-        self.user = _user()
+        self.computer_user = _user()
+        self.signed_in: SignedIn | None = None
+        self._station = station(db)
         self.last_saved: datetime | None = last_change(db)
         self.sector: str | None = None
         self.unit_uid, self.period = self._initial_selection()
@@ -74,6 +109,30 @@ class Session(QObject):
             uid = units[0].uid if units else ""
         return uid, period
 
+    # -- who and where ----------------------------------------------------------------
+
+    @property
+    def user(self) -> str:
+        """The name the audit trail records for this session's changes."""
+        return self.signed_in.login if self.signed_in is not None else self.computer_user
+
+    def sign_in(self, account: SignedIn | None) -> None:
+        self.signed_in = account
+        self.account_changed.emit()
+
+    @property
+    def station(self) -> tuple[str, str] | None:
+        """(role, unit uid) of this workstation — "ward" or "district" — or None."""
+        return self._station
+
+    def station_saved(self) -> None:
+        self._station = station(self.db)
+        self.station_changed.emit()
+
+    def require_writable(self) -> None:
+        if self.readonly:
+            raise ReadOnlyError("ui.read_only", path=self.db_path)
+
     def units_in(self, period: Period) -> list[OrgUnit]:
         """Units that existed during ``period``, in tree order (level, then code)."""
         found = [u for u in self.source.units if u.overlaps(period.start, period.end)]
@@ -84,6 +143,9 @@ class Session(QObject):
         try:
             return self.source.units.get(self.unit_uid) if self.unit_uid else None
         except HbtError:
+            # The chosen unit was removed from the list of units (another window, an
+            # import): the screens show "no unit" until another is chosen.
+            log.info("the chosen unit %s is no longer in the list of units", self.unit_uid)
             return None
 
     def select(
@@ -97,14 +159,15 @@ class Session(QObject):
         changed = False
         if period is not None and period != self.period:
             self.period = period
-            set_setting(self.db, "current_period", period.id)
+            if not self.readonly:  # remembered in the file; a read-only window only looks
+                set_setting(self.db, "current_period", period.id)
             changed = True
             valid = {u.uid for u in self.units_in(period)}
             if self.unit_uid not in valid and unit_uid is None:
                 unit_uid = next(iter(u.uid for u in self.units_in(period)), "")
         if unit_uid is not None and unit_uid != self.unit_uid:
             self.unit_uid = unit_uid
-            if unit_uid:
+            if unit_uid and not self.readonly:
                 set_setting(self.db, "current_unit", unit_uid)
             changed = True
         if sector is not False and sector != self.sector:
@@ -126,6 +189,7 @@ class Session(QObject):
         return found
 
     def add_period(self, period: Period) -> None:
+        self.require_writable()
         ids = [p.id for p in self.extra_periods()]
         if period.id not in ids:
             ids.append(period.id)
@@ -155,8 +219,16 @@ class Session(QObject):
         """
         if not changes:
             return
+        self.require_writable()
         undo = self._write(changes, how)
         self.undo_stack.push(EditCommand(text, changes, undo, self._write, how))
+
+    def figures_stored(self) -> None:
+        """Figures were stored outside the grids (a package accepted or rolled back, an
+        entry sheet): every screen reads them again."""
+        self.last_saved = datetime.now(UTC)
+        self.saved.emit()
+        self.figures_changed.emit(None)
 
     def structure_saved(self) -> None:
         """The catalogue or the units were saved: reread them everywhere."""

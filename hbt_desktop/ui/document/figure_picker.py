@@ -9,6 +9,8 @@ into the text and shows beforehand how it will read with today's figures.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -34,6 +36,8 @@ from hbt_desktop.core.text import clean, matches
 from hbt_desktop.store.grid import value_history
 from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.session import Session
+
+log = logging.getLogger(__name__)
 
 WORDINGS = ("value", "share", "growth", "index", "period", "period_start")
 
@@ -198,7 +202,10 @@ class FigurePicker(QDialog):
             return
         try:
             period = self.chosen_period()
-        except HbtError:
+        except HbtError as exc:
+            # The period box holds text that is not a period yet (the clerk is typing
+            # one): keep the kind chosen; _update shows the refusal in the preview line.
+            log.debug("no base preferred while the period reads %r: %s", exc.params, exc.key)
             return
         src = self.session.source
 
