@@ -1,5 +1,10 @@
 """Starting the Qt application: fonts, language, errors, the database, the main window.
 
+The data file is opened by ``store.recovery.open_or_recover``: locked for this copy,
+checked, recovered from a backup with the clerk's choice if damaged, handed over to the
+copy already running on it (or opened read-only) if another has it. It is backed up in
+the background once the window is shown, and again when the program closes.
+
 ``run`` is what ``hbt-desktop`` calls. With ``screenshot`` it renders the main window
 on its current view into a PNG and exits (offscreen when there is no display), for the
 documentation and for checking a machine without opening a window.
@@ -7,12 +12,13 @@ documentation and for checking a machine without opening a window.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -22,7 +28,12 @@ from hbt_desktop.core.resources import resource_path
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from hbt_desktop.store.lock import InUseError
+    from hbt_desktop.store.recovery import OpenedDatabase, Recovery, RecoveryChoice
     from hbt_desktop.ui.main_window import MainWindow
+    from hbt_desktop.ui.single_instance import HandoverServer
+
+log = logging.getLogger(__name__)
 
 SCREENSHOT_DELAY_MS = 400
 
@@ -48,26 +59,29 @@ def make_app() -> QApplication:
     return app
 
 
-def open_clerk_database(path: Path) -> Database:
-    """The clerk's database; a new file gets the reference and demo data.
+def _seed_if_new(db: Database) -> None:
+    """A new file gets the reference and demo data.
 
     ``exchange.seed.open_app_database`` does the same, but importing the exchange
     package (spreadsheets, signatures) costs a third of the start-up time, and only a
     brand-new file needs it.
     """
-    from hbt_desktop.store.connection import open_database
     from hbt_desktop.store.units import load_units
 
-    db = open_database(path)
     if not len(load_units(db)):
         from hbt_desktop.exchange.seed import seed_new_database
 
         seed_new_database(db)
-    return db
+
+
+class StartCancelled(Exception):
+    """This copy does not open a window: it handed over to the copy already running on
+    the file, or the clerk chose to quit. Nothing was changed."""
 
 
 class App:
-    """Owns the session and the window; rebuilds the window when the language changes."""
+    """Owns the open file, the session and the window; rebuilds the window when the
+    language changes or a backup is restored."""
 
     def __init__(self, db_path: Path, prefs_path: Path | None = None) -> None:
         from hbt_desktop.ui.errors import ErrorReporter, set_reporter
@@ -76,14 +90,68 @@ class App:
         from hbt_desktop.ui.translation import install_language
 
         self.qt = make_app()
+        self.db_path = db_path
         self.prefs = Prefs(prefs_path)
         install_language(self.prefs.language)
         self.reporter = ErrorReporter(lambda: self.window)
         set_reporter(self.reporter)
         self.reporter.install()
         self.window: MainWindow | None = None
-        self.session = Session(open_clerk_database(db_path), db_path)
+        self.handover: HandoverServer | None = None
+        self.opened = self._open(db_path)
+        self.session = Session(self.opened.db, db_path, readonly=self.opened.readonly)
         self.build_window()
+        if not self.opened.readonly:
+            from hbt_desktop.store.lock import handover_key
+            from hbt_desktop.ui.single_instance import HandoverServer
+
+            self.handover = HandoverServer(handover_key(db_path), self.raise_window)
+
+    # -- opening the file --------------------------------------------------------------------
+
+    def _open(self, db_path: Path) -> OpenedDatabase:
+        """Lock, check and open the file (store.recovery); a damaged one is recovered with
+        the clerk's choice, one held by another copy is handed over or opened read-only.
+
+        The start-up backup is not made here: the window must appear first (start-up time
+        is what the clerk feels every morning); ``after_start`` makes it in the background.
+        """
+        from hbt_desktop.store.lock import InUseError
+        from hbt_desktop.store.recovery import open_or_recover
+
+        try:
+            return open_or_recover(
+                db_path, seed=_seed_if_new, choose=self.ask_recovery, start_backup=False
+            )
+        except InUseError as exc:
+            return self._second_copy(db_path, exc)
+
+    def _second_copy(self, db_path: Path, exc: InUseError) -> OpenedDatabase:
+        from hbt_desktop.store.lock import handover_key
+        from hbt_desktop.store.recovery import open_or_recover
+        from hbt_desktop.ui.single_instance import ask_running_copy
+
+        if ask_running_copy(handover_key(db_path)):
+            log.info("handed over to the copy already running on %s", db_path)
+            raise StartCancelled from exc
+        if not self.ask_read_only(exc):
+            raise StartCancelled from exc
+        return open_or_recover(db_path, readonly=True)
+
+    def ask_read_only(self, exc: InUseError) -> bool:
+        """Nobody answered on this computer: the file is held from elsewhere."""
+        question = QCoreApplication.translate(
+            "App", "Open the file read-only, to look at the figures without changing them?"
+        )
+        answer = QMessageBox.question(None, "hbt-desktop", f"{exc.message}\n\n{question}")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_recovery(self, recovery: Recovery) -> RecoveryChoice | None:
+        from hbt_desktop.ui.backup.recovery_dialog import ask_recovery
+
+        return ask_recovery(None, recovery)
+
+    # -- the window --------------------------------------------------------------------------
 
     def build_window(self) -> None:
         from hbt_desktop.ui.main_window import MainWindow
@@ -91,10 +159,40 @@ class App:
         old = self.window
         self.window = MainWindow(self.session, self.prefs)
         self.window.language_requested.connect(self.change_language)
+        self.window.restore_requested.connect(self.open_restore)
+        self.window.rebuild_requested.connect(self.rebuild)
         self.reporter.before_report[:] = [self.window.controller.flush]
+        self._show_start_notices()
         if old is not None:
             old.close()
             old.deleteLater()
+
+    def _show_start_notices(self) -> None:
+        from hbt_desktop.ui.notices import Level
+
+        assert self.window is not None
+        opened = self.opened
+        if opened.readonly:
+            from hbt_desktop.ui.session import ReadOnlyError
+
+            text = ReadOnlyError("ui.read_only", path=self.db_path).message
+            self.window.notices.add(text, Level.DANGER, closable=False)
+        for message in opened.messages:
+            self.window.notices.add(message, Level.INFO)
+        for warning in opened.warnings:
+            log.warning("location of %s: %s (%s)", self.db_path, warning.kind, warning.key)
+            self.window.notices.add(warning.message, Level.WARNING)
+
+    def raise_window(self) -> None:
+        """A second copy was started on this file: bring this window to the front."""
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def change_language(self, language: str) -> None:
         from hbt_desktop.ui.translation import install_language
@@ -102,10 +200,106 @@ class App:
         self.prefs.language = language
         self.prefs.sync()
         install_language(language)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """The window again on the same session (the language or the workstation changed)."""
         assert self.window is not None
         self.window.save_state()
         self.build_window()
         self.window.show()
+
+    # -- after the window is shown ------------------------------------------------------------
+
+    def after_start(self) -> None:
+        """What start-up does once the window is on screen: the daily backup in the
+        background, the set-up of a new workstation, the log-in."""
+        assert self.window is not None
+        if not self.opened.readonly:
+            self.start_backup()
+        self.window.offices.greet()
+
+    def start_backup(self) -> None:
+        assert self.window is not None
+        path = self.db_path
+        label = QCoreApplication.translate("App", "Backing up the data file…")
+        self.window.tasks.run(lambda: _backup_on_start(path), self._start_backup_done, label)
+
+    def _start_backup_done(self, messages: list[str]) -> None:
+        from hbt_desktop.ui.notices import Level
+
+        if self.window is not None:
+            for message in messages:
+                self.window.notices.add(message, Level.WARNING)
+
+    # -- restore -------------------------------------------------------------------------------
+
+    def open_restore(self) -> None:
+        from hbt_desktop.ui.backup.restore_dialog import RestoreDialog
+
+        assert self.window is not None
+        source = RestoreDialog(self.window, self.session.db, self.db_path).ask()
+        if source is not None:
+            self.restore(source)
+
+    def restore(self, source: Path) -> bool:
+        """Put the backup ``source`` in place of the data file and reopen the window on it.
+
+        On a refusal the data file is unchanged and stays open; the refusal is shown.
+        """
+        from hbt_desktop.store.recovery import restore_opened
+        from hbt_desktop.ui.errors import report
+        from hbt_desktop.ui.session import Session
+
+        window = self.window
+        assert window is not None
+        window.controller.flush()
+        window.tasks.wait(30_000)
+        try:
+            self.opened, result = restore_opened(self.opened, source, seed=_seed_if_new)
+        except HbtError as exc:
+            if self.opened.db is not self.session.db:
+                # The file was let go of and opened again: the screens need the new one.
+                self.session = Session(self.opened.db, self.db_path)
+                self.rebuild()
+            report(exc)
+            return False
+        log.info("%s", result.message("en"))
+        self.session = Session(self.opened.db, self.db_path)
+        self.rebuild()  # the notices of the new window say what was restored
+        return True
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def close(self) -> list[str]:
+        """Close the file after the window has flushed: the backup at close, the lock
+        released. Never raises; returns what the clerk should be told."""
+        if self.handover is not None:
+            self.handover.close()
+            self.handover = None
+        outcome = self.opened.close()
+        messages = outcome.messages if outcome is not None else []
+        for message in messages:
+            log.warning("at close: %s", message)
+        return messages
+
+
+def _backup_on_start(path: Path) -> list[str]:
+    """The daily backup, on the worker thread with a connection of its own (an SQLite
+    connection belongs to the thread that made it). Its failure is told, not fatal."""
+    from hbt_desktop.core.i18n import tr as message
+    from hbt_desktop.store.backup import BackupError, backup_on_start
+    from hbt_desktop.store.connection import open_database
+
+    db = open_database(path)
+    try:
+        outcome = backup_on_start(db, path)
+    except BackupError as exc:
+        log.warning("start-up backup failed: %s", exc.message_in("en"))
+        return [message("recovery.backup_failed_at_start", None, reason=exc.message)]
+    finally:
+        db.close()
+    return list(outcome.messages) if outcome is not None else []
 
 
 def _screenshot_platform() -> None:
@@ -121,6 +315,8 @@ def run(db_path: Path, *, screenshot: str | None = None) -> int:
     qt = make_app()
     try:
         app = App(db_path)
+    except StartCancelled:
+        return 0
     except HbtError as exc:  # a database that cannot be opened: say so, change nothing
         QMessageBox.critical(None, "hbt-desktop", exc.message)
         return 2
@@ -136,4 +332,10 @@ def run(db_path: Path, *, screenshot: str | None = None) -> int:
             qt.quit()
 
         QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
-    return qt.exec()
+    else:
+        QTimer.singleShot(0, app.after_start)
+    code = qt.exec()
+    messages = app.close()  # the window has closed and flushed: back up, let go of the file
+    if messages:
+        QMessageBox.warning(None, "hbt-desktop", "\n\n".join(messages))
+    return code

@@ -13,10 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +30,8 @@ from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.entry.pages import EntryPage, GridPage
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.lazy_page import LazyPage
+from hbt_desktop.ui.notices import NoticeBar
+from hbt_desktop.ui.offices.actions import OfficeActions
 from hbt_desktop.ui.pickers import SelectionBar
 from hbt_desktop.ui.prefs import Prefs
 from hbt_desktop.ui.session import Session
@@ -40,8 +47,22 @@ if TYPE_CHECKING:
 ENTRY, DISTRICT, BUDGET, DOCUMENT, PREVIEW = range(5)
 
 
+def _freeze(page: QWidget) -> None:
+    """A read-only window's writing screen: text can be read and copied, not changed."""
+    for editor in page.findChildren(QLineEdit):
+        editor.setReadOnly(True)
+    for text in page.findChildren(QPlainTextEdit):
+        text.setReadOnly(True)
+    for rich in page.findChildren(QTextEdit):
+        rich.setReadOnly(True)
+    for button in page.findChildren(QAbstractButton):
+        button.setEnabled(False)
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    restore_requested = Signal()
+    rebuild_requested = Signal()  # the workstation's role changed: menus and grids differ
 
     def __init__(self, session: Session, prefs: Prefs, tasks: TaskRunner | None = None) -> None:
         super().__init__()
@@ -53,6 +74,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
 
         self.selection = SelectionBar(session)
+        self.notices = NoticeBar()
         self.entry = EntryPage(session)
         # The other tabs are built when first opened (see LazyPage): start-up stays fast.
         self._district = LazyPage(self._make_district, self._grid_built)
@@ -70,9 +92,28 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.selection)
+        layout.addWidget(self.notices)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+        self._build_status_bar()
+        self.offices = OfficeActions(self)
+        self._build_menus()
+        session.selection_changed.connect(self.reload_pages)
+        session.structure_changed.connect(self.reload_pages)
+        session.saved.connect(self.show_saved)
+        self.tasks.busy_changed.connect(self._busy)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        session.account_changed.connect(self.show_who)
+        session.station_changed.connect(self.show_who)
+        self.restore_state()
+        self.reload_pages()
+        self.show_saved()
+        self.show_who()
+        if session.readonly:
+            self._read_only()
+
+    def _build_status_bar(self) -> None:
         self.db_label = QLabel()
         self.saved_label = QLabel()
         self.busy = QProgressBar()
@@ -81,21 +122,17 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.busy_label = QLabel()
         self.busy_label.hide()
+        self.station_label = QLabel()
+        self.station_label.setObjectName("station")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user")
         bar = self.statusBar()
         bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.station_label)
+        bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.saved_label)
-
-        self._build_menus()
-        session.selection_changed.connect(self.reload_pages)
-        session.structure_changed.connect(self.reload_pages)
-        session.saved.connect(self.show_saved)
-        self.tasks.busy_changed.connect(self._busy)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.restore_state()
-        self.reload_pages()
-        self.show_saved()
 
     # -- pages built on first use ------------------------------------------------------------
 
@@ -112,7 +149,10 @@ class MainWindow(QMainWindow):
     def _make_document(self) -> DocumentPage:
         from hbt_desktop.ui.document.document_page import DocumentPage
 
-        return DocumentPage(self.session, self.controller)
+        page = DocumentPage(self.session, self.controller)
+        if self.session.readonly:
+            _freeze(page)
+        return page
 
     def _make_preview(self) -> PreviewPage:
         from hbt_desktop.ui.preview.preview_page import PreviewPage
@@ -165,17 +205,23 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(
-                self.tr("Add a reporting period…"), self.selection.add_period, "Ctrl+Shift+N"
-            )
+        self.add_period_action = self._action(
+            self.tr("Add a reporting period…"), self.selection.add_period, "Ctrl+Shift+N"
         )
+        file_menu.addAction(self.add_period_action)
         file_menu.addSeparator()
         self.print_action = self._action(
             self.tr("&Print…"), self.print_document, QKeySequence.StandardKey.Print
         )
         file_menu.addAction(self.print_action)
         file_menu.addAction(self._action(self.tr("Save as &PDF…"), self.save_pdf, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        self.backup_action = self._action(self.tr("&Back up now"), self.back_up_now)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = self._action(
+            self.tr("&Restore from a backup…"), self.restore_requested.emit
+        )
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings))
         file_menu.addSeparator()
@@ -198,6 +244,10 @@ class MainWindow(QMainWindow):
                 self.tr("&Find an indicator"), self.find_indicator, QKeySequence.StandardKey.Find
             )
         )
+        self.history_action = self._action(
+            self.tr("&History of this figure…"), self.show_history, "Ctrl+H"
+        )
+        edit_menu.addAction(self.history_action)
 
         view_menu = menu.addMenu(self.tr("&View"))
         for number in range(self.tabs.count()):
@@ -211,12 +261,15 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("Build the preview"), self.build_preview, "F5"))
 
         catalogue_menu = menu.addMenu(self.tr("&Catalogue"))
-        catalogue_menu.addAction(
-            self._action(self.tr("Sectors, indicators and bases…"), self.open_catalogue)
+        self.catalogue_action = self._action(
+            self.tr("Sectors, indicators and bases…"), self.open_catalogue
         )
-        catalogue_menu.addAction(
-            self._action(self.tr("Administrative units and mergers…"), self.open_units)
+        catalogue_menu.addAction(self.catalogue_action)
+        self.units_action = self._action(
+            self.tr("Administrative units and mergers…"), self.open_units
         )
+        catalogue_menu.addAction(self.units_action)
+        self.offices.build_menus(menu)
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(
@@ -284,6 +337,25 @@ class MainWindow(QMainWindow):
         )
         self.saved_label.setText(self.tr("Last change saved at {time}").format(time=stamp))
 
+    def show_who(self) -> None:
+        """The workstation's role and who is signed in, always in view (status bar)."""
+        self.station_label.setText(self.offices.station_text())
+        self.user_label.setText(self.offices.user_text())
+
+    def _read_only(self) -> None:
+        """Another copy has the file: nothing here may change it (the session refuses
+        every write; the actions that would write are switched off so as not to offer)."""
+        for action in (
+            self.add_period_action,
+            self.backup_action,
+            self.restore_action,
+            self.catalogue_action,
+            self.units_action,
+        ):
+            action.setEnabled(False)
+        self.selection.add_period_button.setEnabled(False)
+        self.offices.read_only()
+
     def _busy(self, busy: bool, label: str) -> None:
         self.busy.setVisible(busy)
         self.busy_label.setText(label)
@@ -341,6 +413,25 @@ class MainWindow(QMainWindow):
     def save_pdf(self) -> None:
         self.tabs.setCurrentIndex(PREVIEW)
         self.preview.save_pdf()
+
+    @guarded
+    def show_history(self) -> None:
+        """The audit trail of the figure under the cursor (Ctrl+H, or the grid's menu)."""
+        page = self.current_grid_page()
+        if page is None:
+            return
+        page.show_history(page.view.currentIndex())
+
+    @guarded
+    def back_up_now(self) -> None:
+        from hbt_desktop.store.backup import backup_now
+
+        self.controller.flush()
+        outcome = backup_now(self.session.db, self.session.db_path)
+        text = self.tr("Backed up: {summary}").format(
+            summary=outcome.backup.summary() if outcome.backup else ""
+        )
+        QMessageBox.information(self, self.tr("Back up now"), "\n".join([text, *outcome.messages]))
 
     @guarded
     def open_catalogue(self) -> None:

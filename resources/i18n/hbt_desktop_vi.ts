@@ -15,9 +15,124 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/accounts_dialog.py" line="+39"/>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log-in name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add an account…</source>
+        <translation>&amp;Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add an account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printed under the signature, e.g. PHÓ CHỦ TỊCH</source>
+        <translation>in dưới chữ ký, ví dụ PHÓ CHỦ TỊCH</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log-in name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>Chức vụ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>New password for {login}</source>
+        <translation>Mật khẩu mới cho {login}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/app.py" line="+143"/>
+        <source>Open the file read-only, to look at the figures without changing them?</source>
+        <translation>Mở tệp ở chế độ chỉ đọc, để xem số liệu mà không sửa?</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Backing up the data file…</source>
+        <translation>Đang sao lưu tệp dữ liệu…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/backup/backup_list.py" line="+28"/>
+        <source>damaged, cannot be restored</source>
+        <translation>bị hỏng, không khôi phục được</translation>
+    </message>
+</context>
+<context>
     <name>BudgetModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/budget_model.py" line="+50"/>
+        <location filename="../../hbt_desktop/ui/entry/budget_model.py" line="+52"/>
         <source>Budget line</source>
         <translation>Khoản thu, chi</translation>
     </message>
@@ -169,6 +284,172 @@
     </message>
 </context>
 <context>
+    <name>CellHistoryDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/history_dialog.py" line="+58"/>
+        <source>History of a figure</source>
+        <translation>Lịch sử của một số liệu</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>base: {kind}</source>
+        <translation>chỉ tiêu giao: {kind}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>When</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Ai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>Bằng cách nào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No change of this figure is recorded: it was never entered here.</source>
+        <translation>Chưa có thay đổi nào của số liệu này: nó chưa từng được nhập ở đây.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/completeness_dialog.py" line="+50"/>
+        <source>Completeness of the wards&apos; figures</source>
+        <translation>Tình hình gửi số liệu của các phường</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wards of {district}</source>
+        <translation>Các phường thuộc {district}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ward</source>
+        <translation>Phường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sent</source>
+        <translation>Gửi lần đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sent</source>
+        <translation>Gửi lần cuối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest file</source>
+        <translation>Tệp gần nhất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing values</source>
+        <translation>Số liệu còn thiếu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Open the review</source>
+        <translation>&amp;Mở màn hình xem xét</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Lưu thành tệp &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Deadline {deadline}. Sent: {sent} of {count} wards, {late} late; complete: {complete}.</source>
+        <translation>Hạn gửi {deadline}. Đã gửi: {sent}/{count} phường, muộn {late}; đủ số liệu: {complete}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>overdue, not sent</source>
+        <translation>quá hạn, chưa gửi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not sent yet</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on time</source>
+        <translation>đúng hạn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>late</source>
+        <translation>muộn</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Save as PDF</source>
+        <translation>Lưu thành tệp PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved {path}.</source>
+        <translation>Đã lưu {path}.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sent {pages} pages to the printer.</source>
+        <translation>Đã gửi {pages} trang tới máy in.</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessModel</name>
     <message>
         <location filename="../../hbt_desktop/ui/entry/completeness_model.py" line="+31"/>
@@ -194,7 +475,7 @@
 <context>
     <name>DistrictModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/district_model.py" line="+52"/>
+        <location filename="../../hbt_desktop/ui/entry/district_model.py" line="+54"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
@@ -209,7 +490,7 @@
         <translation>Toàn {unit}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>missing {count}</source>
         <translation>thiếu {count}</translation>
     </message>
@@ -300,7 +581,7 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+65"/>
+        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+69"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
@@ -365,7 +646,17 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+69"/>
+        <source>Returned by the district ({who}, {when}): {reason}</source>
+        <translation>Quận trả lại ({who}, {when}): {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The district returned the figures of this period: {reason} — {count} figures are marked in orange (point at one to read why). Correct them and send the figures again (Exchange menu).</source>
+        <translation>Quận đã trả lại số liệu kỳ này: {reason} — {count} số liệu được tô màu cam (trỏ chuột vào ô để đọc lý do). Hãy sửa rồi gửi lại số liệu (menu Trao đổi).</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Sum of {count} units below; type a figure to enter the unit&apos;s own.</source>
         <translation>Tổng của {count} đơn vị trực thuộc; gõ số vào ô để nhập số riêng của đơn vị.</translation>
     </message>
@@ -389,9 +680,138 @@
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/exchange_flow.py" line="+72"/>
+        <source>Send the figures of {unit}, {period} to the district</source>
+        <translation>Gửi số liệu của {unit}, {period} cho quận</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Figures sent</source>
+        <translation>Đã ghi tệp số liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written {path}: {values} figures and {documents} report texts of {period} (file number {sequence}). Take it to the district on a USB stick or send it by e-mail. If it is the first file the district gets from this office, read them this key fingerprint by telephone: {fingerprint}</source>
+        <translation>Đã ghi tệp {path}: {values} số liệu và {documents} bài viết của {period} (tệp số {sequence}). Hãy chép tệp vào USB mang lên quận hoặc gửi qua thư điện tử. Nếu đây là tệp đầu tiên quận nhận từ đơn vị mình, hãy đọc cho quận qua điện thoại mã nhận dạng khóa này: {fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Open the file returned by the district</source>
+        <translation>Mở tệp quận trả lại</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Returned by the district</source>
+        <translation>Quận trả lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The district returned the figures with {count} reasons. The figures concerned are marked in orange on the entry screen; correct them and send the figures again.</source>
+        <translation>Quận trả lại số liệu kèm {count} lý do. Các số liệu liên quan được tô màu cam trên màn hình nhập số liệu; hãy sửa rồi gửi lại số liệu.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Received before</source>
+        <translation>Đã nhận trước đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file was received before; nothing changed. Its review opens again.</source>
+        <translation>Tệp này đã được nhận trước đây; không có gì thay đổi. Màn hình xem xét của tệp được mở lại.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Receive figures from a ward</source>
+        <translation>Nhận số liệu từ phường</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>This workstation&apos;s key</source>
+        <translation>Khóa của máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fingerprint of this workstation&apos;s key is:
+
+{fingerprint}
+
+Read it to the other office by telephone when they receive your first file. Save the key file too, to give it to them on a USB stick?</source>
+        <translation>Mã nhận dạng khóa của máy này là:
+
+{fingerprint}
+
+Hãy đọc mã này qua điện thoại cho đơn vị kia khi họ nhận tệp đầu tiên của mình. Có lưu cả tệp khóa để chép vào USB đưa cho họ không?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the key file</source>
+        <translation>Lưu tệp khóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>Key files (*.key)</source>
+        <translation>Tệp khóa (*.key)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Record another office&apos;s key file</source>
+        <translation>Ghi nhận tệp khóa của đơn vị khác</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Key recorded</source>
+        <translation>Đã ghi nhận khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key of {unit} is recorded (fingerprint {fingerprint}).</source>
+        <translation>Đã ghi nhận khóa của {unit} (mã nhận dạng {fingerprint}).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export an entry sheet for {unit}, {period}</source>
+        <translation>Xuất sổ Excel nhập số liệu cho {unit}, {period}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+26"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+27"/>
+        <location line="+10"/>
+        <source>Entry sheet</source>
+        <translation>Sổ Excel nhập số liệu</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Written {path} with {count} indicators. Fill in the three yellow columns, then import it back (Exchange menu).</source>
+        <translation>Đã ghi {path} gồm {count} chỉ tiêu. Hãy điền ba cột nền vàng, rồi nhập lại (menu Trao đổi).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Import a filled-in entry sheet</source>
+        <translation>Nhập sổ Excel đã điền</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{summary}
+
+Take only the valid rows now, and correct the others later?</source>
+        <translation>{summary}
+
+Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
+    </message>
+</context>
+<context>
     <name>FigurePicker</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/figure_picker.py" line="+71"/>
+        <location filename="../../hbt_desktop/ui/document/figure_picker.py" line="+75"/>
         <source>Insert a figure</source>
         <translation>Chèn số liệu</translation>
     </message>
@@ -466,7 +886,7 @@
         <translation>Sẽ đọc là:</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+122"/>
         <source>No indicator matches.</source>
         <translation>Không có chỉ tiêu nào khớp.</translation>
     </message>
@@ -632,7 +1052,12 @@
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/grid_model.py" line="+151"/>
+        <location filename="../../hbt_desktop/ui/entry/grid_model.py" line="+186"/>
+        <source>Approved by {name} at {when}: the figures of {unit} for {period} are locked and cannot be changed. To change them, the leader unlocks them with a reason (Sign-off menu).</source>
+        <translation>{name} đã phê duyệt lúc {when}: số liệu của {unit} cho {period} đã được khóa, không sửa được. Muốn sửa, lãnh đạo mở khóa và ghi rõ lý do (menu Phê duyệt).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Edit of {count} cells</source>
         <translation>Sửa {count} ô</translation>
     </message>
@@ -645,9 +1070,32 @@
 <context>
     <name>GridPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/pages.py" line="+78"/>
+        <location filename="../../hbt_desktop/ui/entry/pages.py" line="+84"/>
         <source>Find an indicator: type part of its name, accents optional (Ctrl+F)</source>
         <translation>Tìm chỉ tiêu: gõ một phần tên, có dấu hoặc không dấu đều được (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>This cell is not a stored figure. Choose a figure, its base or last year&apos;s figure to see its history.</source>
+        <translation>Ô này không phải một số liệu được lưu. Hãy chọn ô số liệu, chỉ tiêu giao hoặc số cùng kỳ năm trước để xem lịch sử.</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/entry/grid_view.py" line="+172"/>
+        <source>&amp;History of this figure…</source>
+        <translation>&amp;Lịch sử số liệu này…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
     </message>
 </context>
 <context>
@@ -752,14 +1200,75 @@
     </message>
 </context>
 <context>
+    <name>ImportsDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/imports_dialog.py" line="+29"/>
+        <source>Files received from the wards</source>
+        <translation>Các tệp đã nhận từ phường</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ward</source>
+        <translation>Phường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File number</source>
+        <translation>Tệp số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periods</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open the review</source>
+        <translation>&amp;Mở màn hình xem xét</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/login_dialog.py" line="+33"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Account:</source>
+        <translation>&amp;Tài khoản:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbt_desktop/ui/main_window.py" line="+52"/>
+        <location filename="../../hbt_desktop/ui/main_window.py" line="+73"/>
         <source>hbt-desktop — figures, bulletins and reports</source>
         <translation>hbt-desktop — số liệu, bản tin và báo cáo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Enter figures</source>
         <translation>Nhập số liệu</translation>
     </message>
@@ -784,12 +1293,12 @@
         <translation>Xem trước và in</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+118"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add a reporting period…</source>
         <translation>Thêm kỳ báo cáo…</translation>
     </message>
@@ -805,6 +1314,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
@@ -835,6 +1354,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;History of this figure…</source>
+        <translation>&amp;Lịch sử số liệu này…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -854,12 +1378,12 @@
         <translation>Lĩnh vực, chỉ tiêu và chỉ tiêu giao…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Administrative units and mergers…</source>
         <translation>Đơn vị hành chính và sáp nhập…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -892,6 +1416,205 @@
         <location line="+9"/>
         <source>Last change saved at {time}</source>
         <translation>Thay đổi gần nhất đã lưu lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Backed up: {summary}</source>
+        <translation>Đã sao lưu: {summary}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/notices.py" line="+48"/>
+        <source>Close this notice</source>
+        <translation>Đóng thông báo này</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeActions</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/actions.py" line="+72"/>
+        <source>E&amp;xchange</source>
+        <translation>T&amp;rao đổi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send figures to the district…</source>
+        <translation>Gửi số liệu cho quận…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a file returned by the district…</source>
+        <translation>Mở tệp quận trả lại…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures returned by the district…</source>
+        <translation>Số liệu quận trả lại…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receive figures from a ward…</source>
+        <translation>Nhận số liệu từ phường…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Files received from the wards…</source>
+        <translation>Các tệp đã nhận từ phường…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Completeness of the wards&apos; figures…</source>
+        <translation>Tình hình gửi số liệu của các phường…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export an entry sheet (.xlsx)…</source>
+        <translation>Xuất sổ Excel nhập số liệu (.xlsx)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a filled-in entry sheet…</source>
+        <translation>Nhập sổ Excel đã điền…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This workstation&apos;s key…</source>
+        <translation>Khóa của máy này…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record another office&apos;s key file…</source>
+        <translation>Ghi nhận tệp khóa của đơn vị khác…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sign-off</source>
+        <translation>&amp;Phê duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;in…</source>
+        <translation>Đăng &amp;nhập…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as &amp;checked</source>
+        <translation>Xác nhận đã &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve and lock…</source>
+        <translation>Phê &amp;duyệt và khóa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Mở khóa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts…</source>
+        <translation>Tài khoản…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation set-up…</source>
+        <translation>Thiết lập máy…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Workstation not set up</source>
+        <translation>Máy chưa được thiết lập</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ward office: {unit}</source>
+        <translation>Máy của phường: {unit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District: {unit}</source>
+        <translation>Máy của quận: {unit}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not signed in ({user})</source>
+        <translation>Chưa đăng nhập ({user})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation>Đăng nhập: {name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>Offices</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/common.py" line="+46"/>
+        <source>preparer</source>
+        <translation>người lập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checker</source>
+        <translation>người kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leader</source>
+        <translation>lãnh đạo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>typed</source>
+        <translation>gõ vào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pasted</source>
+        <translation>dán vào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported from a file</source>
+        <translation>nhập từ tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undone</source>
+        <translation>hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rolled back</source>
+        <translation>hoàn tác gói số liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted from a ward&apos;s file</source>
+        <translation>nhận từ tệp của phường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entry sheet</source>
+        <translation>sổ Excel nhập số liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there before the history began</source>
+        <translation>có từ trước khi ghi nhật ký</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +2121,315 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/common.py" line="+64"/>
+        <source>Write the reason: the other side will read it.</source>
+        <translation>Hãy ghi lý do: bên kia sẽ đọc lý do này.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/backup/recovery_dialog.py" line="+31"/>
+        <source>The data file cannot be used as it is</source>
+        <translation>Tệp dữ liệu không dùng được như hiện tại</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the backup to restore (the newest good one is chosen already), start with an empty data file, or quit and ask for help. The damaged file is kept beside the new one in every case.</source>
+        <translation>Hãy chọn bản sao lưu để khôi phục (bản tốt gần nhất đã được chọn sẵn), bắt đầu với tệp dữ liệu trống, hoặc thoát để nhờ hỗ trợ. Dù chọn cách nào, tệp hỏng vẫn được giữ lại bên cạnh tệp mới.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Restore the chosen backup</source>
+        <translation>&amp;Khôi phục bản đã chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start &amp;empty</source>
+        <translation>Bắt đầu tệp &amp;trống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Start with an empty data file? The figures of the damaged file will not be in it; the damaged file itself is kept, so nothing is deleted.</source>
+        <translation>Bắt đầu với tệp dữ liệu trống? Số liệu của tệp hỏng sẽ không có trong đó; tệp hỏng vẫn được giữ lại, nên không có gì bị xóa.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/backup/restore_dialog.py" line="+46"/>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each backup is a complete copy of the data file, made when the program started or closed, before an import, or on request. Restoring puts the chosen copy in place of the current data. The current data is backed up first, so a restore can itself be undone.</source>
+        <translation>Mỗi bản sao lưu là một bản chép đầy đủ của tệp dữ liệu, được tạo khi mở hoặc đóng chương trình, trước khi nhập tệp, hoặc theo yêu cầu. Khôi phục là đặt bản đã chọn vào chỗ dữ liệu hiện tại. Dữ liệu hiện tại được sao lưu trước, nên việc khôi phục cũng có thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backups are kept in: {folders}</source>
+        <translation>Bản sao lưu được giữ ở: {folders}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There are no backups of this data file yet.</source>
+        <translation>Tệp dữ liệu này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Khôi phục…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another &amp;file…</source>
+        <translation>Tệp &amp;khác…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Restore the backup of {what}? Figures entered after it was made will be replaced by the backup&apos;s; the current data is backed up first.</source>
+        <translation>Khôi phục bản sao lưu {what}? Số liệu nhập sau lúc đó sẽ được thay bằng số liệu của bản sao lưu; dữ liệu hiện tại được sao lưu trước.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a backup file</source>
+        <translation>Chọn tệp sao lưu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hbt-desktop data files (*.db)</source>
+        <translation>Tệp dữ liệu hbt-desktop (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/returned_dialog.py" line="+30"/>
+        <source>Returned by the district</source>
+        <translation>Quận trả lại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{unit}, {period}: the district&apos;s reasons not yet answered</source>
+        <translation>{unit}, {period}: các lý do quận trả lại chưa được trả lời</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Figure</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Returned by</source>
+        <translation>Người trả lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The whole file</source>
+        <translation>Cả tệp</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing returned is waiting for an answer.</source>
+        <translation>Không có số liệu bị trả lại nào đang chờ trả lời.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/review_dialog.py" line="+48"/>
+        <source>Review of a ward&apos;s figures</source>
+        <translation>Xem xét số liệu của phường</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Reject the chosen values…</source>
+        <translation>&amp;Từ chối các số liệu đã chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take back the rejection</source>
+        <translation>&amp;Bỏ từ chối</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Accept</source>
+        <translation>&amp;Chấp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return to the &amp;ward…</source>
+        <translation>Trả lại &amp;phường…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;oll back…</source>
+        <translation>&amp;Hoàn tác…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Figures from {unit}</source>
+        <translation>Số liệu của {unit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{periods} · file number {sequence}, made {created}, received {received} · {state}</source>
+        <translation>{periods} · tệp số {sequence}, lập lúc {created}, nhận lúc {received} · {state}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{new} new, {changed} changed, {unchanged} unchanged, {conflict} in conflict with the district&apos;s own figures.</source>
+        <translation>{new} mới, {changed} thay đổi, {unchanged} không đổi, {conflict} xung đột với số liệu quận đã tự sửa.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>With the ward&apos;s report text for {count} periods ({photos} photos); it is taken with the figures.</source>
+        <translation>Kèm bài viết của phường cho {count} kỳ ({photos} ảnh); bài viết được nhận cùng số liệu.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Accept all but {count} rejected</source>
+        <translation>&amp;Chấp nhận, trừ {count} số liệu bị từ chối</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept all</source>
+        <translation>&amp;Chấp nhận tất cả</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reject values</source>
+        <translation>Từ chối số liệu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why are these {count} values rejected? The ward reads the reason on each of them if the file is returned.</source>
+        <translation>Vì sao từ chối {count} số liệu này? Nếu tệp được trả lại, phường sẽ đọc lý do ở từng số liệu.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{state}: {written} figures stored, {rejected} rejected. The district&apos;s totals include them now.</source>
+        <translation>{state}: đã ghi {written} số liệu, từ chối {rejected}. Số tổng của quận đã tính các số liệu này.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Return the file to the ward</source>
+        <translation>Trả lại tệp cho phường</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why is the file returned? The ward sees this reason, and the reasons of the values rejected here, on its figures.</source>
+        <translation>Vì sao trả lại tệp? Phường sẽ thấy lý do này, cùng lý do của các số liệu bị từ chối ở đây, ngay trên số liệu của mình.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the returned file for the ward</source>
+        <translation>Lưu tệp trả lại cho phường</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hbt-desktop exchange files (*.hbt)</source>
+        <translation>Tệp trao đổi hbt-desktop (*.hbt)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Returned. Give the file {path} to {unit} (USB stick or e-mail); its figures were not taken.</source>
+        <translation>Đã trả lại. Hãy chuyển tệp {path} cho {unit} (USB hoặc thư điện tử); số liệu của tệp chưa được nhận.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+10"/>
+        <source>Roll back the accepted file</source>
+        <translation>Hoàn tác tệp đã chấp nhận</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Every figure this file changed goes back to what it was before it was accepted. Why?</source>
+        <translation>Mọi số liệu tệp này đã thay đổi sẽ trở lại như trước khi chấp nhận. Lý do?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Put back the figures as they were before this file was accepted?</source>
+        <translation>Đưa số liệu trở lại như trước khi chấp nhận tệp này?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rolled back: {count} figures are as they were.</source>
+        <translation>Đã hoàn tác: {count} số liệu đã trở lại như cũ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/review_model.py" line="+32"/>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compared with the district</source>
+        <translation>So với số của quận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District holds</source>
+        <translation>Quận đang có</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ward sends</source>
+        <translation>Phường gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>thay đổi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflict</source>
+        <translation>xung đột</translation>
+    </message>
+</context>
+<context>
     <name>SectionEditor</name>
     <message>
         <location filename="../../hbt_desktop/ui/document/section_editor.py" line="+68"/>
@@ -1494,6 +2526,215 @@
         <location line="+1"/>
         <source>Figures and documents are always written in Vietnamese.</source>
         <translation>Số liệu và văn bản luôn được viết bằng tiếng Việt.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/setup_dialog.py" line="+47"/>
+        <source>Set up this workstation</source>
+        <translation>Thiết lập máy này</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Set up</source>
+        <translation>&amp;Thiết lập</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Is this computer a ward office&apos;s or the district&apos;s? A ward office enters and sends only its own ward&apos;s figures; the district receives the wards&apos; files, reviews them and approves the figures. Changing this later is an administrator&apos;s task.</source>
+        <translation>Máy tính này là máy của phường hay của quận? Máy của phường chỉ nhập và gửi số liệu của phường mình; máy của quận nhận tệp của các phường, xem xét và phê duyệt số liệu. Về sau, chỉ quản trị viên mới đổi được thiết lập này.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A &amp;ward office</source>
+        <translation>Máy của &amp;phường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;district</source>
+        <translation>Máy của &amp;quận</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This workstation is:</source>
+        <translation>Máy này là:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First account (optional): the administrator</source>
+        <translation>Tài khoản đầu tiên (không bắt buộc): quản trị viên</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>letters and digits, e.g. nguyenvana</source>
+        <translation>chữ không dấu và số, ví dụ nguyenvana</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Log-in name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With accounts, each person signs in, the history of every figure names them, and only a leader can approve and unlock figures.</source>
+        <translation>Khi có tài khoản, mỗi người đăng nhập, lịch sử của từng số liệu ghi rõ tên người sửa, và chỉ lãnh đạo mới phê duyệt, mở khóa được số liệu.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau; hãy nhập lại.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>This workstation is now the ward office of {unit}. The key that signs its files has this fingerprint; when the district receives your first file, read it to them by telephone (or give them the key file: Exchange menu).</source>
+        <translation>Máy này giờ là máy của {unit}. Khóa ký các tệp của máy có mã nhận dạng dưới đây; khi quận nhận tệp đầu tiên, hãy đọc mã này cho quận qua điện thoại (hoặc đưa quận tệp khóa: menu Trao đổi).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This workstation is now the district&apos;s: {unit}. The key that signs its files (returns to the wards) has this fingerprint; the wards compare it when they open your first returned file.</source>
+        <translation>Máy này giờ là máy của {unit}. Khóa ký các tệp của máy (tệp trả lại cho phường) có mã nhận dạng dưới đây; các phường sẽ đối chiếu mã này khi mở tệp trả lại đầu tiên.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The private key is kept in {path}. Keep a copy of it with the backups: without it, this workstation cannot sign files.</source>
+        <translation>Khóa riêng được giữ ở {path}. Hãy chép giữ cùng các bản sao lưu: mất khóa này, máy không ký được tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOff</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/signoff.py" line="+36"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking, approving and unlocking figures needs an account with that role, and this workstation has none yet. Add one in Sign-off › Accounts.</source>
+        <translation>Kiểm tra, phê duyệt và mở khóa số liệu cần một tài khoản có vai trò tương ứng, mà máy này chưa có tài khoản nào. Hãy thêm ở Phê duyệt › Tài khoản.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Checked</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: checked by {name}.</source>
+        <translation>{what}: {name} đã kiểm tra.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve the figures of {what}? They are then locked: nobody can change them until a leader unlocks them with a reason. The printed report is signed in your name.</source>
+        <translation>Phê duyệt số liệu của {what}? Sau đó số liệu bị khóa: không ai sửa được cho tới khi lãnh đạo mở khóa và ghi lý do. Báo cáo in ra sẽ ký tên đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: approved by {name}; the figures are locked.</source>
+        <translation>{what}: {name} đã phê duyệt; số liệu đã được khóa.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why are the approved figures of {what} unlocked? The reason is kept on record.</source>
+        <translation>Vì sao mở khóa số liệu đã phê duyệt của {what}? Lý do được lưu lại.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unlocked</source>
+        <translation>Đã mở khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: unlocked. The figures can be changed again.</source>
+        <translation>{what}: đã mở khóa. Số liệu lại sửa được.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/offices/trust_dialog.py" line="+33"/>
+        <source>First file from {unit}</source>
+        <translation>Tệp đầu tiên của {unit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is the first file received from {unit}. Before its figures are looked at, make sure it really comes from them: telephone {unit} and ask them to read the key fingerprint shown in their program (Exchange menu › This workstation&apos;s key). It must be exactly:</source>
+        <translation>Đây là tệp đầu tiên nhận từ {unit}. Trước khi xem số liệu, hãy chắc chắn tệp đúng là của họ: gọi điện cho {unit} và đề nghị đọc mã nhận dạng khóa trong chương trình của họ (menu Trao đổi › Khóa của máy này). Mã phải đúng như sau:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>If it differs, do not accept the file: it was not made by {unit}&apos;s workstation. Instead of telephoning, you can also load the key file {unit} gave you.</source>
+        <translation>Nếu mã khác, đừng nhận tệp: tệp không do máy của {unit} lập. Thay vì gọi điện, cũng có thể nạp tệp khóa {unit} đã đưa.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The fingerprint &amp;matches</source>
+        <translation>Mã nhận dạng &amp;trùng khớp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the &amp;key file…</source>
+        <translation>Nạp tệp &amp;khóa…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The office&apos;s key file</source>
+        <translation>Tệp khóa của đơn vị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key files (*.key)</source>
+        <translation>Tệp khóa (*.key)</translation>
     </message>
 </context>
 <context>

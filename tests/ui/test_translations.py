@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Words that are the same in both interfaces (names, key caps, formats).
 ALLOWED = {"hbt", "desktop", "pdf", "ctrl", "shift", "alt", "enter", "esc", "tab", "del"}
-ALLOWED |= {"pgup", "pgdown", "return", "jpg", "jpeg", "png", "qt"}
+ALLOWED |= {"pgup", "pgdown", "return", "jpg", "jpeg", "png", "qt", "excel", "xlsx"}
 
 
 def messages() -> list[tuple[str, ET.Element]]:

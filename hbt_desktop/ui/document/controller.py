@@ -88,6 +88,10 @@ class DocumentController(QObject):
         """The clerk changed something: save it after a pause in typing."""
         if self.doc is None:
             return
+        if self.session.readonly:
+            # The editors of a read-only window do not take typing (main_window._freeze);
+            # a change made some other way is not saved, and the session says why.
+            self.session.require_writable()
         self.dirty = True
         self._timer.start()
 

@@ -34,7 +34,9 @@ from hbt_desktop.ui.entry.grid_model import (
     RIGHT_ALIGNED,
     SUMMED_FG,
     TOOLTIP,
+    CellKey,
     GridModel,
+    Index,
     Overlay,
 )
 from hbt_desktop.ui.session import Session
@@ -113,6 +115,21 @@ class BudgetModel(GridModel[BudgetRow]):
                 s.source.catalogue.indicator(code), figure, entered.get(code), bases
             )
         return rows
+
+    def cell_key(self, index: Index) -> CellKey | None:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        s, column = self.session, index.column()
+        row = self.row_data(index.row())
+        code = row.indicator.code
+        if column in (VALUE, STATUS):
+            return CellKey(code, s.unit_uid, s.period)
+        if column >= FIRST_BASE:
+            kind = self.kinds[column - FIRST_BASE].code
+            stored = row.bases.get(kind)
+            period = stored.period if stored is not None else s.period.year_period()
+            return CellKey(code, s.unit_uid, period, kind)
+        return None
 
     def column_count(self) -> int:
         return FIRST_BASE + len(self.kinds)

@@ -40,7 +40,9 @@ from hbt_desktop.ui.entry.grid_model import (
     SUMMED_FG,
     TOOLTIP,
     WARNING_BG,
+    CellKey,
     GridModel,
+    Index,
     Overlay,
 )
 from hbt_desktop.ui.session import Session
@@ -153,6 +155,12 @@ class DistrictModel(GridModel[DistrictRow]):
             ward = self.wards[section - FIRST_WARD]
             return f"{ward.title_name} ({ward.code})"
         return super().headerData(section, orientation, role)
+
+    def cell_key(self, index: Index) -> CellKey | None:
+        if not index.isValid() or index.column() < TOTAL or index.row() >= self.rowCount():
+            return None
+        code = self.row_id(index.row())
+        return CellKey(code, self._unit_uid(index.column()), self.session.period)
 
     def _unit_uid(self, column: int) -> str:
         return self.session.unit_uid if column == TOTAL else self.wards[column - FIRST_WARD].uid

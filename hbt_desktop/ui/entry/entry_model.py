@@ -33,11 +33,15 @@ from hbt_desktop.ui.entry.grid_model import (
     EDIT,
     FONT,
     FOREGROUND,
+    RETURNED_BG,
     RIGHT_ALIGNED,
     SUMMED_FG,
     TOOLTIP,
     WARNING_BG,
+    Banner,
+    CellKey,
     GridModel,
+    Index,
     Overlay,
 )
 from hbt_desktop.ui.session import Session
@@ -98,6 +102,9 @@ class EntryModel(GridModel[EntryRow]):
         super().__init__(session)
         self.search = ""
         self._chosen_kinds: dict[str, str] = {}  # base kind picked for a row without a base
+        # The district's reasons for returning this unit's figures, by indicator ("" for
+        # the whole file): on a ward office's workstation only, until it sends again.
+        self.returned: dict[str, list[Any]] = {}
 
     # -- rows --------------------------------------------------------------------------------
 
@@ -123,7 +130,60 @@ class EntryModel(GridModel[EntryRow]):
         return sorted(found, key=lambda i: (order.get(i.sector, (0, "")), i.position, i.code))
 
     def row_ids(self) -> list[str]:
+        self._load_returned()
         return [i.code for i in self.visible_indicators()]
+
+    def _load_returned(self) -> None:
+        s = self.session
+        self.returned = {}
+        if s.station is not None and s.station[0] == "ward" and s.unit_uid:
+            from hbt_desktop.store.packages import open_returned_notes
+
+            self.returned = open_returned_notes(s.db, s.unit_uid, s.period)
+
+    def returned_text(self, code: str) -> str:
+        notes = self.returned.get(code, [])
+        lines = []
+        for note in notes:
+            local = note.returned_at.astimezone()
+            lines.append(
+                QCoreApplication.translate(
+                    "EntryModel", "Returned by the district ({who}, {when}): {reason}"
+                ).format(
+                    who=note.returned_by or "?",
+                    when=f"{local:%H:%M} {local.day}/{local.month}/{local.year}",
+                    reason=note.reason,
+                )
+            )
+        return "\n".join(lines)
+
+    def banners(self) -> list[Banner]:
+        found = super().banners()
+        whole = self.returned.get("", [])
+        if whole:
+            marked = len([c for c in self.returned if c])
+            text = QCoreApplication.translate(
+                "EntryModel",
+                "The district returned the figures of this period: {reason} — {count} "
+                "figures are marked in orange (point at one to read why). Correct them and "
+                "send the figures again (Exchange menu).",
+            ).format(reason="; ".join(n.reason for n in whole), count=marked)
+            found.append(Banner(text, "warning"))
+        return found
+
+    def cell_key(self, index: Index) -> CellKey | None:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        s, col = self.session, index.column()
+        row = self.row_data(index.row())
+        code = row.indicator.code
+        if col in (Col.VALUE, Col.STATUS, Col.QUALIFIER, Col.COMMENT, Col.CHECK):
+            return CellKey(code, s.unit_uid, s.period)
+        if col == Col.PREVIOUS:
+            return CellKey(code, s.unit_uid, s.period.same_period_last_year())
+        if col in (Col.BASE, Col.BASE_KIND, Col.SHARE) and row.base is not None:
+            return CellKey(code, s.unit_uid, row.base.period, row.base.kind)
+        return None
 
     def load_rows(self, ids: Any) -> dict[str, EntryRow]:
         s = self.session
@@ -166,6 +226,8 @@ class EntryModel(GridModel[EntryRow]):
         if role == ALIGN and col in RIGHT:
             return RIGHT_ALIGNED
         if role == BACKGROUND:
+            if col == Col.VALUE and row.indicator.code in self.returned:
+                return RETURNED_BG
             if col in (Col.VALUE, Col.CHECK) and row.concerns:
                 return WARNING_BG
             if col not in EDITABLE:
@@ -232,6 +294,8 @@ class EntryModel(GridModel[EntryRow]):
         fig = row.figure
         if col == Col.NAME:
             return row.indicator.description or row.indicator.name
+        if col == Col.VALUE and row.indicator.code in self.returned:
+            return self.returned_text(row.indicator.code)
         if col == Col.VALUE and fig.origin is Origin.SUM and fig.amount is not None:
             text = QCoreApplication.translate(
                 "EntryModel", "Sum of {count} units below; type a figure to enter the unit's own."

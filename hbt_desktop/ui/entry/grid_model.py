@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.numbers import Convention
+from hbt_desktop.core.periods import Period, format_period
 from hbt_desktop.store.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.ui.session import Session
 
@@ -47,6 +48,7 @@ BATCH = 40  # rows read per fetch: about two screenfuls, a short pause at most
 
 REFUSED_BG = QBrush(QColor("#f8d7da"))
 WARNING_BG = QBrush(QColor("#fff3cd"))
+RETURNED_BG = QBrush(QColor("#ffd8a8"))  # returned by the district: orange, not a typo's red
 COMPUTED_BG = QBrush(QColor("#f1f3f5"))
 SUMMED_FG = QBrush(QColor("#495057"))
 REFUSED_FG = QBrush(QColor("#842029"))
@@ -61,6 +63,24 @@ def two_lines(text: str, longest: int = 16) -> str:
     spaces = [i for i, ch in enumerate(text) if ch == " "]
     cut = min(spaces, key=lambda i: abs(i - middle))
     return text[:cut] + "\n" + text[cut + 1 :]
+
+
+@dataclass(frozen=True)
+class CellKey:
+    """The stored figure behind a cell, for its history: a value, or a base of ``kind``."""
+
+    indicator: str
+    unit_uid: str
+    period: Period
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A sentence over the grid about the whole unit and period (locked, returned)."""
+
+    text: str
+    level: str  # "danger", "warning" or "info" (ui.notices.Level)
 
 
 @dataclass(frozen=True)
@@ -146,6 +166,36 @@ class GridModel(QAbstractTableModel, Generic[R]):
 
     def header(self, column: int) -> str:
         raise NotImplementedError
+
+    def cell_key(self, index: Index) -> CellKey | None:
+        """The stored figure a cell shows, or None for names and computed columns."""
+        return None
+
+    def banners(self) -> list[Banner]:
+        """What the clerk must know before typing here: an approval that locks the unit's
+        period (edits would be refused — better said before than after)."""
+        from hbt_desktop.store.guard import active_locks
+
+        s = self.session
+        if not s.unit_uid:
+            return []
+        found = []
+        for lock in active_locks(s.db):
+            if lock.covers(s.unit_uid, s.period):
+                local = lock.at.astimezone()
+                text = QCoreApplication.translate(
+                    "GridModel",
+                    "Approved by {name} at {when}: the figures of {unit} for {period} are "
+                    "locked and cannot be changed. To change them, the leader unlocks them "
+                    "with a reason (Sign-off menu).",
+                ).format(
+                    name=lock.name,
+                    when=f"{local:%H:%M} {local.day}/{local.month}/{local.year}",
+                    unit=s.unit.title_name if s.unit else s.unit_uid,
+                    period=format_period(s.period),
+                )
+                found.append(Banner(text, "danger"))
+        return found
 
     def edit_label(self, count: int) -> str:
         return QCoreApplication.translate("GridModel", "Edit of {count} cells").format(count=count)

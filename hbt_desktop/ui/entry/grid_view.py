@@ -4,7 +4,8 @@
 - Enter stores and moves down (Shift+Enter up), Tab stores and moves to the next cell
   one can type into (wrapping to the next row), Shift+Tab back;
 - arrows move, Esc abandons the typing, Delete empties the selected cells;
-- Ctrl+V pastes a block copied from Excel, Ctrl+C copies the selection as Excel does.
+- Ctrl+V pastes a block copied from Excel, Ctrl+C copies the selection as Excel does;
+- Ctrl+H (or the right-click menu) shows a figure's history: who, when, old → new, how.
 Computed columns are skipped by Tab; arrows still reach them, to read their tooltips.
 """
 
@@ -13,12 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QLineEdit,
+    QMenu,
     QTableView,
     QWidget,
 )
@@ -33,6 +35,7 @@ Hint = QAbstractItemDelegate.EndEditHint
 
 class GridView(QTableView):
     message = Signal(str)  # a sentence for the message bar under the grid
+    history_requested = Signal(QModelIndex)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +164,32 @@ class GridView(QTableView):
                 self.copy()
                 return
         super().keyPressEvent(event)
+
+    # -- the right-click menu ------------------------------------------------------------
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        menu = QMenu(self)
+        history = menu.addAction(self.tr("&History of this figure…"))
+        history.setShortcut(QKeySequence("Ctrl+H"))
+        model = self.grid_model()
+        history.setEnabled(model is not None and model.cell_key(index) is not None)
+        history.triggered.connect(lambda *_: self.history_requested.emit(index))
+        menu.addSeparator()
+        copy = menu.addAction(self.tr("&Copy"))
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.triggered.connect(lambda *_: self.copy())
+        paste = menu.addAction(self.tr("&Paste"))
+        paste.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        paste.triggered.connect(lambda *_: self.paste())
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        if not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        self.context_menu(index).exec(event.globalPos())
 
     # -- clipboard and delete --------------------------------------------------------------
 

@@ -22,10 +22,16 @@ from PySide6.QtWidgets import (
 from hbt_desktop.ui.entry.entry_model import Col, EntryModel
 from hbt_desktop.ui.entry.grid_model import GridModel
 from hbt_desktop.ui.entry.grid_view import GridView
+from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.session import Session
 
 REFUSED_STYLE = "QLabel { color: #842029; background: #f8d7da; padding: 4px; }"
 INFO_STYLE = "QLabel { color: #212529; background: #e9ecef; padding: 4px; }"
+BANNER_STYLES = {
+    "danger": REFUSED_STYLE,
+    "warning": "QLabel { color: #664d03; background: #ffe8cc; padding: 4px; }",
+    "info": INFO_STYLE,
+}
 
 # Chosen so that, on a 1366-pixel screen, everything up to the computed percentages is
 # visible without scrolling; the check and the comment follow to the right.
@@ -84,12 +90,20 @@ class GridPage(QWidget):
         self.message.hide()
         # Where the cursor is, in words: with the grid scrolled to the comment column the
         # indicator names are out of sight, and a clerk must still know which row this is.
+        # Above the grid: what holds for the whole unit and period (locked by an
+        # approval, returned by the district), said before the clerk types.
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
         self.position = QLabel()
         self.position.setObjectName("position")
         self.position.setStyleSheet("QLabel { color: #495057; }")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
         self.layout_.addWidget(self.search)
+        self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.position)
         self.layout_.addWidget(self.message)
@@ -102,6 +116,7 @@ class GridPage(QWidget):
         model.accepted.connect(self._accepted)
         model.modelReset.connect(self._after_reset)
         self.view.message.connect(self.show_info)
+        self.view.history_requested.connect(self.show_history)
         self.view.selectionModel().currentChanged.connect(self._show_position)
 
     def _show_position(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -123,7 +138,33 @@ class GridPage(QWidget):
         if setter is not None:
             setter(self.search.text())
 
+    def _show_banners(self) -> None:
+        banners = self.model.banners()
+        if not banners:
+            self.banner.hide()
+            return
+        worst = "danger" if any(b.level == "danger" for b in banners) else banners[0].level
+        self.banner.setStyleSheet(BANNER_STYLES.get(worst, INFO_STYLE))
+        self.banner.setText("\n".join(b.text for b in banners))
+        self.banner.show()
+
+    @guarded
+    def show_history(self, index: QModelIndex) -> None:
+        key = self.model.cell_key(index) if index.isValid() else None
+        if key is None:
+            self.show_info(
+                self.tr(
+                    "This cell is not a stored figure. Choose a figure, its base or last "
+                    "year's figure to see its history."
+                )
+            )
+            return
+        from hbt_desktop.ui.offices.history_dialog import CellHistoryDialog
+
+        CellHistoryDialog(self, self.model.session, key).exec()
+
     def _after_reset(self) -> None:
+        self._show_banners()
         if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, self.first_column))
         # A new list starts at its left edge, names visible. (Choosing the current cell
