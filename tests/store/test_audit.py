@@ -153,3 +153,30 @@ def test_the_hand_written_json_is_canonical_json(
         **dump,  # type: ignore[arg-type]
     )
     assert _json_list(fields) == json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+
+
+@given(
+    texts=st.lists(st.text(max_size=12), min_size=6, max_size=6),
+    old=st.one_of(st.none(), st.text(max_size=12)),
+    new=st.one_of(st.none(), st.text(max_size=12)),
+)
+def test_the_batch_hash_is_the_chain_rule(
+    texts: list[str], old: str | None, new: str | None
+) -> None:
+    """append() assembles each row's JSON from cached pieces; verify_audit recomputes
+    every hash with row_hash. Any text (quotes, control characters, Vietnamese) agrees."""
+    from hbt_desktop.store import audit
+    from hbt_desktop.store.connection import memory_database
+
+    fresh = memory_database()
+    user, how, indicator, unit, period, ref = texts
+    with fresh.conn:
+        audit.append(
+            fresh,
+            [
+                audit.Entry("event", how, user, indicator, unit, period, "k", old, new, ref),
+                audit.Entry("event", how, user, indicator, unit, period, "k", new, old, ref),
+            ],
+        )
+    assert verify_audit(fresh).rows == 2
+    assert verify_audit(fresh).ok
