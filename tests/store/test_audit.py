@@ -163,8 +163,8 @@ def test_the_hand_written_json_is_canonical_json(
 def test_the_batch_hash_is_the_chain_rule(
     texts: list[str], old: str | None, new: str | None
 ) -> None:
-    """append() assembles each row's JSON from cached pieces; verify_audit recomputes
-    every hash with row_hash. Any text (quotes, control characters, Vietnamese) agrees."""
+    """What append() writes, verify_audit recomputes to the same hashes, whatever the
+    text (quotes, control characters, Vietnamese) and with or without a state."""
     from hbt_desktop.store import audit
     from hbt_desktop.store.connection import memory_database
 
