@@ -98,6 +98,7 @@ class App:
         self.reporter.install()
         self.window: MainWindow | None = None
         self.handover: HandoverServer | None = None
+        self._closed = False
         self.opened = self._open(db_path)
         self.session = Session(self.opened.db, db_path, readonly=self.opened.readonly)
         self.build_window()
@@ -277,6 +278,9 @@ class App:
         if self.handover is not None:
             self.handover.close()
             self.handover = None
+        if self._closed:
+            return []
+        self._closed = True
         outcome = self.opened.close()
         messages = outcome.messages if outcome is not None else []
         for message in messages:

@@ -2428,6 +2428,46 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <source>conflict</source>
         <translation>xung đột</translation>
     </message>
+    <message>
+        <location line="+68"/>
+        <source>to reject: {reason}</source>
+        <translation>sẽ từ chối: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rejected: {reason}</source>
+        <translation>đã từ chối: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accepted</source>
+        <translation>đã chấp nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned: {reason}</source>
+        <translation>trả lại: {reason}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The district changed or entered this figure itself since the ward&apos;s last file (the ward last sent: {last}). Accepting takes the ward&apos;s figure instead of the district&apos;s.</source>
+        <translation>Quận đã tự nhập hoặc sửa số liệu này sau tệp trước của phường (lần trước phường gửi: {last}). Chấp nhận sẽ lấy số của phường thay cho số của quận.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The ward changed its figure: {old} → {new}.</source>
+        <translation>Phường đã sửa số liệu: {old} → {new}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The district has no figure here yet.</source>
+        <translation>Quận chưa có số liệu này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same figure as the district holds: nothing changes.</source>
+        <translation>Giống số quận đang có: không có gì thay đổi.</translation>
+    </message>
 </context>
 <context>
     <name>SectionEditor</name>
@@ -2582,8 +2622,8 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>letters and digits, e.g. nguyenvana</source>
-        <translation>chữ không dấu và số, ví dụ nguyenvana</translation>
+        <source>letters and digits, e.g. lan.nt</source>
+        <translation>chữ không dấu và số, ví dụ lan.nt</translation>
     </message>
     <message>
         <location line="+10"/>

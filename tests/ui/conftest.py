@@ -123,3 +123,33 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def window(make_window: Any, demo_path: Path) -> Any:
     return make_window(demo_path)
+
+
+@pytest.fixture(autouse=True)
+def _keys_and_quick_hashes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Signing keys in the test's folder, never the clerk's; cheap password hashes.
+
+    Real argon2id costs ~0.3 s a hash on a 2-core machine; tests/store/test_accounts.py
+    checks the real parameters.
+    """
+    from argon2 import PasswordHasher
+
+    from hbt_desktop.store import accounts
+
+    monkeypatch.setenv("HBT_DESKTOP_KEYS", str(tmp_path / "keys"))
+    monkeypatch.setattr(
+        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+
+
+def run_dialog(monkeypatch: pytest.MonkeyPatch, cls: type, answer: Any = 0) -> list[Any]:
+    """Make ``cls.exec`` return ``answer`` (or call it with the dialog) without blocking;
+    returns the dialogs that were opened, to look at."""
+    opened: list[Any] = []
+
+    def exec_(self: Any) -> Any:
+        opened.append(self)
+        return answer(self) if callable(answer) else answer
+
+    monkeypatch.setattr(cls, "exec", exec_)
+    return opened

@@ -52,8 +52,11 @@ REJECTED_FG = QBrush(QColor("#842029"))
 EMPTY = "–"
 
 
+translate = QCoreApplication.translate
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewModel", text)
+    return translate("ReviewModel", text)
 
 
 def verdict_name(verdict: Verdict) -> str:
@@ -105,13 +108,15 @@ class ReviewModel(QAbstractTableModel):
 
     def decision_text(self, item: ReviewItem) -> str:
         if item.key in self.rejected:
-            return _tr("to reject: {reason}").format(reason=self.rejected[item.key])
+            return translate("ReviewModel", "to reject: {reason}").format(
+                reason=self.rejected[item.key]
+            )
         if item.decision == "rejected":
-            return _tr("rejected: {reason}").format(reason=item.reason)
+            return translate("ReviewModel", "rejected: {reason}").format(reason=item.reason)
         if item.decision == "accepted":
-            return _tr("accepted")
+            return translate("ReviewModel", "accepted")
         if item.reason:  # a note sent back with a returned file
-            return _tr("returned: {reason}").format(reason=item.reason)
+            return translate("ReviewModel", "returned: {reason}").format(reason=item.reason)
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911 - one return per role
@@ -152,15 +157,16 @@ class ReviewModel(QAbstractTableModel):
 
     def _verdict_tip(self, item: ReviewItem) -> str:
         if item.verdict is Verdict.CONFLICT:
-            return _tr(
+            return translate(
+                "ReviewModel",
                 "The district changed or entered this figure itself since the ward's last "
                 "file (the ward last sent: {last}). Accepting takes the ward's figure "
-                "instead of the district's."
+                "instead of the district's.",
             ).format(last=self._amount(item.last_sent))
         if item.verdict is Verdict.CHANGED:
-            return _tr("The ward changed its figure: {old} → {new}.").format(
+            return translate("ReviewModel", "The ward changed its figure: {old} → {new}.").format(
                 old=self._amount(item.current), new=self._amount(item.incoming)
             )
         if item.verdict is Verdict.NEW:
-            return _tr("The district has no figure here yet.")
-        return _tr("The same figure as the district holds: nothing changes.")
+            return translate("ReviewModel", "The district has no figure here yet.")
+        return translate("ReviewModel", "The same figure as the district holds: nothing changes.")

@@ -94,7 +94,7 @@ class SetupDialog(QDialog):
         self.account_box.setChecked(False)
         self.account_box.setVisible(first_account)
         self.login = QLineEdit()
-        self.login.setPlaceholderText(self.tr("letters and digits, e.g. nguyenvana"))
+        self.login.setPlaceholderText(self.tr("letters and digits, e.g. lan.nt"))
         self.full_name = QLineEdit()
         self.role_box = QComboBox()
         for role in ("lap", "kiem_tra", "lanh_dao"):
