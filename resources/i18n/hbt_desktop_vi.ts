@@ -111,7 +111,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../hbt_desktop/ui/app.py" line="+143"/>
+        <location filename="../../hbt_desktop/ui/app.py" line="+144"/>
         <source>Open the file read-only, to look at the figures without changing them?</source>
         <translation>Mở tệp ở chế độ chỉ đọc, để xem số liệu mà không sửa?</translation>
     </message>
@@ -286,7 +286,12 @@
 <context>
     <name>CellHistoryDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/history_dialog.py" line="+58"/>
+        <location filename="../../hbt_desktop/ui/offices/history_dialog.py" line="+54"/>
+        <source>file number {number}</source>
+        <translation>tệp số {number}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>History of a figure</source>
         <translation>Lịch sử của một số liệu</translation>
     </message>
@@ -326,7 +331,7 @@
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>No change of this figure is recorded: it was never entered here.</source>
         <translation>Chưa có thay đổi nào của số liệu này: nó chưa từng được nhập ở đây.</translation>
     </message>
@@ -404,7 +409,7 @@
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Deadline {deadline}. Sent: {sent} of {count} wards, {late} late; complete: {complete}.</source>
         <translation>Hạn gửi {deadline}. Đã gửi: {sent}/{count} phường, muộn {late}; đủ số liệu: {complete}.</translation>
     </message>
@@ -429,7 +434,7 @@
         <translation>muộn</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>

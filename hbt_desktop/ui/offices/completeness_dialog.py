@@ -126,15 +126,18 @@ class CompletenessDialog(QDialog):
                     f"{row.missing}/{row.expected}",
                 ]
             )
-            colour = self._colour(row)
-            if colour is not None:
-                for column in (4, 7):
-                    item.setBackground(column, colour)
+            timing, missing = self._colours(row)
+            if timing is not None:
+                item.setBackground(4, timing)
+            if missing is not None:
+                item.setBackground(7, missing)
             for column in (0, 2, 3, 4, 6, 7):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
             self.tree.addTopLevelItem(item)
         header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         d = table.deadline
         self.summary.setText(
             self.tr(
@@ -156,14 +159,13 @@ class CompletenessDialog(QDialog):
         return self.tr("on time") if row.on_time else self.tr("late")
 
     @staticmethod
-    def _colour(row: WardCompleteness) -> QBrush | None:
-        if row.overdue or (row.sent and row.missing):
-            return MISSING_BG
-        if row.on_time is False:
-            return LATE_BG
-        if row.sent and not row.missing:
-            return GOOD_BG
-        return None
+    def _colours(row: WardCompleteness) -> tuple[QBrush | None, QBrush | None]:
+        """(deadline cell, missing cell): green when fine, yellow late or incomplete, red
+        overdue — a ward that sent nothing is red once, in its deadline cell."""
+        if not row.sent:
+            return (MISSING_BG if row.overdue else None), None
+        timing = GOOD_BG if row.on_time else LATE_BG
+        return timing, (GOOD_BG if not row.missing else LATE_BG)
 
     def rows(self) -> list[list[str]]:
         return tree_rows(self.tree)

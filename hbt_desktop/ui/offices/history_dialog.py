@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +27,7 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import format_period
 from hbt_desktop.core.values import decode
 from hbt_desktop.store.audit import HistoryEntry, cell_history
+from hbt_desktop.store.review import list_imports
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.grid_model import CellKey
 from hbt_desktop.ui.offices.common import how_name, tree_rows, when_text
@@ -45,10 +47,12 @@ def state_text(indicator: Indicator, state: dict[str, object] | None) -> str:
     return f"{qualifier} {text}" if qualifier else text
 
 
-def _ref_text(ref: str) -> str:
+def _ref_text(ref: str, files: dict[str, int]) -> str:
+    """Where a change came from, as the clerk knows it: a ward's file by its number."""
     kind, _, rest = ref.partition(":")
-    if kind == "package":
-        return rest[:8]  # the package id's start: enough to find it in the list
+    if kind == "package" and rest in files:
+        text = QCoreApplication.translate("CellHistoryDialog", "file number {number}")
+        return text.format(number=files[rest])
     return ref
 
 
@@ -91,6 +95,7 @@ class CellHistoryDialog(QDialog):
                 self.tr("From"),
             ]
         )
+        files = {r.package_id: r.sequence for r in list_imports(session.db)}
         for entry in self.entries:
             item = QTreeWidgetItem(
                 [
@@ -99,10 +104,12 @@ class CellHistoryDialog(QDialog):
                     how_name(entry.how),
                     state_text(indicator, entry.old),
                     state_text(indicator, entry.new),
-                    _ref_text(entry.ref),
+                    _ref_text(entry.ref, files),
                 ]
             )
             item.setToolTip(5, entry.ref)
+            for column in (3, 4):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             self.table.addTopLevelItem(item)
         header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
