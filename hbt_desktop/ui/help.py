@@ -46,6 +46,8 @@ class GuideDialog(QDialog):
                 self.tr("The user guide file is missing from this installation.")
             )
         else:
+            # The guide's pictures (images/…) are found beside it.
+            self.browser.setSearchPaths([str(path.parent)])
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
