@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from hbt_desktop.store.accounts import authenticate
 from hbt_desktop.store.review import State, list_imports
@@ -335,12 +335,16 @@ def test_the_setup_dialog_leaves_no_english(
     assert "Thiết lập máy này" in texts
 
 
-def test_a_wrong_password_is_refused_with_a_sentence(
-    make_window: Any, files: dict[str, Path]
+def test_a_workstation_with_accounts_asks_to_sign_in_and_refuses_a_wrong_password(
+    make_window: Any, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hbt_desktop.ui.offices.login_dialog import LoginDialog
 
     window = make_window(files["an"])
+    asked = run_dialog(monkeypatch, LoginDialog, 0)
+    window.offices.greet()  # what the start does once the window shows
+    assert len(asked) == 1
+    assert window.user_label.text() == f"Chưa đăng nhập ({window.session.computer_user})"
     dialog = LoginDialog(window, window.session)
     dialog.login.setCurrentIndex(dialog.login.findData("lap"))
     dialog.password.setText("sai")
@@ -350,3 +354,36 @@ def test_a_wrong_password_is_refused_with_a_sentence(
     dialog.password.setText(PASSWORD)
     dialog.sign_in()
     assert window.session.user == "lap"
+
+
+def test_an_entry_sheet_goes_out_and_comes_back_from_the_window(
+    make_window: Any, files: dict[str, Path], dialogs: Dialogs, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    window = make_window(files["an"])
+    window.session.select(period=Q1, unit_uid="PA", sector=None)
+    sheet = tmp_path / "nhap-an.xlsx"
+    dialogs.save_path = str(sheet)
+    window.offices.sheet_export_action.trigger()
+    assert sheet.exists(), dialogs.shown
+    book = openpyxl.load_workbook(sheet)
+    ws = book["Nhập số liệu"]
+    for row in ws.iter_rows(min_row=2):
+        if row[1].value == COUNT:
+            row[5].value = 14
+        if row[1].value == MONEY:
+            row[5].value = "nhiều lắm"  # not a number: the whole sheet is refused first
+    book.save(sheet)
+    dialogs.open_path = str(sheet)
+    dialogs.answer = QMessageBox.StandardButton.No  # do not take only the valid rows
+    window.offices.sheet_import_action.trigger()
+    db = window.session.db
+    assert get_value(db, COUNT, "PA", Q1) is None
+    assert (tmp_path / "nhap-an.loi.csv").exists()
+    assert list((files["an"].parent / "backups").glob("*-import.db"))
+    dialogs.answer = QMessageBox.StandardButton.Yes  # now take the valid rows
+    window.offices.sheet_import_action.trigger()
+    assert get_value(db, COUNT, "PA", Q1).amount == Decimal(14)
+    model = window.entry.model
+    assert model.index(model.row_of(COUNT), Col.VALUE).data() == "14"
