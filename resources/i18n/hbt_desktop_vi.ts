@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../hbt_desktop/ui/help.py" line="+59"/>
+        <location filename="../../hbt_desktop/ui/help.py" line="+61"/>
         <source>&lt;p&gt;&lt;b&gt;hbt-desktop&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Figures, bulletins and Decree 30 reports of the district and its wards, offline.&lt;/p&gt;&lt;p&gt;Data file: {path}&lt;br&gt;Database schema version: {schema} (this program knows up to {known})&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;hbt-desktop&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Nhập số liệu, lập bản tin và báo cáo theo Nghị định 30 của quận và các phường, không cần mạng.&lt;/p&gt;&lt;p&gt;Tệp dữ liệu: {path}&lt;br&gt;Phiên bản cấu trúc dữ liệu: {schema} (chương trình này hiểu tới {known})&lt;/p&gt;</translation>
     </message>
@@ -1106,7 +1106,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/help.py" line="-33"/>
+        <location filename="../../hbt_desktop/ui/help.py" line="-35"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
@@ -2558,7 +2558,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/help.py" line="+33"/>
+        <location filename="../../hbt_desktop/ui/help.py" line="+35"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
