@@ -11,6 +11,9 @@
 3. Scrolling 500 indicators × 18 wards, page by page, each page painted: the time per
    page and the longest stall (rows are fetched lazily as the view reaches them).
 Results are printed as a table; ``--markdown`` prints the table for the README.
+
+``benchmarks/run.py`` puts the start-up figures, from source and frozen, the cell edit
+and the peak memory with a 3-million-value file into the one table of every bench.
 """
 
 from __future__ import annotations
@@ -94,6 +97,170 @@ def _start_time(script: str, *args: str, cache: Path) -> float:
     return elapsed
 
 
+# A bare window measured the way the frozen program can be: started, shown, grabbed into
+# a PNG after the same delay as ``hbt-desktop --screenshot`` (ui/app.py), the time taken
+# until the PNG exists, less the delay.
+BARE_SHOT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("hbt-desktop"))
+window.resize(1280, 760)
+window.show()
+def grab():
+    window.grab().save(sys.argv[1])
+    app.quit()
+QTimer.singleShot(int(sys.argv[2]), grab)
+app.exec()
+"""
+
+
+def _clean_env(folder: Path, cache: Path) -> dict[str, str]:
+    """Offscreen, with its own home, data, log and settings folders (nothing of the
+    user's read or written) and a bytecode cache, as an installed program has."""
+    home = folder / "home"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HBT_DESKTOP_", "QT_"))}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        PYTHONPYCACHEPREFIX=str(cache),
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _shot_time(cmd: list[str], png: Path, env: dict[str, str], delay_s: float) -> float:
+    png.unlink(missing_ok=True)
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+    )
+    while not png.exists():
+        if child.poll() is not None or time.perf_counter() - started > 120:
+            child.kill()
+            raise RuntimeError(f"no screenshot from {cmd[0]} (exit {child.returncode})")
+        time.sleep(0.002)
+    elapsed = time.perf_counter() - started
+    child.wait(timeout=120)  # closing (the backup at close) is not part of starting
+    return elapsed - delay_s
+
+
+def bench_frozen_start(folder: Path, frozen: Path) -> dict[str, float]:
+    """Start to a usable window of the frozen program (``hbt-desktop --screenshot``),
+    against a bare window and the same command from source, all timed to the PNG."""
+    from hbt_desktop.ui.app import SCREENSHOT_DELAY_MS
+
+    db = _demo_db(folder)
+    cache = folder / "pycache"
+    env = _clean_env(folder, cache)
+    delay = SCREENSHOT_DELAY_MS / 1000
+    bare, source, frozen_times = [], [], []
+    for n in range(RUNS + 1):
+        copies = [folder / f"shot-{n}-{i}.db" for i in range(2)]
+        for copy in copies:
+            shutil.copyfile(db, copy)
+        png = folder / "shot.png"
+        bare_cmd = [sys.executable, "-c", BARE_SHOT, str(png), str(SCREENSHOT_DELAY_MS)]
+        source_cmd = [sys.executable, "-m", "hbt_desktop", "--db", str(copies[0])]
+        frozen_cmd = [str(frozen), "--db", str(copies[1])]
+        times = [
+            _shot_time(cmd, png, env, delay)
+            for cmd in (
+                bare_cmd,
+                [*source_cmd, "--screenshot", str(png)],
+                [*frozen_cmd, "--screenshot", str(png)],
+            )
+        ]
+        if n:  # the first round fills the caches (bytecode, the disk's)
+            bare.append(times[0])
+            source.append(times[1])
+            frozen_times.append(times[2])
+    return {
+        "bare": statistics.median(bare),
+        "source": statistics.median(source),
+        "frozen": statistics.median(frozen_times),
+    }
+
+
+PEAK = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+if sys.argv[1] == "bare":
+    from PySide6.QtWidgets import QMainWindow, QTableView
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.resize(1280, 760)
+    window.show()
+    app.processEvents()
+    print(f"PEAK {peak_mb():.1f}", flush=True)
+    raise SystemExit(0)
+from hbt_desktop.core.periods import parse_period
+from hbt_desktop.ui.app import App
+hbt = App(Path(sys.argv[1]), Path(sys.argv[2]))
+window = hbt.window
+window.resize(1280, 760)
+window.show()
+window.session.select(period=parse_period(sys.argv[3]), unit_uid="Q007", sector=None)
+window.go_to_tab(1)  # Theo phường: every ward's figure of every indicator
+page = window.district
+QApplication.processEvents()
+view = page.view
+while page.model.canFetchMore(view.rootIndex()):  # the clerk scrolls to the last row
+    page.model.fetchMore(view.rootIndex())
+    view.scrollToBottom()
+    view.viewport().repaint()
+QApplication.processEvents()
+rows = page.model.rowCount()
+print(f"PEAK {peak_mb():.1f} ROWS {rows}", flush=True)
+"""
+
+
+def bench_memory(folder: Path, big_db: Path, period: str) -> dict[str, float]:
+    """Peak resident memory (VmHWM) of the window with ``big_db`` open and its ward grid
+    scrolled to the end, against a bare window with an empty table, each in a fresh
+    process."""
+    env = _clean_env(folder, folder / "pycache")
+    found: dict[str, float] = {}
+    for name, args in (
+        ("bare", ["bare"]),
+        ("app", [str(big_db), str(folder / "peak.ini"), period]),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=1200,
+            check=False,
+        )
+        line = next((ln for ln in done.stdout.splitlines() if ln.startswith("PEAK")), "")
+        if not line:
+            raise RuntimeError(f"the memory child failed: {done.stderr[-2000:]}")
+        words = line.split()
+        found[name] = float(words[1])
+        if len(words) > 3:
+            found["rows"] = float(words[3])
+    return found
+
+
 def _demo_db(folder: Path) -> Path:
     from hbt_desktop.exchange.seed import open_app_database
 
@@ -160,6 +327,31 @@ def bench_edit(folder: Path) -> dict[str, float]:
         "p99": _percentile(times, 0.99),
         "max": max(times),
     }
+
+
+def bench_raw_write(folder: Path) -> dict[str, float]:
+    """The floor under a cell edit: one figure upserted and committed by a bare sqlite3
+    connection in the same mode (WAL, synchronous=FULL: an fsync per commit)."""
+    import sqlite3
+
+    db = _demo_db(folder)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    times = []
+    for n in range(EDITS):
+        started = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute(
+            "INSERT INTO figure_values (indicator, unit_uid, period, num, scale, status, "
+            "updated_at) VALUES ('NS_THU_DIA_BAN', 'Q007', '2023Q1', ?, 0, 'thuc_hien', '') "
+            "ON CONFLICT(indicator, unit_uid, period) DO UPDATE SET num = excluded.num",
+            [100 + n],
+        )
+        conn.execute("COMMIT")
+        times.append(time.perf_counter() - started)
+    conn.close()
+    return {"p50": statistics.median(times), "p99": _percentile(times, 0.99)}
 
 
 def _big_db(folder: Path) -> Path:
