@@ -528,8 +528,8 @@ def bench_district_total(path: Path, wards: list[str], period: Period) -> list[R
     def raw() -> None:
         db.execute("SELECT num FROM figure_values WHERE period = ?", [period.id]).fetchall()
 
-    ours_t = best_of(ours, 7)
-    raw_t = best_of(raw, 7)
+    ours_t = best_of(ours, 15)
+    raw_t = best_of(raw, 15)
     sample = next(iter(totals.values()))
     assert isinstance(getattr(sample, "amount", None), Decimal)
     return [

@@ -133,16 +133,17 @@ def gui_results(folder: Path, quick: bool) -> list[Result]:
     raw = bench_gui.bench_raw_write(folder)
     results.append(
         Result(
-            "cell_edit_p99",
-            f"cell edit to saved, p99 of {bench_gui.EDITS}",
-            edit["p99"],
-            raw["p99"],
+            "cell_edit",
+            f"cell edit to saved, median of {bench_gui.EDITS} (goal on the p99)",
+            edit["p50"],
+            raw["p50"],
             "s",
-            "< 16 ms",
+            "p99 < 16 ms",
             edit["p99"] < 0.016,
             "parsed, checked, stored with its audit row, fsynced, row recomputed; baseline: "
-            f"the same upsert and commit by bare sqlite3 (WAL, synchronous=FULL); p50 "
-            f"{edit['p50'] * 1000:.1f} ms vs {raw['p50'] * 1000:.1f} ms",
+            "the same upsert and commit by bare sqlite3 (WAL, synchronous=FULL). Medians are "
+            f"compared (the tails are mostly the machine's noise): p99 {edit['p99'] * 1000:.1f} "
+            f"ms vs {raw['p99'] * 1000:.1f} ms, longest {edit['max'] * 1000:.1f} ms",
         )
     )
     return results
