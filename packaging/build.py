@@ -169,7 +169,14 @@ def run_frozen(args: list[str], env: dict[str, str], folder: Path) -> str:
     cmd = [str(cli_exe()), *args]
     say("  $ " + " ".join([cli_exe().name, *args]))
     done = subprocess.run(
-        cmd, env=env, cwd=folder, capture_output=True, text=True, timeout=300, check=False
+        cmd,
+        env=env,
+        cwd=folder,
+        capture_output=True,
+        encoding="utf-8",  # the frozen program runs in Python's UTF-8 mode (the spec)
+        errors="replace",
+        timeout=300,
+        check=False,
     )
     output = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
