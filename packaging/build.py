@@ -10,6 +10,7 @@ extra); the program it makes never uses the network. The smoke test runs the fro
 program as a clerk's PC would, offscreen, on a fresh database and with no fonts installed
 on the system (an empty fontconfig configuration on Linux):
 
+- the fonts, data, translation, user guide and the guide's pictures are in the folder;
 - ``--version`` says the version written in pyproject.toml;
 - ``bulletin`` writes the demo bulletin: its text has "4.115 tỷ 081 triệu đồng" and every
   font in it is embedded (a PDF that leans on the printer's fonts loses Vietnamese);
@@ -227,10 +228,34 @@ def check_png(path: Path) -> str:
     return f"{size[0]}×{size[1]}, {len(colours)} colours"
 
 
+def check_bundled_files() -> str:
+    """The files the program reads at run time are in the frozen folder: the fonts, the
+    reference and demo data, the translation, the user guide and every picture it shows."""
+    resources = app_dir() / "_internal" / "resources"
+    guide = resources / "docs" / "huong-dan-su-dung.md"
+    needed = [
+        resources / "fonts" / "Arimo-Regular.ttf",
+        resources / "fonts" / "Tinos-Regular.ttf",
+        resources / "fonts" / "OFL.txt",
+        resources / "reference" / "indicators.csv",
+        resources / "demo" / "demo.json",
+        resources / "i18n" / "hbt_desktop_vi.qm",
+        guide,
+    ]
+    if guide.is_file():
+        pictures = set(re.findall(r"images/[\w.-]+", guide.read_text(encoding="utf-8")))
+        needed += [guide.parent / picture for picture in sorted(pictures)]
+    missing = [str(p.relative_to(app_dir())) for p in needed if not p.is_file()]
+    if missing:
+        raise SystemExit(f"[build] FAILED: missing from the frozen folder: {missing}")
+    return f"{len(needed)} files present (fonts, data, translation, guide and its pictures)"
+
+
 def smoke() -> None:
     if not cli_exe().exists():
         raise SystemExit(f"[build] no frozen program at {cli_exe()}: run `build.py linux` first")
     say(f"smoke test of {app_dir().relative_to(ROOT)} (offscreen, no system fonts)")
+    say(f"  resources: {check_bundled_files()}")
     shutil.rmtree(SMOKE, ignore_errors=True)
     SMOKE.mkdir(parents=True)
     with tempfile.TemporaryDirectory(prefix="hbt-smoke-") as tmp:
