@@ -388,11 +388,7 @@ def write_base(
     num, scale = encode(base.amount, base.decimals)
     with db.atomic():
         previous = get_base(db, base.indicator, base.unit_uid, base.period, base.kind)
-        if (
-            previous is not None
-            and encode(previous.amount, previous.decimals) == (num, scale)
-            and previous.comment == base.comment
-        ):
+        if previous is not None and same_base(previous, base):
             return previous
         Guard.load(db).check(base.unit_uid, base.period)
         audit.append(db, [_base_entry(how, user, ref, base, previous, base)])
