@@ -1,18 +1,17 @@
 """Catalogue and unit records from rows of text, whatever file they came from.
 
 CSV, XLSX sheets and JSON objects are all read into rows (``dict[str, str]``) first;
-the functions here turn rows into domain objects and report the first bad row with its
-number, so every format is checked by the same rules. The columns are documented in
-docs/file-formats.md.
+the functions here turn one row into a domain object and back, so every format is
+checked by the same rules (``entities.py`` places each refusal at its row and column).
+The columns are documented in docs/file-formats.md.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
 
 from hbt_desktop.core.catalogue import (
     BaseKind,
@@ -23,21 +22,13 @@ from hbt_desktop.core.catalogue import (
     make_sector,
 )
 from hbt_desktop.core.dates import parse_date
-from hbt_desktop.core.errors import HbtError, InputError
+from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, make_unit
 
 register(
     {
-        "rows.bad_row": {
-            "vi": "Dòng {row}: {detail}",
-            "en": "Row {row}: {detail}",
-        },
-        "rows.missing_column": {
-            "vi": "Thiếu cột bắt buộc: {columns}. Các cột có: {found}.",
-            "en": "Required columns are missing: {columns}. Columns found: {found}.",
-        },
         "rows.bad_integer": {
             "vi": "Cột {column}: «{value}» không phải số nguyên.",
             "en": "Column {column}: «{value}» is not a whole number.",
@@ -46,19 +37,10 @@ register(
             "vi": "Cột predecessors: «{value}» phải có dạng MÃ:whole hoặc MÃ:part hoặc MÃ:part:0,4.",
             "en": "Column predecessors: «{value}» must look like UID:whole, UID:part or UID:part:0.4.",
         },
-        "rows.duplicate": {
-            "vi": "Mã {code} xuất hiện hai lần (dòng {first} và dòng {second}).",
-            "en": "Code {code} appears twice (rows {first} and {second}).",
-        },
-        "rows.empty": {
-            "vi": "Tệp không có dòng dữ liệu nào.",
-            "en": "The file has no data rows.",
-        },
     }
 )
 
 Row = Mapping[str, str]
-T = TypeVar("T")
 
 UNIT_COLUMNS = (
     "uid",
@@ -120,52 +102,6 @@ def _date(row: Row, column: str) -> date | None:
     return parse_date(text) if text else None
 
 
-def require_columns(columns: Iterable[str], required: Iterable[str]) -> None:
-    present = {clean(c).lower() for c in columns}
-    missing = [c for c in required if c not in present]
-    if missing:
-        raise InputError(
-            "rows.missing_column",
-            columns=", ".join(missing),
-            found=", ".join(sorted(present)) or "—",
-        )
-
-
-def _each(rows: Iterable[Row], required: tuple[str, ...]) -> Iterable[tuple[int, Row]]:
-    """Rows numbered as a spreadsheet user sees them (header = row 1)."""
-    seen_any = False
-    for number, row in enumerate(rows, start=2):
-        if number == 2:
-            require_columns(row.keys(), required)
-        if not any(_get(row, c) for c in row):
-            continue  # blank lines are common at the end of Excel exports
-        seen_any = True
-        yield number, row
-    if not seen_any:
-        raise InputError("rows.empty")
-
-
-def _parse_rows(
-    rows: Iterable[Row],
-    required: tuple[str, ...],
-    build: Callable[[Row], T],
-    key: Callable[[T], str],
-) -> list[T]:
-    out: list[T] = []
-    first_row: dict[str, int] = {}
-    for number, row in _each(rows, required):
-        try:
-            item = build(row)
-        except HbtError as exc:
-            raise InputError("rows.bad_row", row=number, detail=exc.message) from exc
-        code = key(item)
-        if code in first_row:
-            raise InputError("rows.duplicate", code=code, first=first_row[code], second=number)
-        first_row[code] = number
-        out.append(item)
-    return out
-
-
 def _predecessors(text: str) -> list[Predecessor]:
     preds = []
     for part in (p.strip() for p in _LINK_SEPARATOR.split(text)):
@@ -199,10 +135,6 @@ def unit_from_row(row: Row) -> OrgUnit:
     )
 
 
-def units_from_rows(rows: Iterable[Row]) -> list[OrgUnit]:
-    return _parse_rows(rows, ("code", "name", "kind"), unit_from_row, lambda u: u.uid)
-
-
 def sector_from_row(row: Row) -> Sector:
     return make_sector(
         code=_get(row, "code"),
@@ -210,10 +142,6 @@ def sector_from_row(row: Row) -> Sector:
         position=_int(row, "position"),
         retired_from=_date(row, "retired_from"),
     )
-
-
-def sectors_from_rows(rows: Iterable[Row]) -> list[Sector]:
-    return _parse_rows(rows, ("code", "name"), sector_from_row, lambda s: s.code)
 
 
 def base_kind_from_row(row: Row) -> BaseKind:
@@ -225,10 +153,6 @@ def base_kind_from_row(row: Row) -> BaseKind:
         position=_int(row, "position"),
         retired_from=_date(row, "retired_from"),
     )
-
-
-def base_kinds_from_rows(rows: Iterable[Row]) -> list[BaseKind]:
-    return _parse_rows(rows, ("code", "name"), base_kind_from_row, lambda b: b.code)
 
 
 def indicator_from_row(row: Row) -> Indicator:
@@ -246,12 +170,6 @@ def indicator_from_row(row: Row) -> Indicator:
         position=_int(row, "position"),
         description=_get(row, "description"),
         retired_from=_date(row, "retired_from"),
-    )
-
-
-def indicators_from_rows(rows: Iterable[Row]) -> list[Indicator]:
-    return _parse_rows(
-        rows, ("code", "name", "sector", "kind"), indicator_from_row, lambda i: i.code
     )
 
 

@@ -12,11 +12,8 @@ parsers as typed input — so the demo also proves the parsers read real entries
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,43 +26,29 @@ from hbt_desktop.core.numbers import Convention
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.core.values import Base, Value, parse_status, read_entry
-from hbt_desktop.exchange.rows import (
-    base_kinds_from_rows,
-    indicators_from_rows,
-    sectors_from_rows,
-    units_from_rows,
-)
-from hbt_desktop.store.catalogue import load_catalogue, save_catalogue
+from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import save_document
 from hbt_desktop.store.settings import set_setting
-from hbt_desktop.store.units import has_units, save_units
+from hbt_desktop.store.units import has_units
 from hbt_desktop.store.values import write_base, write_values
 
 DEMO_USER = "dữ liệu mẫu"
 
 
-def csv_rows(text: str) -> Iterator[dict[str, str]]:
-    """Rows of a CSV text (UTF-8, comma-separated, header row), BOM tolerated."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    for row in reader:
-        yield {(k or "").strip().lower(): (v or "") for k, v in row.items()}
-
-
-def _reference_rows(name: str) -> Iterator[dict[str, str]]:
-    return csv_rows(resource_path("reference", name).read_text(encoding="utf-8"))
-
-
 def load_reference(db: Database) -> None:
-    """Units and default catalogue, in one transaction."""
+    """Units and the default catalogue, in one transaction.
+
+    Read by the same importers as a clerk's files — every check, the same messages — so
+    the shipped files are also examples of the documented formats.
+    """
+    from hbt_desktop.exchange.catalogue_io import import_catalogue
+    from hbt_desktop.exchange.units_io import import_units
+
     with db.atomic():
-        save_units(db, units_from_rows(_reference_rows("units.csv")))
-        save_catalogue(
-            db,
-            sectors=sectors_from_rows(_reference_rows("sectors.csv")),
-            base_kinds=base_kinds_from_rows(_reference_rows("base_kinds.csv")),
-            indicators=indicators_from_rows(_reference_rows("indicators.csv")),
-        )
+        import_units(db, resource_path("reference", "units.csv"))
+        for entity in ("sectors", "base_kinds", "indicators"):
+            import_catalogue(db, resource_path("reference", f"{entity}.csv"), entity=entity)
 
 
 def _entry(catalogue: Catalogue, indicator: str, text: str, convention: Convention) -> Any:
