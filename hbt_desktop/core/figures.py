@@ -17,7 +17,7 @@ one is used and the difference is reported (``mismatch``) so it can be checked.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Protocol
@@ -118,7 +118,7 @@ def resolve(src: FigureSource, indicator: str, unit_uid: str, period: Period) ->
         figure = _from_value(ind, unit, period, entered)
         if summed is not None and summed.available and summed.amount != entered.amount:
             assert summed.amount is not None
-            return _replace(figure, mismatch=entered.amount - summed.amount)
+            return replace(figure, mismatch=entered.amount - summed.amount)
         return figure
     if summed is not None and (summed.available or summed.contributors):
         return summed
@@ -127,12 +127,6 @@ def resolve(src: FigureSource, indicator: str, unit_uid: str, period: Period) ->
     if summed is not None:
         return summed
     return Figure(ind, unit, period, None)
-
-
-def _replace(figure: Figure, **changes: object) -> Figure:
-    from dataclasses import replace
-
-    return replace(figure, **changes)  # type: ignore[arg-type]
 
 
 def _sum_children(
