@@ -9,12 +9,11 @@ sector. The draft is ordinary template text: the clerk edits it like any other.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from hbt_desktop.core.catalogue import Catalogue, Comparison, IndicatorKind
 from hbt_desktop.core.documents import DocumentSpec, SectionSpec
 from hbt_desktop.core.periods import Period
-from hbt_desktop.core.units import OrgUnit, UnitKind, UnitTree
+from hbt_desktop.core.units import OrgUnit, UnitKind
 from hbt_desktop.core.values import Base, Status, Value
 
 # Kinds of unit whose People's Committee signs "TM. ỦY BAN NHÂN DÂN".
@@ -115,21 +114,26 @@ def issuer_lines(unit: OrgUnit) -> tuple[str, ...]:
     return (_ISSUER_PREFIX, unit.full_name.upper())
 
 
-def province_of(units: UnitTree, unit: OrgUnit) -> OrgUnit:
-    chain = [unit, *units.ancestors(unit.uid)]
-    return chain[-1]
+def place_of(unit: OrgUnit) -> str:
+    """The place on the date line: where the issuing body sits (Decree 30, App. I,
+    II.4.a). A province or a city under the centre prints its own name ("Hà Nội"); a
+    district, town, commune or ward its full name ("Quận Hai Bà Trưng", "Phường Vĩnh
+    Tuy"): the decree asks for the full name of a unit named after a person, a number or
+    an event (Hai Bà Trưng, Quận 1), which no rule can tell, so it is always written. An
+    office that writes the bare name sets it as the document's place."""
+    if unit.level <= 1 and unit.kind in (UnitKind.THANH_PHO, UnitKind.TINH):
+        return unit.name
+    return unit.title_name
 
 
 def starter_document(
-    units: UnitTree,
     unit: OrgUnit,
     period: Period,
     sections: list[SectionSpec],
-    today: date,
 ) -> DocumentSpec:
-    """Header data a clerk would otherwise type first; every field stays editable."""
-    province = province_of(units, unit)
-    place = province.name if province.kind in (UnitKind.THANH_PHO, UnitKind.TINH) else unit.name
+    """Header data a clerk would otherwise type first; every field stays editable. Number,
+    date and signer are left for the office: until they are set the report is a draft
+    (the place is the unit's, see :func:`place_of`)."""
     return DocumentSpec(
         unit_uid=unit.uid,
         period=period,
@@ -142,11 +146,10 @@ def starter_document(
         masthead=f"BẢN TIN {_ISSUER_PREFIX} {unit.full_name.upper()}",
         issue_line="",
         symbol="BC-UBND",
-        place=place,
-        issue_date=today,
         summary="Tình hình kinh tế - xã hội {{ ky }}",
         signer_authority=("TM. ỦY BAN NHÂN DÂN",),
         signer_title="CHỦ TỊCH",
-        recipients=("Như trên", "Lưu: VT"),
+        # "Như trên" only goes with a Kính gửi, which a first draft does not have.
+        recipients=("Lưu: VT",),
         sections=sections,
     )

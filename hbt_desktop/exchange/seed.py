@@ -140,6 +140,8 @@ def _document(doc: dict[str, Any], folder: Path) -> DocumentSpec:
         signer_title=doc.get("signer_title", ""),
         signer_name=doc.get("signer_name", ""),
         recipients=tuple(doc.get("recipients", ())),
+        kinh_gui=tuple(doc.get("kinh_gui", ())),
+        appendix_note=doc.get("appendix_note", ""),
     )
     for position, section in enumerate(doc.get("sections", [])):
         spec.sections.append(

@@ -10,25 +10,28 @@ number on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from sqlite_utils import Database
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
-from hbt_desktop.core.dates import format_place_date
+from hbt_desktop.core.dates import format_decree_date, format_draft_date, format_place_date
 from hbt_desktop.core.derived import index_pct, share_pct
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.figures import Figure, Origin, resolve, resolve_base
 from hbt_desktop.core.narrative import Problem, RenderResult, format_figure_value, render
 from hbt_desktop.core.numbers import format_decimal, to_roman
 from hbt_desktop.core.periods import Period, format_cutoff_period, format_period
-from hbt_desktop.core.starter import issuer_lines, starter_document, starter_sections
+from hbt_desktop.core.starter import issuer_lines, place_of, starter_document, starter_sections
+from hbt_desktop.core.text import clean
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.core.values import Status
 from hbt_desktop.reports import content as c
+from hbt_desktop.reports.decree30_text import outline_numbers
 from hbt_desktop.store.documents import load_document
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import all_bases, indicators_with_values, values_in_year
@@ -75,21 +78,17 @@ class Assembly:
         return " ".join(self.render(template).paragraphs)
 
 
-def open_assembly(
-    db: Database, unit_uid: str, period: Period, *, today: date | None = None
-) -> Assembly:
+def open_assembly(db: Database, unit_uid: str, period: Period) -> Assembly:
     src = StoreSource(db)
     unit = src.units.get(unit_uid)
     doc = load_document(db, unit_uid, period)
     drafted = doc is None
     if doc is None:
-        doc = draft_document(db, src, unit, period, today or date.today())
+        doc = draft_document(db, src, unit, period)
     return Assembly(db, unit, period, doc, src, drafted=drafted)
 
 
-def draft_document(
-    db: Database, src: StoreSource, unit: OrgUnit, period: Period, today: date
-) -> DocumentSpec:
+def draft_document(db: Database, src: StoreSource, unit: OrgUnit, period: Period) -> DocumentSpec:
     values = values_in_year(db, unit.uid, period.year)
     bases = [b for b in all_bases(db) if b.unit_uid == unit.uid and b.period.year == period.year]
     previous = {
@@ -98,13 +97,16 @@ def draft_document(
         if resolve(src, v.indicator, unit.uid, v.period.same_period_last_year()).available
     }
     sections = starter_sections(src.catalogue, period, values, bases, previous)
-    return starter_document(src.units, unit, period, sections, today)
+    return starter_document(unit, period, sections)
 
 
 def _footer(asm: Assembly, printed_at: datetime) -> c.Footer:
     return c.Footer(
         fingerprint=asm.src.fingerprint(),
         printed_at=f"{printed_at:%H:%M} {printed_at.day}/{printed_at.month}/{printed_at.year}",
+        readings=asm.src.readings(),
+        unit_uid=asm.unit.uid,
+        period_id=asm.period.id,
     )
 
 
@@ -288,46 +290,54 @@ def report_content(
     period: Period,
     *,
     printed_at: datetime | None = None,
-    today: date | None = None,
 ) -> tuple[c.ReportContent, list[Problem]]:
-    asm = open_assembly(db, unit_uid, period, today=today)
+    asm = open_assembly(db, unit_uid, period)
     doc = asm.doc
-    level1 = 0
-    level2 = 0
+    specs = [spec for spec in doc.sections if spec.in_report]
     parts = []
-    for spec in doc.sections:
-        if not spec.in_report:
-            continue
-        if spec.level == 1:
-            level1 += 1
-            level2 = 0
-            heading = f"{to_roman(level1)}. {spec.heading}" if spec.heading else ""
-        else:
-            level2 += 1
-            heading = f"{level2}. {spec.heading}" if spec.heading else ""
+    for spec, number in zip(specs, outline_numbers([s.level for s in specs]), strict=True):
+        heading = f"{number} {spec.heading}" if spec.heading else ""
         parts.append(c.Section(heading, asm.render(spec.template).paragraphs, spec.level))
     intro = asm.render(doc.intro).paragraphs if doc.intro else ()
     summary = asm.line(doc.summary) if doc.summary else format_period(period)
     notes = _origin_notes(asm, sums=False)
     if notes:
         parts.append(c.Section("Ghi chú", tuple(notes), 2))
-    issue_date = doc.issue_date or today or date.today()
-    appendices = _appendices(asm, doc, issue_date)
+    appendices = _appendices(asm, doc)
+    if appendices:
+        parts.append(c.Section("", (_appendix_sentence(asm, doc, appendices),), 1))
+    signature = _signature(db, doc)
     content = c.ReportContent(
         parent_body="",
         issuer=issuer_lines(asm.unit),
         number_symbol=doc.number_symbol,
-        place_date=format_place_date(doc.place or asm.unit.name, issue_date),
+        place_date=format_place_date(
+            doc.place or place_of(asm.unit), doc.issue_date, year=period.year
+        ),
         doc_type="BÁO CÁO",
         summary=summary,
         intro=intro,
         parts=tuple(parts),
-        signature=_signature(db, doc),
+        signature=signature,
         recipients=doc.recipients,
         appendices=appendices,
         footer=_footer(asm, printed_at or datetime.now()),
+        kinh_gui=doc.kinh_gui,
+        # Until the number, the date and the signer are set, the report is a draft.
+        draft=not (clean(doc.number) and doc.issue_date and clean(signature.name)),
     )
     return content, asm.problems
+
+
+_PHU_LUC = re.compile(r"\{\{\s*phu_luc\s*\}\}")
+
+
+def _appendix_sentence(asm: Assembly, doc: DocumentSpec, appendices: Sequence[c.Appendix]) -> str:
+    """The body's pointer to the appendices (Decree 30: a report with appendices says so
+    in its text): the clerk's sentence, where ``{{ phu_luc }}`` is "Phụ lục I, II"."""
+    labels = "Phụ lục " + ", ".join(a.label.removeprefix("Phụ lục ") for a in appendices)
+    template = doc.appendix_note or "Số liệu chi tiết tại {{ phu_luc }} kèm theo."
+    return asm.line(_PHU_LUC.sub(labels, template))
 
 
 def _signature(db: Database, doc: DocumentSpec) -> c.Signature:
@@ -345,11 +355,13 @@ def _signature(db: Database, doc: DocumentSpec) -> c.Signature:
     return c.Signature(authority=doc.signer_authority, title=doc.signer_title, name=doc.signer_name)
 
 
-def _appendices(asm: Assembly, doc: DocumentSpec, issue_date: date) -> tuple[c.Appendix, ...]:
-    reference = (
-        f"(Kèm theo Báo cáo số {doc.number or '     '}/{doc.symbol} ngày "
-        f"{issue_date.day}/{issue_date.month}/{issue_date.year} của UBND {asm.unit.full_name})"
+def _appendices(asm: Assembly, doc: DocumentSpec) -> tuple[c.Appendix, ...]:
+    # The full date and the issuer's full name (Decree 30, phụ lục); a draft's blanks.
+    number = doc.number_symbol.removeprefix("Số:").strip()
+    when = (
+        format_decree_date(doc.issue_date) if doc.issue_date else format_draft_date(asm.period.year)
     )
+    reference = f"(Kèm theo Báo cáo số {number} {when} của Ủy ban nhân dân {asm.unit.full_name})"
     appendices: list[c.Appendix] = []
     main = _main_table(asm)
     if main is not None:

@@ -330,6 +330,19 @@ def m0002_offices_audit_exchange(db: Database) -> None:
     baseline(db)
 
 
+@migrations(name="0003_report_kinh_gui_appendix_note")
+def m0003_report_kinh_gui_appendix_note(db: Database) -> None:
+    """The report's addressees (Kính gửi, a JSON list like the recipients) and its
+    sentence pointing to the appendices; existing documents get none and the default."""
+    _run(
+        db,
+        [
+            "ALTER TABLE documents ADD COLUMN kinh_gui TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE documents ADD COLUMN appendix_note TEXT NOT NULL DEFAULT ''",
+        ],
+    )
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -119,6 +119,8 @@ def document_to_dict(doc: DocumentSpec, *, photos_inline: bool = True) -> dict[s
         "signer_title": doc.signer_title,
         "signer_name": doc.signer_name,
         "recipients": list(doc.recipients),
+        "kinh_gui": list(doc.kinh_gui),
+        "appendix_note": doc.appendix_note,
         "sections": [
             {
                 "heading": s.heading,
@@ -173,6 +175,8 @@ def document_from_dict(
         signer_title=text("signer_title"),
         signer_name=text("signer_name"),
         recipients=texts("recipients"),
+        kinh_gui=texts("kinh_gui"),
+        appendix_note=text("appendix_note"),
     )
     sections = data.get("sections") or []
     assert isinstance(sections, list)

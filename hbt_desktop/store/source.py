@@ -7,14 +7,14 @@ can carry a fingerprint of exactly the data it was made from.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import cached_property
 
 from sqlite_utils import Database
 
 from hbt_desktop.core.catalogue import Catalogue
-from hbt_desktop.core.periods import Period
+from hbt_desktop.core.periods import Period, parse_period
+from hbt_desktop.core.provenance import Key, Reading, State, fingerprint
 from hbt_desktop.core.units import UnitTree
 from hbt_desktop.core.values import Base, Value, encode
 from hbt_desktop.store.catalogue import load_catalogue
@@ -68,18 +68,25 @@ class StoreSource:
             self._used[key] = (str(num), str(scale))
         return found
 
+    def readings(self) -> tuple[Reading, ...]:
+        """Every figure and base read so far, with the state it had (core.provenance)."""
+        return tuple(sorted(self._used.items()))
+
+    def read_again(self, key: Key) -> State:
+        """The state the figure named by ``key`` has now; ``("unknown",)`` for a key of
+        a kind this program does not read (a record made by another version)."""
+        if len(key) == 4 and key[0] == "v":
+            self.value(key[1], key[2], parse_period(key[3]))
+        elif len(key) == 5 and key[0] == "b":
+            self.base(key[1], key[2], parse_period(key[3]), key[4])
+        else:
+            return ("unknown",)
+        return self._used[key]
+
     def fingerprint(self, *extra: str) -> str:
         """A short, stable hash of every figure read so far (and ``extra`` texts).
 
-        Printed on every page: two paper copies with the same fingerprint were made from
-        the same figures; any changed figure changes it.
+        Two paper copies with the same fingerprint were made from the same figures; any
+        changed figure changes it.
         """
-        digest = hashlib.sha256()
-        for key in sorted(self._used):
-            digest.update("\x1f".join(key + ("=",) + self._used[key]).encode())
-            digest.update(b"\x1e")
-        for text in extra:
-            digest.update(text.encode())
-            digest.update(b"\x1e")
-        code = digest.hexdigest()[:12].upper()
-        return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+        return fingerprint(self._used.items(), *extra)
