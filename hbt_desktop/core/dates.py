@@ -89,16 +89,18 @@ def format_decree_date(d: date) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
-# What an office leaves blank on a draft for the day, the month or the number, to be
+# What an office leaves blank on a draft for the number, the day and the month, to be
 # written by hand once signed. No-break spaces: a PDF or Word line would otherwise
-# collapse the run of spaces into one.
+# collapse the run of spaces into one. The date's blanks are no wider than a written day
+# and month, so the date line keeps to its one line under the Tiêu ngữ.
 BLANK = "\u00a0" * 6
+BLANK_DAY = "\u00a0" * 4
 
 
 def format_draft_date(year: int) -> str:
-    """``ngày      tháng      năm 2023``: a draft's date, day and month left blank (never
-    the day it was printed)."""
-    return f"ngày{BLANK}tháng{BLANK}năm {year}"
+    """``ngày    tháng    năm 2023``: a draft's date, day and month left blank (never the
+    day it was printed)."""
+    return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
 
 
 def format_place_date(place: str, d: date | None, *, year: int | None = None) -> str:

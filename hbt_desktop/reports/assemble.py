@@ -357,7 +357,7 @@ def _signature(db: Database, doc: DocumentSpec) -> c.Signature:
 
 def _appendices(asm: Assembly, doc: DocumentSpec) -> tuple[c.Appendix, ...]:
     # The full date and the issuer's full name (Decree 30, phụ lục); a draft's blanks.
-    number = doc.number_symbol.removeprefix("Số:").strip()
+    number = doc.number_symbol.removeprefix("Số:").lstrip(" ")  # a draft's blank stays
     when = (
         format_decree_date(doc.issue_date) if doc.issue_date else format_draft_date(asm.period.year)
     )

@@ -219,6 +219,22 @@ class Checker:
         if element.upper and line.text != line.text.upper():
             self.fail(f"{name} {_describe(line)} phải viết hoa")
 
+    def written(
+        self,
+        text: str,
+        final: re.Pattern[str],
+        blank: re.Pattern[str],
+        name: str,
+        *,
+        search: bool = False,
+    ) -> None:
+        plain = text.replace("\xa0", " ")
+        ok = [final] + ([blank] if self.draft else [])
+        if not any(p.search(plain) if search else p.match(plain) for p in ok):
+            self.fail(
+                f"{name} «{text}» không đúng cách viết{'' if self.draft else ' của văn bản đã ban hành'}"
+            )
+
     def near(self, a: float, b: float, what: str, tol: float = TOL) -> None:
         if abs(a - b) > tol:
             self.fail(f"{what}: lệch {abs(a - b):.1f} pt")
@@ -376,34 +392,18 @@ class Checker:
         self.element(date, L.PLACE_DATE, "địa danh, ngày tháng")
         self.near(number.baseline, date.baseline, "số và ngày tháng không cùng một dòng", 1.5)
         self.near(date.centre, motto.centre, "ngày tháng không ở giữa dưới Tiêu ngữ")
-        date_rule, number_rule = (
-            (DRAFT_DATE, DRAFT_NUMBER) if self.draft else (FINAL_DATE, FINAL_NUMBER)
-        )
-        if not date_rule.search(date.text.replace("\xa0", " ")):
-            self.fail(
-                f"ngày tháng «{date.text}» không đúng cách viết {'của dự thảo' if self.draft else 'đủ ngày, tháng, năm'}"
-            )
-        if (
-            self.draft
-            and not DRAFT_NUMBER.match(number.text.replace("\xa0", " "))
-            and not FINAL_NUMBER.match(number.text)
-        ):
-            self.fail(f"số «{number.text}» không đúng cách viết")
-        if not self.draft and not number_rule.match(number.text):
-            self.fail(f"số «{number.text}» không đúng cách viết (số dưới 10 phải có số 0 ở trước)")
+        # A final document writes the full date and the number (below 10 with a zero); a
+        # draft may leave either blank for the office to fill in by hand.
+        self.written(date.text, FINAL_DATE, DRAFT_DATE, "ngày tháng", search=True)
+        self.written(number.text, FINAL_NUMBER, DRAFT_NUMBER, "số, ký hiệu")
         self.element(kind, L.DOC_TYPE, "tên loại")
         self.near(kind.centre, page.centre, "tên loại BÁO CÁO không ở giữa")
         if kind.top < date.bottom:
             self.fail("tên loại phải ở dưới số và ngày tháng")
         summary = []
         for line in page.lines:
-            if (
-                line.baseline > kind.baseline
-                and line.bold
-                and not summary
-                or (
-                    summary and line.bold and line.baseline - summary[-1].baseline < line.size * 1.6
-                )
+            if (line.baseline > kind.baseline and line.bold and not summary) or (
+                summary and line.bold and line.baseline - summary[-1].baseline < line.size * 1.6
             ):
                 if line.baseline > kind.baseline:
                     summary.append(line)
@@ -610,19 +610,33 @@ class Checker:
             for ln in page.lines
             if ln.baseline >= noi_nhan.baseline - 4 and ln.x0 > page.centre - 30 and ln.bold
         ]
-        if len(right) < 2:
-            self.fail("thiếu thẩm quyền, chức vụ hoặc họ tên người ký")
+        if not right:
+            self.fail("thiếu thẩm quyền và chức vụ người ký")
             return noi_nhan
         self.near(
             right[0].baseline, noi_nhan.baseline, "«Nơi nhận:» không ngang hàng thẩm quyền ký", 4
         )
-        *authority, name = right
+        # Authority and title run line after line; the name comes after the blank space.
+        authority = [right[0]]
+        for line in right[1:]:
+            if line.baseline - authority[-1].baseline > 2 * line.size:
+                break
+            authority.append(line)
+        names = right[len(authority) :]
+        if not names and not self.draft:
+            self.fail("thiếu họ tên người ký")
         for line in authority:
             self.element(line, L.AUTHORITY, "thẩm quyền ký")
             self.near(line.centre, authority[0].centre, "thẩm quyền ký không cân giữa")
-        self.element(name, L.SIGNER, "họ tên người ký")
-        self.near(name.centre, authority[0].centre, "họ tên người ký không ở giữa dưới chức vụ")
-        space = name.top - authority[-1].bottom
+        # The space for the hand signature and the seal: down to the signer's name, or on
+        # a draft without one, free room down to the foot of the frame.
+        if names:
+            name = names[0]
+            self.element(name, L.SIGNER, "họ tên người ký")
+            self.near(name.centre, authority[0].centre, "họ tên người ký không ở giữa dưới chức vụ")
+            space = name.top - authority[-1].bottom
+        else:
+            space = page.height - BOTTOM - authority[-1].bottom
         if space < (L.SIGNATURE_SPACE - 3) * MM:
             self.fail(
                 f"chỗ ký và đóng dấu chỉ {space / MM:.0f} mm, phải khoảng {L.SIGNATURE_SPACE:.0f} mm"
@@ -646,8 +660,8 @@ class Checker:
             return
         for line in italic:
             self.element(line, L.APPENDIX_REFERENCE, "dòng kèm theo")
-        date_rule = DRAFT_DATE if self.draft else FINAL_DATE
-        if not date_rule.search(match["date"]):
+        dates = (FINAL_DATE, DRAFT_DATE) if self.draft else (FINAL_DATE,)
+        if not any(rule.search(match["date"]) for rule in dates):
             self.fail(f"phụ lục ở trang {page.number}: ngày «{match['date']}» không viết đủ")
 
     def full_width(self, page: Page) -> None:

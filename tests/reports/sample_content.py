@@ -259,6 +259,7 @@ def report_content() -> ReportContent:
             Section("IV. Quốc phòng - an ninh", (SECURITY,), level=2),
             Section("V. Cải cách hành chính", (ADMIN,), level=2),
             Section("Phần II. NHIỆM VỤ TRỌNG TÂM THÁNG 3 NĂM 2023", TASKS, level=1),
+            Section("", ("Số liệu chi tiết tại Phụ lục I, II kèm theo.",), level=1),
         ),
         signature=Signature(
             authority=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"),

@@ -19,10 +19,9 @@ from hbt_desktop.reports.content import Section
 from hbt_desktop.reports.decree30 import build_report
 from hbt_desktop.reports.decree30_text import recipient_lines
 from hbt_desktop.reports.fonts import register_fonts
+from hbt_desktop.reports.metadata import record_from_xml
 from hbt_desktop.reports.page import PageSegments
 from hbt_desktop.reports.styles import REPORT_MARGINS
-
-from hbt_desktop.reports.metadata import record_from_xml
 
 from .conftest import Built
 from .pdfcheck import BASE14, Chunk, chunks, find, page_fonts
