@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("hbt_desktop")
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
+EXIT_CHANGED = 3  # verify-print: the figures printed are no longer those in the database
 
 register(
     {
@@ -48,6 +49,34 @@ register(
         "cli.wrote": {
             "vi": "Đã ghi {path} ({pages} trang, mã số liệu {fingerprint}).",
             "en": "Wrote {path} ({pages} pages, data fingerprint {fingerprint}).",
+        },
+        "cli.wrote_docx": {
+            "vi": "Đã ghi {path} (tệp Word, mã số liệu {fingerprint}).",
+            "en": "Wrote {path} (a Word file, data fingerprint {fingerprint}).",
+        },
+        "cli.unknown_extension": {
+            "vi": "Không ghi được {what} ra tệp «{name}»: hãy đặt tên tệp có đuôi {allowed}.",
+            "en": "Cannot write the {what} to «{name}»: give the file name the extension {allowed}.",
+        },
+        "cli.print_same": {
+            "vi": "Bản in {path} (mã số liệu {fingerprint}) vẫn khớp với dữ liệu: {count} số liệu đã in không thay đổi.",
+            "en": "The print {path} (data fingerprint {fingerprint}) still matches the data: none of its {count} figures changed.",
+        },
+        "cli.print_changed": {
+            "vi": "Bản in {path} (mã số liệu {fingerprint}) không còn khớp với dữ liệu: {count} số liệu đã thay đổi kể từ khi in.",
+            "en": "The print {path} (data fingerprint {fingerprint}) no longer matches the data: {count} figures changed since it was printed.",
+        },
+        "cli.print_changed_line": {
+            "vi": "- {figure}: khi in là {then}, nay là {now}.",
+            "en": "- {figure}: {then} when printed, now {now}.",
+        },
+        "cli.print_no_record": {
+            "vi": "Tệp {path} không mang mã số liệu của hbt-desktop: tệp không được in từ chương trình này, hoặc đã được lưu lại bằng một chương trình khác làm mất thông tin đó.",
+            "en": "The file {path} carries no hbt-desktop data fingerprint: it was not printed by this program, or was saved again by another program that dropped it.",
+        },
+        "cli.print_tampered": {
+            "vi": "Thông tin số liệu trong tệp {path} không khớp với mã số liệu {fingerprint} của nó: tệp có thể đã bị sửa, không dùng để đối chiếu được.",
+            "en": "The figures recorded in {path} do not match its data fingerprint {fingerprint}: the file may have been altered and cannot be checked.",
         },
         "cli.problem": {"vi": "Cảnh báo: {text}", "en": "Warning: {text}"},
         "cli.strict": {
@@ -166,12 +195,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    for name, vi, en in (
-        ("bulletin", "in bản tin ra PDF", "print the bulletin to PDF"),
-        ("report", "in báo cáo theo Nghị định 30 ra PDF", "print the Decree 30 report to PDF"),
+    for name, vi, en, out in (
+        ("bulletin", "in bản tin ra PDF", "print the bulletin to PDF", "FILE.pdf"),
+        (
+            "report",
+            "in báo cáo theo Nghị định 30 ra PDF hoặc Word (.docx)",
+            "print the Decree 30 report to PDF or Word (.docx)",
+            "FILE.pdf|FILE.docx",
+        ),
     ):
         p = sub.add_parser(name, parents=[common], help=_t(vi, en))
-        p.add_argument("--out", required=True, metavar="FILE.pdf")
+        p.add_argument("--out", required=True, metavar=out)
         p.add_argument("--period", metavar="KỲ", help=_t("ví dụ 2023Q1, 2023YTD02", "e.g. 2023Q1"))
         p.add_argument(
             "--unit", metavar="MÃ", help=_t("mã đơn vị, ví dụ 007", "unit code, e.g. 007")
@@ -199,6 +233,15 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--unit", metavar="MÃ", action="append")
             p.add_argument("--period", metavar="KỲ", action="append")
 
+    p = sub.add_parser(
+        "verify-print",
+        parents=[common],
+        help=_t(
+            "đối chiếu một bản in (PDF, Word) với số liệu hiện có",
+            "check a printed file (PDF, Word) against the figures in the database",
+        ),
+    )
+    p.add_argument("file", metavar="FILE.pdf")
     sub.add_parser("demo", parents=[common], help=_t("nạp lại dữ liệu mẫu", "reload the demo data"))
     sub.add_parser(
         "check", parents=[common], help=_t("kiểm tra tệp dữ liệu", "check the data file")
@@ -273,13 +316,27 @@ def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Perio
     return unit.uid, period
 
 
+OUTPUTS = {"bulletin": (".pdf",), "report": (".pdf", ".docx")}
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     from hbt_desktop.reports.assemble import bulletin_content, report_content
     from hbt_desktop.reports.content import BulletinContent, ReportContent
 
+    out = Path(args.out)
+    allowed = OUTPUTS[args.command]
+    # Refused before anything is read: a PDF must never be written under a .docx name.
+    if out.suffix.lower() not in allowed:
+        raise HbtError(
+            "cli.unknown_extension",
+            what=_t("bản tin", "bulletin")
+            if args.command == "bulletin"
+            else _t("báo cáo", "report"),
+            name=out.name,
+            allowed=_t(" hoặc ", " or ").join(allowed),
+        )
     _, db = _open(args, write=False)
     unit_uid, period = _unit_and_period(db, args)
-    out = Path(args.out)
     content: BulletinContent | ReportContent
     if args.command == "bulletin":
         content, problems = bulletin_content(db, unit_uid, period)
@@ -293,6 +350,12 @@ def cmd_print(args: argparse.Namespace) -> int:
         from hbt_desktop.reports.bulletin import build_bulletin
 
         info = build_bulletin(content, out)
+    elif out.suffix.lower() == ".docx":
+        from hbt_desktop.reports.docx_report import build_docx
+
+        build_docx(content, out)
+        print(tr("cli.wrote_docx", None, path=out, fingerprint=content.footer.fingerprint))
+        return EXIT_OK
     else:
         from hbt_desktop.reports.decree30 import build_report
 
@@ -301,6 +364,47 @@ def cmd_print(args: argparse.Namespace) -> int:
         print(tr("cli.problem", None, text=warning), file=sys.stderr)
     print(tr("cli.wrote", None, path=out, pages=info.pages, fingerprint=content.footer.fingerprint))
     return EXIT_OK
+
+
+def cmd_verify_print(args: argparse.Namespace) -> int:
+    """Whether the figures a printed file was made from are still those in the database,
+    and if not, which changed since (from the readings its metadata carries)."""
+    from hbt_desktop.reports.metadata import read_record
+    from hbt_desktop.store.printcheck import compare_print
+
+    path = Path(args.file)
+    record = read_record(path)
+    if record is None:
+        raise HbtError("cli.print_no_record", path=path)
+    if not record.consistent:
+        raise HbtError("cli.print_tampered", path=path, fingerprint=record.fingerprint)
+    _, db = _open(args, write=False)
+    changes = compare_print(db, record)
+    if not changes:
+        print(
+            tr(
+                "cli.print_same",
+                None,
+                path=path,
+                fingerprint=record.fingerprint,
+                count=len(record.readings),
+            )
+        )
+        return EXIT_OK
+    print(
+        tr("cli.print_changed", None, path=path, fingerprint=record.fingerprint, count=len(changes))
+    )
+    for change in changes:
+        print(
+            tr(
+                "cli.print_changed_line",
+                None,
+                figure=change.figure,
+                then=change.then,
+                now=change.now,
+            )
+        )
+    return EXIT_CHANGED
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -454,6 +558,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "bulletin": cmd_print,
     "report": cmd_print,
+    "verify-print": cmd_verify_print,
     "import": cmd_import,
     "export": cmd_export,
     "demo": cmd_demo,

@@ -63,8 +63,9 @@ def build_info(log: PageLog, fonts: FontSet, warnings: list[str]) -> BuildInfo:
     )
 
 
-def write_pdf(data: bytes, out: Output) -> None:
-    """Write ``data`` to a path (atomically: temporary file then rename) or a binary stream.
+def write_pdf(data: bytes, out: Output, *, suffix: str = ".pdf") -> None:
+    """Write ``data`` to a path (atomically: temporary file then rename) or a binary stream;
+    ``suffix`` names the temporary file's kind (a Word file is written the same way).
 
     A path that cannot be written is refused with one sentence the clerk can act on; the
     usual cause on Windows is the previous copy still open in a PDF reader.
@@ -74,7 +75,7 @@ def write_pdf(data: bytes, out: Output) -> None:
         return
     target = Path(out)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=suffix, dir=target.parent)
     except OSError as error:
         raise HbtError("reports.cannot_write", path=str(target), reason=error.strerror) from error
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pymupdf
@@ -169,6 +170,10 @@ def _drawings(page: pymupdf.Page, number: int) -> tuple[list[Segment], list[Box]
                 p, q = item[1], item[2]
                 if abs(p.y - q.y) < 0.5 and abs(p.x - q.x) > 2:
                     rules.append(Segment(number, min(p.x, q.x), max(p.x, q.x), p.y))
+                elif abs(p.x - q.x) < 0.5 and abs(p.y - q.y) > 2:
+                    # A frame drawn side by side (Word's paragraph border): kept as a box
+                    # edge, matched with the others in :meth:`Checker.framed`.
+                    boxes.append(Box(number, pymupdf.Rect(p.x, min(p.y, q.y), p.x, max(p.y, q.y))))
             elif item[0] == "re":
                 rect = item[1]
                 if rect.height < 1.5 and rect.width > 2:
@@ -458,18 +463,42 @@ class Checker:
         mark = first[0]
         self.element(mark, L.DRAFT_MARK, "chữ DỰ THẢO")
         page = self.pages[0]
-        framed = [
-            b
-            for b in page.boxes
-            if b.rect.x0 <= mark.x0 + 1
-            and b.rect.x1 >= mark.x1 - 1
-            and b.rect.y0 <= mark.top + 1
-            and b.rect.y1 >= mark.bottom - 1
-        ]
-        if not framed:
+        if not self.framed(page, mark):
             self.fail("chữ DỰ THẢO phải ở trong khung")
         if mark.centre < page.centre or mark.bottom > TOP + 30:
             self.fail("chữ DỰ THẢO phải ở góc trên bên phải trang 1")
+
+    @staticmethod
+    def framed(page: Page, line: Line) -> bool:
+        """True when a rectangle, or four strokes (top, bottom, left, right), enclose it."""
+        for box in page.boxes:
+            r = box.rect
+            if (
+                r.x0 <= line.x0 + 1
+                and r.x1 >= line.x1 - 1
+                and r.y0 <= line.top + 1
+                and r.y1 >= line.bottom - 1
+            ):
+                return True
+        near = 20.0
+        top = [
+            r
+            for r in page.rules
+            if line.top - near < r.y <= line.top + 1 and r.x0 <= line.x0 and r.x1 >= line.x1
+        ]
+        bottom = [
+            r
+            for r in page.rules
+            if line.bottom - 1 <= r.y < line.bottom + near and r.x0 <= line.x0 and r.x1 >= line.x1
+        ]
+        sides = [
+            b.rect
+            for b in page.boxes
+            if b.rect.width < 0.5 and b.rect.y0 <= line.top + 1 and b.rect.y1 >= line.bottom - 1
+        ]
+        left = [r for r in sides if line.x0 - near < r.x0 <= line.x0 + 1]
+        right = [r for r in sides if line.x1 - 1 <= r.x0 < line.x1 + near]
+        return bool(top and bottom and left and right)
 
     # -- body -------------------------------------------------------------------------
 
@@ -514,7 +543,7 @@ class Checker:
 
     def spacing(self, lines: Sequence[Line]) -> None:
         gaps = []
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in pairwise(lines):
             if (
                 a.page == b.page
                 and 0 < b.baseline - a.baseline < 3 * a.size
