@@ -54,10 +54,6 @@ register(
             "vi": "Đã ghi {path} (tệp Word, mã số liệu {fingerprint}).",
             "en": "Wrote {path} (a Word file, data fingerprint {fingerprint}).",
         },
-        "cli.unknown_extension": {
-            "vi": "Không ghi được {what} ra tệp «{name}»: hãy đặt tên tệp có đuôi {allowed}.",
-            "en": "Cannot write the {what} to «{name}»: give the file name the extension {allowed}.",
-        },
         "cli.print_same": {
             "vi": "Bản in {path} (mã số liệu {fingerprint}) vẫn khớp với dữ liệu: {count} số liệu đã in không thay đổi.",
             "en": "The print {path} (data fingerprint {fingerprint}) still matches the data: none of its {count} figures changed.",
@@ -316,25 +312,14 @@ def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Perio
     return unit.uid, period
 
 
-OUTPUTS = {"bulletin": (".pdf",), "report": (".pdf", ".docx")}
-
-
 def cmd_print(args: argparse.Namespace) -> int:
     from hbt_desktop.reports.assemble import bulletin_content, report_content
     from hbt_desktop.reports.content import BulletinContent, ReportContent
+    from hbt_desktop.reports.output import output_format
 
     out = Path(args.out)
-    allowed = OUTPUTS[args.command]
     # Refused before anything is read: a PDF must never be written under a .docx name.
-    if out.suffix.lower() not in allowed:
-        raise HbtError(
-            "cli.unknown_extension",
-            what=_t("bản tin", "bulletin")
-            if args.command == "bulletin"
-            else _t("báo cáo", "report"),
-            name=out.name,
-            allowed=_t(" hoặc ", " or ").join(allowed),
-        )
+    kind = output_format(args.command, out)
     _, db = _open(args, write=False)
     unit_uid, period = _unit_and_period(db, args)
     content: BulletinContent | ReportContent
@@ -350,7 +335,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         from hbt_desktop.reports.bulletin import build_bulletin
 
         info = build_bulletin(content, out)
-    elif out.suffix.lower() == ".docx":
+    elif kind == ".docx":
         from hbt_desktop.reports.docx_report import build_docx
 
         build_docx(content, out)

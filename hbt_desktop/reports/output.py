@@ -16,7 +16,7 @@ from typing import BinaryIO
 from reportlab import rl_config
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
+from hbt_desktop.core.i18n import get_language, register
 from hbt_desktop.reports.fonts import FontSet
 from hbt_desktop.reports.page import PageLog
 
@@ -29,6 +29,10 @@ rl_config.useA85 = 0
 
 register(
     {
+        "reports.unknown_extension": {
+            "vi": "Không ghi được {what} ra tệp «{name}»: hãy đặt tên tệp có đuôi {allowed}.",
+            "en": "Cannot write the {what} to «{name}»: give the file name the extension {allowed}.",
+        },
         "reports.cannot_write": {
             "vi": (
                 "Không ghi được tệp {path} ({reason}). Nếu tệp đang mở trong chương trình "
@@ -41,6 +45,29 @@ register(
         },
     }
 )
+
+
+# What each document can be written as: the bulletin is a PDF; the report a PDF or a Word
+# file for the leader to edit.
+FORMATS = {"bulletin": (".pdf",), "report": (".pdf", ".docx")}
+_NAMES = {"bulletin": ("bản tin", "bulletin"), "report": ("báo cáo", "report")}
+
+
+def output_format(document: str, path: Path) -> str:
+    """``".pdf"`` or ``".docx"``, from the name the clerk gave; any other extension is
+    refused in one sentence (never a PDF written under a .docx name)."""
+    suffix = path.suffix.lower()
+    allowed = FORMATS[document]
+    if suffix in allowed:
+        return suffix
+    vi, en = _NAMES[document]
+    english = get_language() == "en"
+    raise HbtError(
+        "reports.unknown_extension",
+        what=en if english else vi,
+        name=path.name,
+        allowed=(" or " if english else " hoặc ").join(allowed),
+    )
 
 
 @dataclass(frozen=True)

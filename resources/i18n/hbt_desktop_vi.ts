@@ -1119,12 +1119,22 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/header_form.py" line="+59"/>
+        <location filename="../../hbt_desktop/ui/document/header_form.py" line="+61"/>
         <source>Dated</source>
         <translation>Có ngày</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Empty: the unit&apos;s own name (Decree 30)</source>
+        <translation>Để trống: tên của chính đơn vị (Nghị định 30)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the program&apos;s sentence; {{ phu_luc }} lists the appendices</source>
+        <translation>Để trống: «Số liệu chi tiết tại {{ phu_luc }} kèm theo.»; {{ phu_luc }} là danh sách phụ lục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Bulletin</source>
         <translation>Bản tin</translation>
     </message>
@@ -1180,6 +1190,11 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Addressees (one per line)</source>
+        <translation>Kính gửi (mỗi nơi một dòng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Introduction</source>
         <translation>Phần mở đầu</translation>
     </message>
@@ -1202,6 +1217,11 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <location line="+1"/>
         <source>Recipients (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentence pointing to the appendices</source>
+        <translation>Câu dẫn tới phụ lục</translation>
     </message>
 </context>
 <context>
@@ -1801,8 +1821,8 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save as PDF…</source>
-        <translation>Lưu thành tệp PDF…</translation>
+        <source>Save as…</source>
+        <translation>Lưu thành tệp…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1856,16 +1876,21 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Save as PDF</source>
-        <translation>Lưu thành tệp PDF</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save as</source>
+        <translation>Lưu thành tệp</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Saved {path}.</source>
         <translation>Đã lưu {path}.</translation>
     </message>

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
@@ -130,9 +132,31 @@ def test_building_the_report_and_saving_it(
     page = _build(window, qtbot, kind=1)
     assert "BÁO CÁO" in pdf_text(page.result.pdf)
     dialogs.save_path = str(tmp_path / "bao-cao")
-    page.save_pdf()
+    page.save_as()
     saved = tmp_path / "bao-cao.pdf"
     assert saved.read_bytes() == page.result.pdf
+    # The leader's copy for editing: a real Word file of the same report.
+    dialogs.save_path = str(tmp_path / "bao-cao.docx")
+    page.save_as()
+    word = tmp_path / "bao-cao.docx"
+    assert zipfile.is_zipfile(word)
+    assert "BÁO CÁO" in "\n".join(p.text for p in Document(str(word)).paragraphs)
+    # Any other extension is refused in one sentence, and nothing is written.
+    dialogs.save_path = str(tmp_path / "bao-cao.txt")
+    page.save_as()
+    assert not (tmp_path / "bao-cao.txt").exists()
+    kind, text = dialogs.shown[-1]
+    assert "hãy đặt tên tệp có đuôi .pdf hoặc .docx" in text
+
+
+def test_the_bulletin_is_saved_only_as_pdf(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    page = _build(window, qtbot)
+    dialogs.save_path = str(tmp_path / "ban-tin.docx")
+    page.save_as()
+    assert not (tmp_path / "ban-tin.docx").exists()
+    assert "đuôi .pdf" in dialogs.shown[-1][1]
 
 
 class FakePrintDialog:
