@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from reportlab.pdfgen.canvas import Canvas
 
 from hbt_desktop.cli import EXIT_CHANGED, main
 from hbt_desktop.core.provenance import PrintRecord, decode_record, encode_record, fingerprint
@@ -62,14 +63,25 @@ def test_a_print_matches_until_a_figure_changes_and_then_names_it(
     assert hashlib.sha256(demo.read_bytes()).hexdigest() == before  # only read
 
 
-def test_a_file_without_a_fingerprint_is_told_so(
+def test_the_bulletin_is_checked_too(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bulletin = tmp_path / "ban-tin.pdf"
     assert main(["bulletin", "--db", str(demo), "--out", str(bulletin)]) == 0
+    code, out, _ = _verify(demo, bulletin, capsys)
+    assert code == 0 and "vẫn khớp với dữ liệu" in out
+
+
+def test_a_file_without_a_fingerprint_is_told_so(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other_pdf = tmp_path / "khac.pdf"
+    canvas = Canvas(str(other_pdf))
+    canvas.drawString(100, 700, "Not from hbt-desktop")
+    canvas.save()
     plain_word = tmp_path / "khac.docx"
     Document().save(str(plain_word))
-    for file in (bulletin, plain_word):
+    for file in (other_pdf, plain_word):
         code, out, err = _verify(demo, file, capsys)
         assert code == 2 and out == ""
         assert "không mang mã số liệu của hbt-desktop" in err

@@ -15,7 +15,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
@@ -32,6 +31,7 @@ from hbt_desktop.reports.charts import bar_chart_drawing, chart_texts
 from hbt_desktop.reports.content import BulletinContent
 from hbt_desktop.reports.fonts import register_fonts, require_coverage
 from hbt_desktop.reports.markup import para, plain
+from hbt_desktop.reports.metadata import RecordedDocTemplate, print_record
 from hbt_desktop.reports.output import BuildInfo, Output, build_info, write_pdf
 from hbt_desktop.reports.page import FOOTER_FIXED_TEXTS, PageLog, bulletin_decorator, canvas_maker
 from hbt_desktop.reports.photos import PLACEHOLDER_TEXT, photo_flowables
@@ -299,8 +299,11 @@ def build_bulletin(
         bottomPadding=0,
         id="body",
     )
-    template = BaseDocTemplate(
+    # The footer's fingerprint, with the figures behind it, also travels in the file
+    # (verify-print).
+    template = RecordedDocTemplate(
         buffer,
+        record=print_record(doc.footer, "bulletin"),
         pagesize=PORTRAIT,
         pageTemplates=[PageTemplate("page", [frame], pagesize=PORTRAIT)],
         leftMargin=m.left,

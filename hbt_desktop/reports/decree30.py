@@ -30,7 +30,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from hbt_desktop.core.provenance import PrintRecord
 from hbt_desktop.reports import content
 from hbt_desktop.reports import layout as L
 from hbt_desktop.reports.content import ReportContent
@@ -46,7 +45,7 @@ from hbt_desktop.reports.decree30_text import (
 )
 from hbt_desktop.reports.fonts import register_fonts, require_coverage
 from hbt_desktop.reports.markup import para, plain
-from hbt_desktop.reports.metadata import RecordedDocTemplate
+from hbt_desktop.reports.metadata import RecordedDocTemplate, print_record
 from hbt_desktop.reports.output import BuildInfo, Output, build_info, write_pdf
 from hbt_desktop.reports.page import (
     PageLog,
@@ -71,6 +70,14 @@ from hbt_desktop.reports.styles import (
 from hbt_desktop.reports.tables import TableLook, layout_table, table_flowables, table_texts
 
 HEADER_COLUMNS = tuple(w * mm for w in L.HEADER_COLUMNS)
+# A layout table whose cells sit flush: text at the top, no padding.
+TIGHT = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
 SIGNATURE_COLUMNS = tuple(w * mm for w in L.SIGNATURE_COLUMNS)
 # The rules clear the dots below (ạ, ệ, ụ) and the descenders of the line above.
 RULE_GAP = 5.5
@@ -175,13 +182,7 @@ def kinh_gui_block(lines: list[str], st: ReportStyles) -> Flowable:
         [[Paragraph(para(label), style), [Paragraph(para(n), style) for n in names]]],
         (label_width, names_width),
         st.fonts.serif,
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ],
+        TIGHT,
         hAlign="CENTER",
     )
 
@@ -240,13 +241,7 @@ def signature_block(doc: content.ReportContent, st: ReportStyles) -> Table:
         [[left, right]],
         SIGNATURE_COLUMNS,
         st.fonts.serif,
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ],
+        TIGHT,
         hAlign="CENTER",
     )
 
@@ -404,7 +399,7 @@ def build_report(
         rightMargin=m.right,
         topMargin=m.top,
         bottomMargin=m.bottom,
-        record=print_record(doc),
+        record=print_record(doc.footer, "report"),
         **_metadata(doc, invariant, fonts.serif),
     )
     story, warnings = report_story(doc, st, segments)
@@ -412,17 +407,6 @@ def build_report(
     template.build(story, canvasmaker=canvas_maker(decorate, log))
     write_pdf(buffer.getvalue(), out)
     return build_info(log, fonts, warnings)
-
-
-def print_record(doc: content.ReportContent) -> PrintRecord:
-    footer = doc.footer
-    return PrintRecord(
-        fingerprint=footer.fingerprint,
-        readings=footer.readings,
-        unit_uid=footer.unit_uid,
-        period_id=footer.period_id,
-        kind="report",
-    )
 
 
 def keywords(doc: content.ReportContent) -> str:

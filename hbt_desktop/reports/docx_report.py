@@ -36,13 +36,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from hbt_desktop.core.provenance import PrintRecord
 from hbt_desktop.reports import content
 from hbt_desktop.reports import layout as L
-from hbt_desktop.reports.decree30 import (
-    full_width,
-    keywords,
-    print_record,
-    report_texts,
-    table_look,
-)
+from hbt_desktop.reports.decree30 import full_width, keywords, report_texts, table_look
 from hbt_desktop.reports.decree30_text import (
     DRAFT_MARK,
     NOI_NHAN,
@@ -55,7 +49,7 @@ from hbt_desktop.reports.decree30_text import (
 )
 from hbt_desktop.reports.fonts import FontSet, register_fonts, require_coverage
 from hbt_desktop.reports.markup import plain
-from hbt_desktop.reports.metadata import record_from_xml, xmp_packet
+from hbt_desktop.reports.metadata import print_record, record_from_xml, xmp_packet
 from hbt_desktop.reports.output import Output, write_pdf
 from hbt_desktop.reports.styles import report_styles
 from hbt_desktop.reports.tables import column_alignments, fit_col_widths, padded_rows
@@ -176,13 +170,7 @@ class _Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _fixed(table, columns)
-        margins = OxmlElement("w:tblCellMar")
-        for side in ("top", "left", "bottom", "right"):
-            edge = OxmlElement(f"w:{side}")
-            edge.set(qn("w:w"), "0")
-            edge.set(qn("w:type"), "dxa")
-            margins.append(edge)
-        table._tbl.tblPr.append(margins)
+        _cell_margins(table, 0)
         return table
 
     # -- the parts of the page ---------------------------------------------------------
@@ -267,7 +255,9 @@ class _Writer:
                 element,
                 align=WD_ALIGN_PARAGRAPH.JUSTIFY,
                 leading=L.BODY_LEADING,
-                before=L.PARAGRAPH_GAP,
+                # Word keeps the larger of two adjoining spaces where the PDF adds them:
+                # twice the gap gives the heading the same room above it in both.
+                before=2 * L.PARAGRAPH_GAP,
                 after=L.PARAGRAPH_GAP,
                 indent=L.FIRST_LINE_INDENT * L.MM,
             )
@@ -305,6 +295,8 @@ class _Writer:
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         grid.autofit = False
         _fixed(grid, widths)
+        # The PDF's cell padding, so that the same widths wrap the same words.
+        _cell_margins(grid, self.look.padding)
         aligns = column_alignments(table)
         spanned = set()
         for c0, r0, c1, r1 in table.header_spans:
@@ -446,7 +438,7 @@ class _Writer:
         for appendix in d.appendices:
             self.appendix(appendix)
         self.page_numbers()
-        self.metadata(print_record(d))
+        self.metadata(print_record(d.footer, "report"))
         buffer = io.BytesIO()
         self.word.save(buffer)
         return buffer.getvalue()
@@ -461,6 +453,18 @@ def _fixed(table: Any, widths: Sequence[float]) -> None:
         column.width = Pt(width)
         for cell in column.cells:
             cell.width = Pt(width)
+
+
+def _cell_margins(table: Any, points: float) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        # Twentieths of a point; less above and below than at the sides, as in the PDF.
+        width = points if side in ("left", "right") else points * 0.6
+        edge.set(qn("w:w"), str(round(width * 20)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    table._tbl.tblPr.append(margins)
 
 
 def _repeat_header(row: Any) -> None:

@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.provenance import PrintRecord, decode_record, encode_record
+from hbt_desktop.reports.content import Footer
 
 register(
     {
@@ -33,6 +34,17 @@ register(
 
 NAMESPACE = "urn:hbt-desktop:print:1"
 _TAG = f"{{{NAMESPACE}}}record"
+
+
+def print_record(footer: Footer, kind: str) -> PrintRecord:
+    """What a document's file carries about the figures it printed."""
+    return PrintRecord(
+        fingerprint=footer.fingerprint,
+        readings=footer.readings,
+        unit_uid=footer.unit_uid,
+        period_id=footer.period_id,
+        kind=kind,
+    )
 
 
 def xmp_packet(record: PrintRecord, keywords: str) -> str:

@@ -1333,12 +1333,12 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Save as &amp;PDF…</source>
-        <translation>Lưu thành tệp &amp;PDF…</translation>
+        <location line="+4"/>
+        <source>Save &amp;as PDF or Word…</source>
+        <translation>&amp;Lưu thành tệp PDF hoặc Word…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>

@@ -145,8 +145,7 @@ def test_building_the_report_and_saving_it(
     dialogs.save_path = str(tmp_path / "bao-cao.txt")
     page.save_as()
     assert not (tmp_path / "bao-cao.txt").exists()
-    kind, text = dialogs.shown[-1]
-    assert "hãy đặt tên tệp có đuôi .pdf hoặc .docx" in text
+    assert "hãy đặt tên tệp có đuôi .pdf hoặc .docx" in dialogs.shown[-1][1]
 
 
 def test_the_bulletin_is_saved_only_as_pdf(
