@@ -72,7 +72,7 @@ def worded(key: Key, state: State, catalogue: Catalogue) -> str:
         return "chưa có số liệu"
     try:
         amount: Decimal = decode(int(state[0]), int(state[1]))
-    except (ValueError, IndexError):
+    except (ValueError, IndexError):  # a record from another version: said so, not guessed
         return "không đọc được"
     indicator = catalogue.indicators.get(key[1])
     label = indicator.unit_label if indicator else ""
@@ -82,6 +82,6 @@ def worded(key: Key, state: State, catalogue: Catalogue) -> str:
     if len(state) > 2 and state[2] != Status.THUC_HIEN.value:
         try:
             text += f" ({Status(state[2]).label})"
-        except ValueError:
+        except ValueError:  # a status this version does not know: shown as recorded
             text += f" ({state[2]})"
     return text
