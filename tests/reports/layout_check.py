@@ -207,6 +207,8 @@ class Checker:
         self.pages = pages
         self.draft = draft
         self.problems: list[str] = []
+        self.kinh_gui: list[Line] = []  # "Kính gửi:" and a single addressee on its line
+        self.kinh_gui_lines: list[Line] = []  # several addressees, one "- …;" line each
 
     def fail(self, text: str) -> None:
         self.problems.append(text)
@@ -512,34 +514,59 @@ class Checker:
                 p.number < signature.page
                 or (p.number == signature.page and ln.baseline < signature.top)
             )
-            and ln not in getattr(self, "kinh_gui", [])
-            and ln not in getattr(self, "kinh_gui_lines", [])
+            and ln not in self.kinh_gui
+            and ln not in self.kinh_gui_lines
         ]
         if not lines:
             self.fail("báo cáo không có phần nội dung")
             return
-        text_lines = [ln for ln in lines if ln.size >= L.BODY.low - 0.3]
         for line in lines:
             if line.size < L.TABLE.low - 0.3:
                 self.fail(f"{_describe(line)} cỡ {line.size}: chữ quá nhỏ trong văn bản")
+        # Body text is every regular line outside the tables (whose size is free).
+        text_lines = [ln for ln in lines if not self.in_table(ln)]
         regular = [ln for ln in text_lines if not ln.bold and not ln.italic]
         for line in regular:
             if not _in(line.size, L.BODY):
                 self.fail(f"nội dung {_describe(line)} cỡ {line.size}, phải 13–14")
         indents = (LEFT, LEFT + L.FIRST_LINE_INDENT * MM, LEFT + 12.7 * MM)
         for line in regular:
-            page = self.pages[line.page - 1]
-            if line.x0 > page.centre:
-                continue  # a right-aligned figure in a table of 13–14 pt
             if min(abs(line.x0 - x) for x in indents) > 1.5 and line.text != "./.":
                 self.fail(f"dòng {_describe(line)} không bắt đầu ở lề trái hay thụt đầu dòng 1 cm")
         self.spacing(regular)
+        self.margin_ranges(regular)
         self.headings([ln for ln in text_lines if ln.bold])
         last = lines[-1]
         if not last.text.endswith("./."):
             self.fail(f"nội dung phải kết thúc bằng «./.»; dòng cuối là {_describe(last)}")
         if appendices and "Phụ lục" not in " ".join(ln.text for ln in lines):
             self.fail("báo cáo có phụ lục nhưng phần nội dung không dẫn tới phụ lục")
+
+    def in_table(self, line: Line) -> bool:
+        """True for text between two rules of a grid that span it (a table's cell)."""
+        rules = self.pages[line.page - 1].rules
+
+        def spans(r: Segment) -> bool:
+            return r.x0 <= line.x0 + 1 and r.x1 >= line.x1 - 1
+
+        above = any(spans(r) and 0 <= line.top - r.y + 1 < 80 for r in rules)
+        below = any(spans(r) and 0 <= r.y - line.bottom + 1 < 80 for r in rules)
+        return above and below
+
+    def margin_ranges(self, lines: Sequence[Line]) -> None:
+        """The text block's edges are where the decree's margins put them: the left one
+        30–35 mm from the edge, the right one (justified lines reach it) 15–20 mm."""
+        page_rule = L.PAGE
+        for page in self.pages:
+            mine = [ln for ln in lines if ln.page == page.number and not page.landscape]
+            if len(mine) < 3:
+                continue
+            left = min(ln.x0 for ln in mine) / MM
+            right = (page.width - max(ln.x1 for ln in mine)) / MM
+            if not page_rule.left.low - 0.5 <= left <= page_rule.left.high + 0.5:
+                self.fail(f"lề trái trang {page.number} là {left:.0f} mm, phải 30–35 mm")
+            if not page_rule.right.low - 0.5 <= right <= page_rule.right.high + 0.5:
+                self.fail(f"lề phải trang {page.number} là {right:.0f} mm, phải 15–20 mm")
 
     def spacing(self, lines: Sequence[Line]) -> None:
         gaps = []
@@ -632,7 +659,7 @@ class Checker:
             end = "." if i == len(texts) - 1 else ";"
             if not text.endswith(end):
                 self.fail(f"nơi nhận «{text}» phải kết thúc bằng «{end}»")
-        if any(t.startswith("- Như trên") for t in texts) and not getattr(self, "kinh_gui", []):
+        if any(t.startswith("- Như trên") for t in texts) and not self.kinh_gui:
             self.fail("«- Như trên;» chỉ được ghi khi báo cáo có Kính gửi")
         right = [
             ln

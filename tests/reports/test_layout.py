@@ -250,6 +250,24 @@ def test_the_check_finds_wrong_margins_and_sizes(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(decree30, "REPORT_MARGINS", narrow)
     problems = _problems()
     assert any("ra ngoài lề trái" in p for p in problems)
+    # A right margin wider than the decree's 15–20 mm: the text block stops short.
+    wide = dataclasses.replace(REPORT_MARGINS, right=REPORT_MARGINS.right + 10 * 72 / 25.4)
+    monkeypatch.setattr(decree30, "REPORT_MARGINS", wide)
+    assert any("lề phải" in p for p in _problems())
+
+
+def test_the_check_finds_sizes_and_faces_off_the_decrees_table() -> None:
+    original = decree30.report_styles
+
+    def off(fonts):  # type: ignore[no-untyped-def]
+        styles = original(fonts)
+        styles.body.fontSize = 12  # the decree: 13–14
+        styles.noi_nhan.fontName = fonts.serif_bold  # the decree: bold italic
+        return styles
+
+    problems = _problems(report_styles=off)
+    assert any(p.startswith("nội dung") and "cỡ 12" in p for p in problems)
+    assert any("Nơi nhận" in p and "nghiêng" in p for p in problems)
 
 
 def test_the_check_tells_a_draft_from_a_final_document(ward_db: Path, tmp_path: Path) -> None:
