@@ -1,7 +1,8 @@
 """Paragraph styles, page geometry and colours of both documents.
 
-The report's sizes are those of the samples in Decree 30/2020/NĐ-CP, Appendix I (the
-decree allows a range for most elements; the samples use the values below), so a report
+The report's sizes, margins and faces come from ``layout.py``, the one table of the
+numbers of Decree 30/2020/NĐ-CP, Appendix I (the sizes of the decree's samples, within
+the ranges it allows) that the Word writer and the layout test read too, so a report
 printed from here looks like one typed in the office's Word template. The bulletin is not
 regulated: it has a news look of its own.
 """
