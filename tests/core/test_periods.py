@@ -209,9 +209,7 @@ def test_year_period_and_same_period_last_year() -> None:
     assert leap_cut.same_period_last_year().stated_cutoff == date(2023, 2, 28)
     q1_leap = P.quarter(2024, 1).with_cutoff(date(2024, 2, 29))
     # Written "tính đến 29/2/2024", its cùng kỳ is written "tính đến 28/2/2023".
-    assert q1_leap.same_period_last_year() == P.first_months(2023, 2).with_cutoff(
-        date(2023, 2, 28)
-    )
+    assert q1_leap.same_period_last_year() == P.first_months(2023, 2).with_cutoff(date(2023, 2, 28))
     assert q1_leap.same_period_last_year().id == P.first_months(2023, 2).id
     refused("period.year_range", lambda: P.year_of(1900).same_period_last_year())
 
