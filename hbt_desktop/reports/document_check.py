@@ -44,8 +44,10 @@ def document_problems(
     if unreadable:  # nothing can be rendered until these are mended
         return unreadable
     found: list[str] = []
-    builders = {"bulletin": bulletin_content, "report": report_content}
     for form in forms:
-        _, problems = builders[form](db, unit_uid, period)
+        if form == "bulletin":
+            problems = bulletin_content(db, unit_uid, period)[1]
+        else:
+            problems = report_content(db, unit_uid, period)[1]
         found += [p.text for p in problems if p.text not in found]
     return found

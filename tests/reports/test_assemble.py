@@ -16,14 +16,10 @@ TWO_MONTHS = parse_period("2 tháng đầu năm 2023")
 TY = 10**9
 
 
-def _text(content) -> str:  # type: ignore[no-untyped-def]
+def _text(content: BulletinContent | ReportContent) -> str:
     """Every paragraph of a content, no-break spaces read as spaces."""
-    paragraphs = (
-        [p for s in content.sections for p in s.paragraphs]
-        if hasattr(content, "sections")
-        else [p for s in content.parts for p in s.paragraphs]
-    )
-    return " ".join(paragraphs).replace(NBSP, " ")
+    sections = content.sections if isinstance(content, BulletinContent) else content.parts
+    return " ".join(p for s in sections for p in s.paragraphs).replace(NBSP, " ")
 
 
 def _money(db, code: str, period: str, ty: int, status: Status = Status.THUC_HIEN) -> None:  # type: ignore[no-untyped-def]
