@@ -195,3 +195,41 @@ def test_an_illustrative_figure_says_so_where_it_prints(demo_db) -> None:
     ).text
     # The recruits of the demo are illustrative; the published share is printed as is.
     assert text == "215 người (số minh họa); 215 (số minh họa); đạt 100% chỉ tiêu."
+
+
+def test_every_name_a_template_may_use_is_documented_for_clerks() -> None:
+    from pathlib import Path
+
+    from hbt_desktop.core.figure_view import VIEW_NAMES
+
+    docs = (Path(__file__).parents[2] / "docs" / "mau-van-ban.md").read_text(encoding="utf-8")
+    missing = [name for name in sorted(VIEW_NAMES) if f".{name}" not in docs]
+    assert missing == []
+    for rule in ("Kỳ của văn bản và kỳ của từng số liệu", "Chỉ in chữ do chương trình viết"):
+        assert rule in docs
+
+
+@pytest.mark.parametrize(
+    ("base", "call", "printed"),
+    [
+        (10 * 10**12, "so_voi('DT_TP', ten='ngắn', co_so_voi=False)", "đạt 49% dự toán"),
+        (
+            4 * 10**12,
+            "so_voi('DT_TP', dong_tu='vượt', co_so_voi=False)",
+            "vượt 22% dự toán TP giao",
+        ),
+        (4 * 10**12, "so_voi('DT_TP', dong_tu='vượt')", "vượt 22% so với dự toán TP giao"),
+    ],
+)
+def test_shares_without_so_voi_and_as_an_excess(
+    demo_db, base: int, call: str, printed: str
+) -> None:
+    from hbt_desktop.core.values import Base
+    from hbt_desktop.store.values import write_base
+
+    write_base(
+        demo_db, Base("NS_THU_DIA_BAN", "Q007", parse_period("năm 2023"), "DT_TP", Decimal(base))
+    )
+    result = _render(demo_db, Q1 + "Quý I/2023 {{ q1." + call + " }}.")
+    assert result.problems == []
+    assert result.text == f"Quý I/2023 {printed}."
