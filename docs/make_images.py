@@ -3,7 +3,8 @@
     .venv/bin/python docs/make_images.py
 
 Builds a fresh demo database in a temporary folder, prints both documents through the
-command line exactly as a clerk would, and renders chosen pages with pypdfium2.
+command line exactly as a clerk would, and renders chosen pages with pypdfium2 — every
+page of the bulletin (bulletin-page1.png, bulletin-page2.png, …).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import pypdfium2 as pdfium
 from hbt_desktop.cli import main
 
 IMAGES = Path(__file__).resolve().parent / "images"
-PAGES = {
-    "bulletin": [(1, "bulletin-page1.png"), (2, "bulletin-page2.png")],
+# None: every page, named "<command>-page<n>.png".
+PAGES: dict[str, list[tuple[int, str]] | None] = {
+    "bulletin": None,
     "report": [(1, "report-page1.png"), (2, "report-page2.png"), (4, "report-appendix-wards.png")],
 }
 
@@ -32,10 +34,14 @@ def make() -> None:
     IMAGES.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
-        for command, pages in PAGES.items():
+        for command, chosen in PAGES.items():
             pdf = Path(tmp) / f"{command}.pdf"
             if main([command, "--db", str(db), "--out", str(pdf)]) != 0:
                 raise SystemExit(f"{command} failed")
+            pages = chosen
+            if pages is None:
+                count = len(pdfium.PdfDocument(str(pdf)))
+                pages = [(n, f"{command}-page{n}.png") for n in range(1, count + 1)]
             for page, name in pages:
                 render(pdf, page, IMAGES / name)
                 print(IMAGES / name)

@@ -100,8 +100,10 @@ class Assembly:
 
     @cached_property
     def names(self) -> tuple[str, ...]:
-        """Names of places that must not break across lines ("Hai Bà Trưng")."""
-        return tuple(sorted({u.name for u in self.src.units if " " in u.name}))
+        """What must not break across lines: names of places ("Hai Bà Trưng") and the
+        mark of an illustrative figure."""
+        places = {u.name for u in self.src.units if " " in u.name}
+        return (*sorted(places), ILLUSTRATIVE)
 
     def set_line(self, text: str) -> str:
         """A heading, a caption, a key figure: no-break spaces where a line must not end."""
@@ -282,7 +284,18 @@ def _charts(asm: Assembly) -> tuple[c.BarChart, ...]:
         charts.append(_money_chart(asm, figures))
     if growth:
         charts.append(_growth_chart(growth))
-    return tuple(charts)
+    return tuple(_set_chart(asm, chart) for chart in charts)
+
+
+def _set_chart(asm: Assembly, chart: c.BarChart) -> c.BarChart:
+    """A chart's words with the no-break spaces of the text ("2 tháng", "quý I/2023")."""
+    return replace(
+        chart,
+        title=asm.set_line(chart.title),
+        categories=tuple(asm.set_line(x) for x in chart.categories),
+        series=tuple(replace(s, name=asm.set_line(s.name)) for s in chart.series),
+        note=asm.set_line(chart.note),
+    )
 
 
 def _estimate(figure: Figure) -> str:

@@ -73,10 +73,11 @@ def nice_ticks(low: Decimal, high: Decimal, target: int = 5) -> list[Decimal]:
 
 
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap by measured width; a word longer than ``width`` keeps its line."""
+    """Greedy word wrap by measured width; a word longer than ``width`` keeps its line.
+    Only ordinary spaces break: a no-break space ("2 tháng") keeps its words together."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in (w for w in text.split(" ") if w.strip()):
         trial = f"{current} {word}" if current else word
         if current and stringWidth(trial, font, size) > width:
             lines.append(current)

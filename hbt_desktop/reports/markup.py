@@ -60,7 +60,7 @@ def _word(token: str) -> str:
 
 
 def _is_number(token: str) -> bool:
-    return token[:1].isdigit()
+    return token.lstrip("([«“")[:1].isdigit()  # "(2 tháng …)" too
 
 
 def _keeps_together(before: str, token: str, after: str) -> bool:

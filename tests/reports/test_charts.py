@@ -215,3 +215,11 @@ def test_an_estimate_is_hatched_and_named_in_the_legend(fonts: FontSet) -> None:
         220,
     )
     assert not [n for n in walk(actual) if isinstance(n, Line) and n.x1 != n.x2 and n.y1 != n.y2]
+
+
+def test_a_no_break_space_keeps_its_words_on_one_chart_line(fonts: FontSet) -> None:
+    text = "Tăng, giảm so với cùng kỳ năm trước (%), 2\u00a0tháng\u00a0đầu\u00a0năm\u00a02023"
+    for width in (120, 160, 200, 240):
+        lines = wrap_words(text, fonts.sans_bold, 10.5, width)
+        assert sum("2\u00a0tháng" in line for line in lines) == 1
+        assert not any(line.endswith("2") for line in lines)
