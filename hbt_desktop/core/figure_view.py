@@ -280,8 +280,11 @@ class FigureView:
         )
 
     def _base(self, ma_goc: str) -> tuple[Base, BaseKind] | Formatted:
-        """The base of kind ``ma_goc`` for this figure, or the marker saying why not."""
+        """The base of kind ``ma_goc`` for this figure, or the marker saying why not (the
+        figure or the base is missing, there is no such kind)."""
         f = self._figure
+        if not f.available:
+            return self._missing()
         try:
             kind = self._ctx.src.catalogue.base_kind(clean(str(ma_goc)).upper())
         except HbtError:
@@ -416,18 +419,23 @@ class FigureView:
     def cung_ky(self) -> FigureView:
         return FigureView(self._ctx, self._previous(), relation="cung_ky")
 
-    def ty_le(self, ma_goc: str, so_le: int | None = None) -> Formatted:
-        """The share of a base as a bare percentage: "34%"."""
-        f = self._figure
-        if not f.available:
-            return self._missing()
+    def _share(self, ma_goc: str) -> tuple[Decimal, BaseKind] | Formatted:
+        """The figure as a percent of its base of kind ``ma_goc``, or the marker why not."""
         found = self._base(ma_goc)
         if isinstance(found, Formatted):
             return found
-        pct = share_pct(f.amount, found[0].amount)
+        pct = share_pct(self._figure.amount, found[0].amount)
         if pct is None:
             return self._comparison_missing("chỉ tiêu giao khác 0")
-        return self._text(format_percent(pct, places(so_le, f.indicator.pct_decimals)))
+        return pct, found[1]
+
+    def ty_le(self, ma_goc: str, so_le: int | None = None) -> Formatted:
+        """The share of a base as a bare percentage: "34%"."""
+        found = self._share(ma_goc)
+        if isinstance(found, Formatted):
+            return found
+        pct = found[0]
+        return self._text(format_percent(pct, places(so_le, self._figure.indicator.pct_decimals)))
 
     def so_voi(
         self,
@@ -439,21 +447,15 @@ class FigureView:
     ) -> Formatted:
         """ "đạt 34% so với dự toán TP và HĐND quận giao"; ``ten="ngắn"`` → "… so với dự
         toán"; ``dong_tu="vượt"`` → "vượt 5% so với dự toán" for 105%."""
-        f = self._figure
-        if not f.available:
-            return self._missing()
-        found = self._base(ma_goc)
+        found = self._share(ma_goc)
         if isinstance(found, Formatted):
             return found
-        base, kind = found
-        pct = share_pct(f.amount, base.amount)
-        if pct is None:
-            return self._comparison_missing("chỉ tiêu giao khác 0")
+        pct, kind = found
         name = kind.short if clean(str(ten)).lower() in ("ngắn", "ngan", "short") else kind.name
         return self._phrase(
             format_share(
                 pct,
-                places(so_le, f.indicator.pct_decimals),
+                places(so_le, self._figure.indicator.pct_decimals),
                 base=name,
                 verb=str(dong_tu),
                 so_voi=bool(co_so_voi),
@@ -500,8 +502,6 @@ class FigureView:
     def tren_tong(self, ma_goc: str = "CHI_TIEU", don_vi_tinh: str | None = None) -> Formatted:
         """Targets met: "20/20 chỉ tiêu"."""
         f = self._figure
-        if not f.available:
-            return self._missing()
         found = self._base(ma_goc)
         if isinstance(found, Formatted):
             return found
