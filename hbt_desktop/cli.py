@@ -76,8 +76,10 @@ register(
         },
         "cli.problem": {"vi": "Cảnh báo: {text}", "en": "Warning: {text}"},
         "cli.strict": {
-            "vi": "Không in vì còn {count} chỗ thiếu số liệu (bỏ --strict để in kèm dấu đánh dấu).",
-            "en": "Not printed: {count} placeholders lack figures (drop --strict to print with markers).",
+            "vi": "Không in vì văn bản còn {count} chỗ phải sửa (liệt kê ở trên): thiếu số liệu, "
+            "số liệu không ghi kỳ của nó hoặc mẫu viết sai.",
+            "en": "Not printed: the document has {count} things to fix (listed above): missing "
+            "figures, figures without their own period, or template mistakes.",
         },
         "cli.demo_loaded": {
             "vi": "Đã nạp lại dữ liệu mẫu vào {path}.",
@@ -209,7 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--strict",
             action="store_true",
-            help=_t("không in nếu còn thiếu số liệu", "refuse to print when figures are missing"),
+            help=_t(
+                "không in nếu còn chỗ phải sửa (thiếu số liệu, sai kỳ, mẫu viết sai)",
+                "refuse to print while something needs fixing (missing figures, wrong "
+                "periods, template mistakes)",
+            ),
         )
 
     for name, vi, en in (
@@ -322,6 +328,14 @@ def cmd_print(args: argparse.Namespace) -> int:
     kind = output_format(args.command, out)
     _, db = _open(args, write=False)
     unit_uid, period = _unit_and_period(db, args)
+    if args.strict:
+        from hbt_desktop.reports.document_check import document_problems
+
+        refusals = document_problems(db, unit_uid, period, forms=(args.command,))
+        for text in refusals:
+            print(tr("cli.problem", None, text=text), file=sys.stderr)
+        if refusals:
+            raise HbtError("cli.strict", count=len(refusals))
     content: BulletinContent | ReportContent
     if args.command == "bulletin":
         content, problems = bulletin_content(db, unit_uid, period)
@@ -329,8 +343,6 @@ def cmd_print(args: argparse.Namespace) -> int:
         content, problems = report_content(db, unit_uid, period)
     for problem in problems:
         print(tr("cli.problem", None, text=problem.text), file=sys.stderr)
-    if problems and args.strict:
-        raise HbtError("cli.strict", count=len(problems))
     if isinstance(content, BulletinContent):
         from hbt_desktop.reports.bulletin import build_bulletin
 

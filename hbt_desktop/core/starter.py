@@ -1,9 +1,10 @@
 """A first draft of a document for a unit and period that has figures but no text yet.
 
 When a ward or a new unit imports figures and prints before anyone has written the
-narrative, the program drafts one sentence per figure from the catalogue — name, period,
-status, value, and the comparisons the catalogue lists and the data allows — grouped by
-sector. The draft is ordinary template text: the clerk edits it like any other.
+narrative, the program drafts one sentence per figure of the document's own period from
+the catalogue — name, period, status, value, and the comparisons the catalogue lists and
+the data allows — grouped by sector. The draft is ordinary template text: the clerk edits
+it like any other.
 """
 
 from __future__ import annotations
@@ -20,14 +21,12 @@ from hbt_desktop.core.values import Base, Status, Value
 _ISSUER_PREFIX = "ỦY BAN NHÂN DÂN"
 
 
-def related(period: Period, candidate: Period) -> bool:
-    """True when ``candidate`` belongs in a document about ``period``: same year, and
-    overlapping it (a cut-off inside it, the quarter that contains it, …)."""
-    return (
-        candidate.year == period.year
-        and candidate.start <= period.nominal_end
-        and period.start <= candidate.nominal_end
-    )
+def same_figures(period: Period, candidate: Period) -> bool:
+    """True when ``candidate`` names the document's own figures (the same id): a draft
+    for "năm 2023" takes only the year's figures, never the 2-month or quý I ones, and a
+    draft "tính đến 15/5/2023" never the 5-month ones. Figures of other periods enter a
+    document only when its clerk writes them in (core.period_claims)."""
+    return candidate.id == period.id
 
 
 def _quote(text: str) -> str:
@@ -38,15 +37,13 @@ def sentence(
     catalogue: Catalogue,
     value: Value,
     *,
-    document_period: Period,
     bases: Sequence[Base],
     has_previous: bool,
 ) -> str:
-    """One template sentence for ``value``."""
+    """One template sentence for ``value``, a figure of the document's own period (so
+    ``so_lieu`` needs no period and the sentence says which period it is)."""
     ind = catalogue.indicator(value.indicator)
     args = _quote(ind.code)
-    if value.period != document_period:
-        args += ", " + _quote(value.period.id)
     var = "{{ so_lieu(" + args + ")"
     status = "" if value.status is Status.THUC_HIEN else value.status.label + " "
     parts = [f"{ind.name} ({{{{ so_lieu({args}).ky }}}}): {status}"]
@@ -81,7 +78,11 @@ def starter_sections(
     base_list = list(bases)
     by_sector: dict[str, list[str]] = {}
     chosen = sorted(
-        (v for v in values if related(period, v.period) and v.indicator in catalogue.indicators),
+        (
+            v
+            for v in values
+            if same_figures(period, v.period) and v.indicator in catalogue.indicators
+        ),
         key=lambda v: (
             catalogue.indicator(v.indicator).position,
             v.indicator,
@@ -93,13 +94,13 @@ def starter_sections(
         own_bases = [
             b
             for b in base_list
-            if b.indicator == ind.code and b.period in (value.period, value.period.year_period())
+            if b.indicator == ind.code
+            and b.period.id in (value.period.id, value.period.year_period().id)
         ]
         by_sector.setdefault(ind.sector, []).append(
             sentence(
                 catalogue,
                 value,
-                document_period=period,
                 bases=own_bases,
                 has_previous=(ind.code, value.period.id) in previous,
             )

@@ -56,6 +56,15 @@ register(
 
 MAX_SCALE = 6
 
+# A figure whose comment begins with these words is not a published one (the demo's
+# reconstructed estimates, last year's figures, ward tables): printed documents mark it.
+ILLUSTRATIVE_PREFIX = "so minh hoa"  # folded: "Số minh họa", "số minh hoạ" …
+
+
+def is_illustrative(comment: str) -> bool:
+    """True when ``comment`` marks the figure as illustrative ("Số minh họa, …")."""
+    return fold(clean(comment)).startswith(ILLUSTRATIVE_PREFIX)
+
 
 class Status(StrEnum):
     THUC_HIEN = "thuc_hien"
@@ -132,6 +141,10 @@ class Value:
     updated_by: str = ""
     updated_at: datetime | None = None
 
+    @property
+    def illustrative(self) -> bool:
+        return is_illustrative(self.comment)
+
 
 @dataclass(frozen=True)
 class Base:
@@ -144,6 +157,10 @@ class Base:
     comment: str = ""
     updated_by: str = ""
     updated_at: datetime | None = None
+
+    @property
+    def illustrative(self) -> bool:
+        return is_illustrative(self.comment)
 
 
 @dataclass(frozen=True)

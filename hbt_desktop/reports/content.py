@@ -46,6 +46,10 @@ class KeyFigure:
 class ChartSeries:
     name: str
     values: tuple[Decimal | None, ...]  # one per category; None = no figure (gap, not 0)
+    # One per category: the status of an estimate ("ước thực hiện", "dự kiến"), "" for
+    # an actual figure. Estimates are drawn hatched and named in the legend, so that one
+    # is never read as an actual figure.
+    estimates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,9 @@ class BarChart:
     """A grouped bar chart drawn from data, e.g. revenue against the estimate.
 
     ``values`` are in ``unit_label`` units already (e.g. tỷ đồng), exact Decimals;
-    ``value_labels`` are the printed labels above bars, worded by the formatters.
+    ``value_labels`` are the printed labels above bars, worded by the formatters (a
+    growth is "tăng 11,7%" / "giảm 1,25%", never a bare "-1,25%"). The title and the
+    legend name the figures' own periods.
     """
 
     title: str

@@ -160,7 +160,8 @@ class Session(QObject):
         if period is not None and period != self.period:
             self.period = period
             if not self.readonly:  # remembered in the file; a read-only window only looks
-                set_setting(self.db, "current_period", period.id)
+                # ``ref``: a cut-off typed on the period's last day is kept (core.periods).
+                set_setting(self.db, "current_period", period.ref)
             changed = True
             valid = {u.uid for u in self.units_in(period)}
             if self.unit_uid not in valid and unit_uid is None:
@@ -190,9 +191,9 @@ class Session(QObject):
 
     def add_period(self, period: Period) -> None:
         self.require_writable()
-        ids = [p.id for p in self.extra_periods()]
-        if period.id not in ids:
-            ids.append(period.id)
+        ids = [p.ref for p in self.extra_periods()]
+        if period.ref not in ids:
+            ids.append(period.ref)
             set_setting(self.db, EXTRA_PERIODS_KEY, json.dumps(ids))
 
     def periods(self) -> list[Period]:

@@ -526,18 +526,18 @@
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+40"/>
+        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+42"/>
         <source>Add section (Ctrl+N)</source>
         <translation>Thêm mục (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
+        <location line="+148"/>
         <source>Remove section</source>
         <translation>Xóa mục</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-147"/>
         <source>Up</source>
         <translation>Lên</translation>
     </message>
@@ -547,12 +547,17 @@
         <translation>Xuống</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Check the document (Ctrl+Shift+K)</source>
+        <translation>Kiểm tra văn bản (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Parts of the d&amp;ocument</source>
         <translation>&amp;Các phần của văn bản</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <location line="+86"/>
         <source>(no heading)</source>
         <translation>(chưa có tiêu đề)</translation>
@@ -581,6 +586,11 @@
         <location line="+15"/>
         <source>Remove the section «{heading}» and its photos?</source>
         <translation>Xóa mục «{heading}» cùng các ảnh của mục?</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Nothing to fix: both documents can be printed as they stand.</source>
+        <translation>Không có gì cần sửa: cả bản tin và báo cáo đều in được như hiện có.</translation>
     </message>
 </context>
 <context>
@@ -2502,7 +2512,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/section_editor.py" line="+68"/>
+        <location filename="../../hbt_desktop/ui/document/section_editor.py" line="+70"/>
         <source>Section</source>
         <translation>Mục</translation>
     </message>
@@ -2543,13 +2553,13 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Placeholders without a figure</source>
-        <translation>Chỗ đặt chưa có số liệu</translation>
+        <source>To fix before printing</source>
+        <translation>Cần sửa trước khi in</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <source>Every placeholder has a figure.</source>
-        <translation>Mọi chỗ đặt đều đã có số liệu.</translation>
+        <location line="+74"/>
+        <source>Nothing to fix: every placeholder prints a figure of its period.</source>
+        <translation>Không có gì cần sửa: mọi chỗ đặt đều in số liệu đúng kỳ của nó.</translation>
     </message>
 </context>
 <context>

@@ -221,7 +221,10 @@ def test_a_whole_period_between_two_wards_and_the_district(
 
     # The merged ward's "same period last year" comes from its predecessors, footnoted.
     ward_report, _ = report_content(q.db, "PB", Q1)
-    notes_text = " ".join(p for part in ward_report.parts for p in part.paragraphs)
+    # Printed paragraphs carry no-break spaces ("Bình Một" stays on one line): read as spaces.
+    notes_text = " ".join(p for part in ward_report.parts for p in part.paragraphs).replace(
+        "\u00a0", " "
+    )
     previous = resolve(StoreSource(q.db), MONEY, "PB", Period.quarter(2022, 1))
     assert previous.origin is Origin.PREDECESSORS and previous.amount == 500_000_000
     assert "được tính từ số liệu của các đơn vị trước khi sắp xếp" in notes_text

@@ -159,7 +159,7 @@ class FigurePicker(QDialog):
         code = self.current_code()
         self.period_box.blockSignals(True)
         self.period_box.clear()
-        self.period_box.addItem(format_cutoff_period(self.period), self.period.id)
+        self.period_box.addItem(format_cutoff_period(self.period), self.period.ref)
         if code:
             s = self.session
             seen = {self.period.id}
@@ -189,7 +189,7 @@ class FigurePicker(QDialog):
         wording = str(self.wording.currentData())
         return placeholder(
             code,
-            None if period == self.period else period.id,
+            None if period == self.period else period.ref,
             wording,
             str(self.kind.currentData()),
             self.short.isChecked(),
