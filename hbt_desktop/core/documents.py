@@ -30,6 +30,10 @@ register(
 )
 
 
+# Heading levels a section can have: 1 a part, 2 a sub-part (the store's CHECK constraint).
+SECTION_LEVELS = (1, 2)
+
+
 @dataclass
 class SectionSpec:
     heading: str
@@ -70,6 +74,7 @@ class DocumentSpec:
     signer_title: str = ""
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
+    kinh_gui: tuple[str, ...] = ()  # "Kính gửi:" addressees, one per line (Decree 30)
     sections: list[SectionSpec] = field(default_factory=list)
     photos: list[PhotoSpec] = field(default_factory=list)
     id: int | None = None
