@@ -54,10 +54,8 @@ register(
             "en": "Unknown file type «{suffix}»: documents go to and from .txt (text form), "
             ".zip or .json (complete form, with photos).",
         },
-        "document.template_fault": {
-            "vi": "{where}: {reason}",
-            "en": "{where}: {reason}",
-        },
+        # The reason is the template check's own sentence; the file and place come first.
+        "document.template_fault": {"vi": "{reason}", "en": "{reason}"},
         "document.exported": {
             "vi": "Đã xuất văn bản của {unit}, {period} ra {path} ({sections} mục, {photos} "
             "ảnh){note}.",
