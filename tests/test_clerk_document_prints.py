@@ -176,8 +176,10 @@ def test_the_same_typo_in_a_file_is_refused_at_import_and_nothing_changes(
     capsys.readouterr()
     assert main(["--db", str(db), "document", "import", str(typo), *WARD]) == 2
     said = capsys.readouterr().err.strip()
-    line = example("van-ban-vinh-tuy.txt").split("\n").index(
-        "{% set tngt = so_lieu('AN_TAI_NAN_GT') %}"
+    line = (
+        example("van-ban-vinh-tuy.txt")
+        .split("\n")
+        .index("{% set tngt = so_lieu('AN_TAI_NAN_GT') %}")
     )
     assert said.startswith(f"Tệp sai.txt, dòng {line + 1}: không có chỉ tiêu «AN_TAI_NAN_GTT»")
     connection = open_database(db)
