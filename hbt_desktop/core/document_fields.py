@@ -31,6 +31,8 @@ class HeaderField:
     name: str  # the DocumentSpec attribute, also the key in the JSON form
     key: str  # the key of the text form
     kind: FieldKind
+    # Other names a person may write for it: the labels of the writing screen.
+    aliases: tuple[str, ...] = ()
 
 
 # In the order the text form writes them: the report's header in the order the decree
@@ -39,28 +41,29 @@ HEADER_FIELDS: tuple[HeaderField, ...] = (
     HeaderField("number", "số", FieldKind.TEXT),
     HeaderField("symbol", "ký hiệu", FieldKind.TEXT),
     HeaderField("place", "địa danh", FieldKind.TEXT),
-    HeaderField("issue_date", "ngày", FieldKind.DATE),
+    HeaderField("issue_date", "ngày", FieldKind.DATE, ("ngày ban hành",)),
     HeaderField("summary", "trích yếu", FieldKind.TEMPLATE),
     HeaderField("kinh_gui", "kính gửi", FieldKind.LINES),
-    HeaderField("intro", "mở đầu", FieldKind.TEMPLATE),
-    HeaderField("signer_authority", "thẩm quyền ký", FieldKind.LINES),
-    HeaderField("signer_title", "chức vụ", FieldKind.TEXT),
-    HeaderField("signer_name", "người ký", FieldKind.TEXT),
+    HeaderField("intro", "mở đầu", FieldKind.TEMPLATE, ("phần mở đầu",)),
+    HeaderField("signer_authority", "thẩm quyền ký", FieldKind.LINES, ("quyền hạn ký",)),
+    HeaderField("signer_title", "chức vụ", FieldKind.TEXT, ("chức vụ người ký",)),
+    HeaderField("signer_name", "người ký", FieldKind.TEXT, ("họ tên người ký",)),
     HeaderField("recipients", "nơi nhận", FieldKind.LINES),
     HeaderField("masthead", "tên bản tin", FieldKind.TEXT),
-    HeaderField("issue_line", "dòng phát hành", FieldKind.TEXT),
-    HeaderField("title", "tiêu đề", FieldKind.TEMPLATE),
-    HeaderField("lead", "sapo", FieldKind.TEMPLATE),
+    HeaderField("issue_line", "dòng phát hành", FieldKind.TEXT, ("dòng số phát hành",)),
+    HeaderField("title", "tiêu đề", FieldKind.TEMPLATE, ("tiêu đề bài",)),
+    HeaderField("lead", "sapo", FieldKind.TEMPLATE, ("sa-pô", "sa pô")),
 )
 # DocumentSpec's fields that are not header data: where the document belongs and its parts.
 NOT_HEADER = frozenset({"unit_uid", "period", "sections", "photos", "id"})
 
-_BY_FOLDED_KEY = {fold(f.key): f for f in HEADER_FIELDS}
+_BY_FOLDED_KEY = {fold(name): f for f in HEADER_FIELDS for name in (f.key, *f.aliases)}
 
 
 def field_for_key(key: str) -> HeaderField | None:
-    """The field a text-form key names; accents and case are ignored («ky hieu», «KÝ HIỆU»),
-    so that a key typed without a Vietnamese keyboard is understood."""
+    """The field a text-form key (or one of its aliases) names; accents and case are
+    ignored («ky hieu», «KÝ HIỆU»), so that a key typed without a Vietnamese keyboard is
+    understood."""
     return _BY_FOLDED_KEY.get(fold(" ".join(key.split())))
 
 

@@ -14,6 +14,7 @@ from hbt_desktop.core.document_fields import HEADER_FIELDS, FieldKind
 from hbt_desktop.core.documents import DocumentSpec, SectionSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import parse_period
+from hbt_desktop.core.text import fold
 from hbt_desktop.exchange.document_text import decode_text, format_text, parse_text
 from hbt_desktop.exchange.where import FileInputError
 
@@ -257,3 +258,26 @@ def test_a_heading_that_ends_with_brackets_keeps_them(
     doc = DocumentSpec("W00283-2025", Q3, sections=[SectionSpec(heading, "x", 1, bulletin, report)])
     (section,) = parse_text(format_text(doc, unit_name="phường X"), "x.txt").sections
     assert (section.heading, section.in_bulletin, section.in_report) == (heading, bulletin, report)
+
+
+def test_the_labels_of_the_writing_screen_are_read_as_the_keys() -> None:
+    parsed = parse_text(
+        "Họ tên người ký: Lê Văn B\nSa-pô: Một câu.\nNgày ban hành: 1/10/2026\n"
+        "Quyền hạn ký: TM. ỦY BAN NHÂN DÂN\n",
+        "x.txt",
+    )
+    assert parsed.header == {
+        "signer_name": "Lê Văn B",
+        "lead": "Một câu.",
+        "issue_date": date(2026, 10, 1),
+        "signer_authority": ("TM. ỦY BAN NHÂN DÂN",),
+    }
+    with pytest.raises(FileInputError) as caught:
+        parse_text("người ký: A\nhọ tên người ký: B\n", "x.txt")
+    assert caught.value.key == "doctext.duplicate_key" and caught.value.where.row == 2
+
+
+def test_keys_and_aliases_are_distinct_without_accents() -> None:
+    names = [fold(n) for f in HEADER_FIELDS for n in (f.key, *f.aliases)]
+    names += [fold(k) for k in ("đơn vị", "kỳ", "tên loại")]
+    assert len(names) == len(set(names))
