@@ -34,9 +34,7 @@ import hashlib
 import io
 import json
 import re
-import struct
 import zipfile
-import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -52,6 +50,7 @@ from hbt_desktop.exchange.document_text import MAX_SECTIONS
 from hbt_desktop.exchange.jsonfile import as_list, as_object, kind, parse_json, top_object
 from hbt_desktop.exchange.tables import Limits, read_bytes, write_atomically
 from hbt_desktop.exchange.where import FileInputError, Where
+from hbt_desktop.exchange.zipfiles import ZipRefused, read_members
 from hbt_desktop.store.packages import document_from_dict, document_to_dict
 
 register(
@@ -229,56 +228,10 @@ def read_complete(path: Path) -> DocumentSpec:
 
 
 def _unpack(raw: bytes, name: str) -> dict[str, bytes]:
-    """Every member's bytes, after checking names and sizes from the zip's directory."""
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            infos = archive.infolist()
-            if len(infos) > LIMITS.max_zip_members:
-                raise HbtError("docfile.too_many", what="ảnh", max=MAX_PHOTOS)
-            for info in infos:
-                if not _MEMBER.fullmatch(info.filename):
-                    raise HbtError("docfile.bad_member", file=name, name=info.filename)
-                if info.flag_bits & 0x1 or info.compress_type not in (
-                    zipfile.ZIP_STORED,
-                    zipfile.ZIP_DEFLATED,
-                ):
-                    raise HbtError("docfile.damaged", file=name)
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > _MB and ratio > LIMITS.max_ratio:
-                    raise HbtError(
-                        "docfile.too_big", file=name, detail=f"{info.filename}: 1:{ratio:.0f}"
-                    )
-            total = sum(i.file_size for i in infos)
-            manifest = [i for i in infos if i.filename == MANIFEST]
-            if total > LIMITS.max_unzipped_bytes or any(
-                i.file_size > _MAX_MANIFEST for i in manifest
-            ):
-                raise HbtError("docfile.too_big", file=name, detail=f"{total // _MB} MB")
-            members: dict[str, bytes] = {}
-            for info in infos:
-                if info.filename in members:
-                    raise HbtError("docfile.bad_member", file=name, name=info.filename)
-                with archive.open(info) as member:
-                    content = member.read(info.file_size + 1)
-                if len(content) != info.file_size:
-                    raise HbtError("docfile.damaged", file=name)
-                members[info.filename] = content
-            return members
-    except HbtError:
-        raise
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        struct.error,
-        EOFError,
-        ValueError,
-        OSError,
-        NotImplementedError,
-        RuntimeError,
-    ):
-        # CRC errors, truncation, an unknown compression: all "damaged".
-        raise HbtError("docfile.damaged", file=name) from None
+        return read_members(raw, _MEMBER, LIMITS, max_sizes={MANIFEST: _MAX_MANIFEST})
+    except ZipRefused as refused:
+        raise HbtError(f"docfile.{refused.reason}", file=name, **refused.params) from None
 
 
 def _document_object(data: object, where: Where) -> dict[str, object]:

@@ -43,6 +43,7 @@ from hbt_desktop.exchange.document_text import (
 )
 from hbt_desktop.exchange.tables import Limits, read_bytes, write_atomically
 from hbt_desktop.exchange.where import FileInputError, Where
+from hbt_desktop.reports.assemble import open_assembly
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.source import StoreSource
 
@@ -156,14 +157,9 @@ def export_document(
     """Write the document of ``unit_uid`` and ``period`` to ``path``: the stored one, or
     the draft the writing screen would show when none is stored."""
     form = form_of(path)
-    src = StoreSource(db)
-    unit = src.units.get(unit_uid)
-    doc = load_document(db, unit_uid, period)
-    drafted = doc is None
-    if doc is None:
-        from hbt_desktop.reports.assemble import draft_document  # reportlab: only if needed
-
-        doc = draft_document(db, src, unit, period, today or date.today())
+    # What printing would use: the stored document, or the draft made from the figures.
+    asm = open_assembly(db, unit_uid, period, today=today)
+    doc, unit = asm.doc, asm.unit
     if form is Form.TEXT:
         text = format_text(doc, unit_name=unit.full_name)
 
@@ -173,7 +169,7 @@ def export_document(
         write_atomically(path, write)
     else:
         write_complete(path, doc)
-    return DocumentExport(path, form, unit, period, len(doc.sections), len(doc.photos), drafted)
+    return DocumentExport(path, form, unit, period, len(doc.sections), len(doc.photos), asm.drafted)
 
 
 # -- import ------------------------------------------------------------------------------

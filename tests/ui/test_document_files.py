@@ -85,19 +85,24 @@ def test_import_checks_asks_backs_up_and_shows_the_new_document(
     assert len(doc.photos) == 2
 
 
-def test_import_answered_no_changes_nothing(
-    window: Any, dialogs: Any, qtbot: Any, tmp_path: Path
-) -> None:
+def _import(window: Any, dialogs: Any, qtbot: Any, source: Path, text: str) -> str:
+    """Import ``text`` from the writing screen; the digest of the database before."""
     page = _page(window)
     window.controller.flush()
     before = db_digest(window.session.db)
-    source = tmp_path / "mau.txt"
-    source.write_text("số: 77\n", encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     dialogs.open_path = str(source)
-    dialogs.answer = QMessageBox.StandardButton.No
     page.import_button.click()
-    _wait_for(qtbot, dialogs, "question")
     qtbot.waitUntil(lambda: not window.tasks.busy and page.isEnabled(), timeout=20_000)
+    return before
+
+
+def test_import_answered_no_changes_nothing(
+    window: Any, dialogs: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    dialogs.answer = QMessageBox.StandardButton.No
+    before = _import(window, dialogs, qtbot, tmp_path / "mau.txt", "số: 77\n")
+    assert len(_said(dialogs, "question")) == 1
     assert db_digest(window.session.db) == before
     assert not any(b.reason == "import" for b in list_backups(window.session.db_path))
     assert _said(dialogs, "information") == []
@@ -106,14 +111,7 @@ def test_import_answered_no_changes_nothing(
 def test_a_wrong_file_is_refused_at_its_line_and_the_screen_stays_usable(
     window: Any, dialogs: Any, qtbot: Any, tmp_path: Path
 ) -> None:
-    page = _page(window)
-    window.controller.flush()
-    before = db_digest(window.session.db)
-    source = tmp_path / "sai.txt"
-    source.write_text("số: 1\nsô hiệu: 2\n", encoding="utf-8")
-    dialogs.open_path = str(source)
-    page.import_button.click()
-    qtbot.waitUntil(lambda: not window.tasks.busy and page.isEnabled(), timeout=20_000)
+    before = _import(window, dialogs, qtbot, tmp_path / "sai.txt", "số: 1\nsô hiệu: 2\n")
     shown = [text for kind, text in dialogs.shown if kind in ("warning", "critical")]
     assert shown and shown[-1].startswith("Tệp sai.txt, dòng 2: không có khóa «sô hiệu»")
     assert _said(dialogs, "question") == []
