@@ -11,8 +11,9 @@ already there:
 
 - the complete form replaces it entirely: header, sections and photos;
 - the text form replaces its sections and the header fields the file writes; a field the
-  file does not write keeps its value, and the photos stay, each with the section of the
-  same heading (or at the end when no section has it any more).
+  file does not write keeps its value (with no document stored: the value of the draft
+  the writing screen would show), and the photos stay, each with the section of the same
+  heading (or at the end when no section has it any more).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from hbt_desktop.exchange.document_text import (
 )
 from hbt_desktop.exchange.tables import Limits, read_bytes, write_atomically
 from hbt_desktop.exchange.where import FileInputError, Where
-from hbt_desktop.reports.assemble import open_assembly
+from hbt_desktop.reports.assemble import Assembly, open_assembly
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.source import StoreSource
 
@@ -85,6 +86,10 @@ register(
         "document.kept_fields": {
             "vi": "; giữ nguyên {fields} vì tệp không ghi",
             "en": "; kept {fields}, which the file does not give",
+        },
+        "document.draft_fields": {
+            "vi": "; {fields} lấy theo bản nháp chương trình viết sẵn vì tệp không ghi",
+            "en": "; {fields} taken from the program's draft, which the file does not give",
         },
         "document.kept_photos": {
             "vi": "; giữ {count} ảnh đã có",
@@ -195,7 +200,8 @@ class DocumentImport:
         verb = "document.verb_replaced" if self.replaced else "document.verb_new"
         kept = ""
         if self.kept_fields:
-            kept += tr("document.kept_fields", language, fields=", ".join(self.kept_fields))
+            key = "document.kept_fields" if self.replaced else "document.draft_fields"
+            kept += tr(key, language, fields=", ".join(self.kept_fields))
         if self.kept_photos:
             kept += tr("document.kept_photos", language, count=self.kept_photos)
         source = ""
@@ -238,11 +244,12 @@ def import_document(
     form = form_of(path)
     src = StoreSource(db)
     unit = src.units.get(unit_uid)
-    existing = load_document(db, unit_uid, period)
     checker = TemplateChecker(src, unit, period)
     if form is Form.TEXT:
         parsed = parse_text(decode_text(read_bytes(path, TEXT_LIMITS), path.name), path.name)
-        result = _from_text(parsed, path.name, unit, period, existing)
+        # What the file does not write comes from the document the writing screen shows:
+        # the stored one, or the program's draft.
+        result = _from_text(parsed, path.name, open_assembly(db, unit_uid, period))
         _check_text(parsed, result.document, checker, path.name)
     else:
         incoming = read_complete(path)
@@ -253,7 +260,7 @@ def import_document(
             unit,
             period,
             doc,
-            existing is not None,
+            load_document(db, unit_uid, period) is not None,
             dry_run,
             file_unit=_unit_name(src, incoming.unit_uid),
             file_period=incoming.period,
@@ -274,32 +281,30 @@ def _unit_name(src: StoreSource, uid: str) -> str:
         return uid
 
 
-def _from_text(
-    parsed: ParsedText, file: str, unit: OrgUnit, period: Period, existing: DocumentSpec | None
-) -> DocumentImport:
-    doc = DocumentSpec(unit.uid, period)
+def _from_text(parsed: ParsedText, file: str, asm: Assembly) -> DocumentImport:
+    base = asm.doc
+    doc = DocumentSpec(asm.unit.uid, asm.period)
     kept: list[str] = []
     for spec in HEADER_FIELDS:
         if spec.name in parsed.header:
             setattr(doc, spec.name, parsed.header[spec.name])
-        elif existing is not None:
-            value = getattr(existing, spec.name)
+        else:
+            value = getattr(base, spec.name)
             setattr(doc, spec.name, value)
             if value:
                 kept.append(spec.key)
     doc.sections = parsed.sections
-    photos = _photos_kept(existing, doc) if existing is not None else []
-    doc.photos = photos
+    doc.photos = _photos_kept(base, doc)  # a draft has none
     return DocumentImport(
         file,
         Form.TEXT,
-        unit,
-        period,
+        asm.unit,
+        asm.period,
         doc,
-        existing is not None,
+        not asm.drafted,
         dry_run=False,
         kept_fields=kept,
-        kept_photos=len(photos),
+        kept_photos=len(doc.photos),
         file_unit=parsed.unit_text,
         file_period=parsed.period,
     )

@@ -518,3 +518,18 @@ def test_the_zip_export_is_the_same_bytes_every_time(full_db: Database, tmp_path
     export_document(full_db, tmp_path / "b.zip", *DEMO)
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert io.BytesIO((tmp_path / "a.zip").read_bytes()).getbuffer().nbytes > 0
+
+
+def test_into_a_period_without_a_document_the_text_form_takes_the_rest_from_the_draft(
+    ref_db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "chi-cac-muc.txt"
+    path.write_text("người ký: Trần Văn C\n## Kinh tế\nMột câu.\n", encoding="utf-8")
+    result = import_document(ref_db, path, WARD, Q3)
+    doc = load_document(ref_db, WARD, Q3)
+    assert doc is not None and not result.replaced
+    assert doc.signer_name == "Trần Văn C" and [s.heading for s in doc.sections] == ["Kinh tế"]
+    # As the writing screen would have shown it before any typing.
+    assert (doc.symbol, doc.signer_authority) == ("BC-UBND", ("TM. ỦY BAN NHÂN DÂN",))
+    assert "ký hiệu" in result.kept_fields and "người ký" not in result.kept_fields
+    assert "lấy theo bản nháp chương trình viết sẵn vì tệp không ghi" in result.message()
