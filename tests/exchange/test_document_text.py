@@ -281,3 +281,24 @@ def test_keys_and_aliases_are_distinct_without_accents() -> None:
     names = [fold(n) for f in HEADER_FIELDS for n in (f.key, *f.aliases)]
     names += [fold(k) for k in ("đơn vị", "kỳ", "tên loại")]
     assert len(names) == len(set(names))
+
+
+_LINES_OF_ANYTHING = st.lists(
+    st.one_of(
+        st.text(max_size=30),
+        st.sampled_from(["## ", "### ", "#### x", "- ", "  ", "\t", "số:", "ngày:", "nơi nhận:"]),
+        _LINE.map(lambda t: "## " + t),
+        _LINE.map(lambda t: "  " + t),
+    ),
+    max_size=12,
+).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_LINES_OF_ANYTHING, data=st.binary(max_size=64))
+def test_any_text_is_read_or_refused_with_a_sentence_never_a_crash(text: str, data: bytes) -> None:
+    for attempt in (lambda: parse_text(text, "x.txt"), lambda: decode_text(data, "x.txt")):
+        try:
+            attempt()
+        except HbtError as exc:
+            assert exc.message and "[doctext." not in exc.message
