@@ -131,6 +131,26 @@ register(
             "vi": "Từ nay mỗi bản sao lưu tự động cũng được chép vào {folder}.",
             "en": "From now on every automatic backup is also copied to {folder}.",
         },
+        "cli.created": {
+            "vi": "Đã tạo tệp dữ liệu mới {path}: {units} đơn vị, {indicators} chỉ tiêu trong "
+            "danh mục, chưa có số liệu và văn bản nào (không có dữ liệu mẫu).",
+            "en": "Created the new data file {path}: {units} units, {indicators} indicators in "
+            "the catalogue, no figures or documents yet (no demo data).",
+        },
+        "cli.document_needs": {
+            "vi": "Hãy ghi rõ đơn vị và kỳ của văn bản: --unit MÃ --period KỲ (ví dụ --unit "
+            "00283 --period 2026Q3).",
+            "en": "Name the document's unit and period: --unit CODE --period PERIOD (e.g. "
+            "--unit 00283 --period 2026Q3).",
+        },
+        "cli.dry_export": {
+            "vi": "--dry-run chỉ dùng khi nhập văn bản (document import).",
+            "en": "--dry-run is for importing a document (document import) only.",
+        },
+        "cli.backup_before": {
+            "vi": "Văn bản cũ được giữ trong bản sao lưu {path}.",
+            "en": "The previous document is kept in the backup {path}.",
+        },
         "cli.mirror_off": {
             "vi": "Thôi chép bản sao lưu sang thư mục thứ hai.",
             "en": "Backups are no longer copied to a second folder.",
@@ -245,6 +265,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE.pdf")
     sub.add_parser("demo", parents=[common], help=_t("nạp lại dữ liệu mẫu", "reload the demo data"))
+    sub.add_parser(
+        "new",
+        parents=[common],
+        help=_t(
+            "tạo tệp dữ liệu mới chỉ có đơn vị và danh mục, không có dữ liệu mẫu",
+            "create a new data file with units and catalogue only, no demo data",
+        ),
+    )
+    p = sub.add_parser(
+        "document",
+        parents=[common],
+        help=_t(
+            "xuất văn bản (bản tin, báo cáo) ra tệp hoặc nhập văn bản từ tệp",
+            "export a document (bulletin, report) to a file or import one from a file",
+        ),
+    )
+    p.add_argument("action", choices=["export", "import"])
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=_t(".txt (dạng chữ), .zip hoặc .json (dạng đầy đủ, kèm ảnh)", ".txt, .zip, .json"),
+    )
+    p.add_argument("--unit", metavar="MÃ", help=_t("mã đơn vị, ví dụ 00283", "unit code"))
+    p.add_argument("--period", metavar="KỲ", help=_t("ví dụ 2026Q3", "e.g. 2026Q3"))
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_t("chỉ kiểm tra tệp, không lưu (khi nhập)", "check only (import)"),
+    )
     sub.add_parser(
         "check", parents=[common], help=_t("kiểm tra tệp dữ liệu", "check the data file")
     )
@@ -461,6 +510,53 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from hbt_desktop.exchange.seed import new_database
+    from hbt_desktop.store.location import default_db_path
+
+    path = default_db_path(args.db)
+    units, indicators = new_database(path)
+    print(tr("cli.created", None, path=path, units=units, indicators=indicators))
+    return EXIT_OK
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    """``document export|import FILE --unit U --period P``: the unit and period are always
+    named (an import replaces that document, so it is never guessed from the settings)."""
+    from hbt_desktop.exchange.document_io import export_document, form_of, import_document
+    from hbt_desktop.store.backup import BackupOutcome, backup_before
+
+    file = Path(args.file)
+    form_of(file)  # an unknown extension is refused before the data file is opened
+    if not args.unit or not args.period:
+        raise HbtError("cli.document_needs")
+    if args.action == "export":
+        if args.dry_run:
+            raise HbtError("cli.dry_export")
+        _, db = _open(args, write=False)
+        unit_uid, period = _unit_and_period(db, args)
+        print(export_document(db, file, unit_uid, period).message())
+        return EXIT_OK
+    path, db = _open(args)
+    unit_uid, period = _unit_and_period(db, args)
+    backups: list[BackupOutcome] = []
+    done = import_document(
+        db,
+        file,
+        unit_uid,
+        period,
+        dry_run=args.dry_run,
+        before_write=lambda: backups.append(backup_before(db, path, "import")),
+    )
+    print(done.message())
+    for outcome in backups:
+        for message in outcome.messages:
+            print(tr("cli.problem", None, text=message), file=sys.stderr)
+        if done.replaced and outcome.backup is not None:
+            print(tr("cli.backup_before", None, path=outcome.backup.path))
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from hbt_desktop.store.check import check_database
     from hbt_desktop.store.connection import open_database
@@ -559,6 +655,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "demo": cmd_demo,
+    "new": cmd_new,
+    "document": cmd_document,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -31,6 +31,10 @@ register(
 )
 
 
+# Heading levels a section can have: 1 a part, 2 a sub-part (the store's CHECK constraint).
+SECTION_LEVELS = (1, 2)
+
+
 @dataclass
 class SectionSpec:
     heading: str

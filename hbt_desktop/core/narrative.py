@@ -33,7 +33,7 @@ from __future__ import annotations
 import inspect
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
@@ -521,8 +521,17 @@ def _compiled(text: str) -> jinja2.Template:
     return _ENV.from_string(tree)
 
 
-def render(text: str, src: FigureSource, unit: OrgUnit, period: Period) -> RenderResult:
+def render(
+    text: str,
+    src: FigureSource,
+    unit: OrgUnit,
+    period: Period,
+    names: Mapping[str, str] | None = None,
+) -> RenderResult:
     """Render a clerk's template for ``unit`` and ``period`` (the document's).
+
+    ``names`` are texts the program wrote for one place of the document only, such as
+    ``phu_luc`` ("Phụ lục I, II") in the sentence pointing to the appendices.
 
     Never raises for content problems: they become markers and ``problems``. A template
     that cannot be parsed raises :class:`TemplateError` (the editor shows it).
@@ -531,7 +540,9 @@ def render(text: str, src: FigureSource, unit: OrgUnit, period: Period) -> Rende
     ctx = _Render(src, unit, period)
     token = _CURRENT.set(ctx)
     try:
-        output = template.render(_globals(ctx))
+        output = template.render(
+            _globals(ctx) | {k: Formatted(v, Role.LABEL) for k, v in (names or {}).items()}
+        )
     except jinja2.UndefinedError:
         output = ctx.refuse("narrative.failed", "undefined")
     except SecurityError:

@@ -15,8 +15,7 @@ paragraphs gets its no-break spaces here (``markup.bind_words``, ``markup.no_wid
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
@@ -27,6 +26,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.dates import format_decree_date, format_draft_date, format_place_date
 from hbt_desktop.core.derived import index_pct, share_pct
+from hbt_desktop.core.document_fields import APPENDIX_NAMES
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.figure_view import ILLUSTRATIVE, Problem, RenderResult, format_figure_value
 from hbt_desktop.core.figures import Figure, Origin, resolve, resolve_base
@@ -81,8 +81,8 @@ class Assembly:
     notes: list[str] = field(default_factory=list)  # footnotes from the rendered text
     drafted: bool = False  # True when no document was stored and a draft was made
 
-    def render(self, template: str) -> RenderResult:
-        result = render(template, self.src, self.unit, self.period)
+    def render(self, template: str, names: Mapping[str, str] | None = None) -> RenderResult:
+        result = render(template, self.src, self.unit, self.period, names)
         for problem in result.problems:
             if problem not in self.problems:
                 self.problems.append(problem)
@@ -98,8 +98,8 @@ class Assembly:
         self.notes += [n for n in result.notes if n not in self.notes]
         return result
 
-    def line(self, template: str) -> str:
-        return " ".join(self.render(template).paragraphs)
+    def line(self, template: str, names: Mapping[str, str] | None = None) -> str:
+        return " ".join(self.render(template, names).paragraphs)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -447,15 +447,12 @@ def report_content(
     return content, asm.problems
 
 
-_PHU_LUC = re.compile(r"\{\{\s*phu_luc\s*\}\}")
-
-
 def _appendix_sentence(asm: Assembly, doc: DocumentSpec, appendices: Sequence[c.Appendix]) -> str:
     """The body's pointer to the appendices (Decree 30: a report with appendices says so
     in its text): the clerk's sentence, where ``{{ phu_luc }}`` is "Phụ lục I, II"."""
     labels = "Phụ lục " + ", ".join(a.label.removeprefix("Phụ lục ") for a in appendices)
     template = doc.appendix_note or "Số liệu chi tiết tại {{ phu_luc }} kèm theo."
-    return asm.line(_PHU_LUC.sub(labels, template))
+    return asm.line(template, {APPENDIX_NAMES: labels})
 
 
 def _signature(db: Database, doc: DocumentSpec) -> c.Signature:

@@ -13,10 +13,11 @@ import base64
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from hbt_desktop.core.document_fields import HEADER_FIELDS, from_json, to_json
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
@@ -101,26 +102,13 @@ def load_value(text: object) -> Value | None:
 
 def document_to_dict(doc: DocumentSpec, *, photos_inline: bool = True) -> dict[str, object]:
     """A document as JSON; photos carry their bytes in base64 unless ``photos_inline`` is
-    False (a package keeps them as separate members named by their SHA-256)."""
+    False (a package keeps them as separate members named by their SHA-256). The header
+    is every field of ``core.document_fields.HEADER_FIELDS``, under its attribute name."""
+    header = {f.name: to_json(f.kind, getattr(doc, f.name)) for f in HEADER_FIELDS}
     return {
         "unit": doc.unit_uid,
         "period": doc.period.id,
-        "title": doc.title,
-        "lead": doc.lead,
-        "intro": doc.intro,
-        "masthead": doc.masthead,
-        "issue_line": doc.issue_line,
-        "number": doc.number,
-        "symbol": doc.symbol,
-        "place": doc.place,
-        "issue_date": doc.issue_date.isoformat() if doc.issue_date else None,
-        "summary": doc.summary,
-        "signer_authority": list(doc.signer_authority),
-        "signer_title": doc.signer_title,
-        "signer_name": doc.signer_name,
-        "recipients": list(doc.recipients),
-        "kinh_gui": list(doc.kinh_gui),
-        "appendix_note": doc.appendix_note,
+        **header,
         "sections": [
             {
                 "heading": s.heading,
@@ -147,37 +135,12 @@ def document_to_dict(doc: DocumentSpec, *, photos_inline: bool = True) -> dict[s
 def document_from_dict(
     data: dict[str, object], images: dict[str, bytes] | None = None
 ) -> DocumentSpec:
-    """The inverse of :func:`document_to_dict`; ``images`` by SHA-256 when not inline."""
-
-    def text(key: str) -> str:
-        return str(data.get(key) or "")
-
-    def texts(key: str) -> tuple[str, ...]:
-        found = data.get(key) or []
-        assert isinstance(found, list)
-        return tuple(str(x) for x in found)
-
-    issue = data.get("issue_date")
-    doc = DocumentSpec(
-        unit_uid=text("unit"),
-        period=parse_period(text("period")),
-        title=text("title"),
-        lead=text("lead"),
-        intro=text("intro"),
-        masthead=text("masthead"),
-        issue_line=text("issue_line"),
-        number=text("number"),
-        symbol=text("symbol"),
-        place=text("place"),
-        issue_date=date.fromisoformat(str(issue)) if issue else None,
-        summary=text("summary"),
-        signer_authority=texts("signer_authority"),
-        signer_title=text("signer_title"),
-        signer_name=text("signer_name"),
-        recipients=texts("recipients"),
-        kinh_gui=texts("kinh_gui"),
-        appendix_note=text("appendix_note"),
-    )
+    """The inverse of :func:`document_to_dict`; ``images`` by SHA-256 when not inline.
+    A header field the JSON lacks (written before the field existed) keeps its default."""
+    doc = DocumentSpec(str(data.get("unit") or ""), parse_period(str(data.get("period") or "")))
+    for f in HEADER_FIELDS:
+        if f.name in data:
+            setattr(doc, f.name, from_json(f.kind, data[f.name]))
     sections = data.get("sections") or []
     assert isinstance(sections, list)
     for position, s in enumerate(sections):

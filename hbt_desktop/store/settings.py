@@ -22,3 +22,12 @@ def set_setting(db: Database, key: str, value: str) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+
+
+# Set while the file holds the demo data (``exchange.seed.load_demo``): the window says so
+# and offers to start with an empty file.
+DEMO_SETTING = "demo_data"
+
+
+def holds_demo(db: Database) -> bool:
+    return get_setting(db, DEMO_SETTING) == "1"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -183,6 +184,24 @@ class App:
         for warning in opened.warnings:
             log.warning("location of %s: %s (%s)", self.db_path, warning.kind, warning.key)
             self.window.notices.add(warning.message, Level.WARNING)
+        self._show_demo_notice()
+
+    def _show_demo_notice(self) -> None:
+        """A file that holds the demo says so, and offers to start with an empty one."""
+        from hbt_desktop.store.settings import holds_demo
+        from hbt_desktop.ui.notices import Level
+
+        assert self.window is not None
+        if self.opened.readonly or not holds_demo(self.session.db):
+            return
+        text = QCoreApplication.translate(
+            "App",
+            "This file holds the demo data, to show what the program does: do not enter real "
+            "figures here. To enter your own unit's figures, start with an empty data file "
+            "(the units and the catalogue of indicators are kept).",
+        )
+        label = QCoreApplication.translate("App", "Start with an empty file…")
+        self.window.notices.add(text, Level.INFO, action=(label, self.start_empty))
 
     def raise_window(self) -> None:
         """A second copy was started on this file: bring this window to the front."""
@@ -269,6 +288,51 @@ class App:
         self.session = Session(self.opened.db, self.db_path)
         self.rebuild()  # the notices of the new window say what was restored
         return True
+
+    def start_empty(self) -> None:
+        """Put an empty data file (reference data only, as ``hbt-desktop new`` makes) in
+        place of the demo, after the clerk confirms; the current file is backed up first
+        (by the restore, ``store.recovery.restore_opened``) and can be restored."""
+        from hbt_desktop.store.recovery import restore_opened
+        from hbt_desktop.ui.errors import report
+        from hbt_desktop.ui.session import Session
+
+        window = self.window
+        assert window is not None
+        question = QCoreApplication.translate(
+            "App",
+            "Replace everything in {path} (the demo data and anything added to it) with an "
+            "empty data file that has only the units and the catalogue of indicators? The "
+            "current file is backed up first, so it can be restored.",
+        ).format(path=self.db_path)
+        title = QCoreApplication.translate("App", "Start with an empty file")
+        if QMessageBox.question(window, title, question) != QMessageBox.StandardButton.Yes:
+            return
+        window.controller.flush()
+        window.tasks.wait(30_000)
+        from hbt_desktop.exchange.seed import new_database
+
+        try:
+            with tempfile.TemporaryDirectory(prefix="hbt-desktop-new-") as folder:
+                fresh = Path(folder) / self.db_path.name
+                new_database(fresh)
+                self.opened, result = restore_opened(self.opened, fresh)
+        except HbtError as exc:
+            if self.opened.db is not self.session.db:
+                self.session = Session(self.opened.db, self.db_path)
+                self.rebuild()
+            report(exc)
+            return
+        log.info("started %s empty; the demo is in %s", self.db_path, result.previous)
+        self.opened.messages = [
+            QCoreApplication.translate(
+                "App",
+                "Started with an empty data file: the units and the catalogue only. The demo "
+                "data is kept in the backup {backup}.",
+            ).format(backup=result.previous.path if result.previous else "")
+        ]
+        self.session = Session(self.opened.db, self.db_path)
+        self.rebuild()
 
     # -- closing ---------------------------------------------------------------------------------
 

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     def _make_document(self) -> DocumentPage:
         from hbt_desktop.ui.document.document_page import DocumentPage
 
-        page = DocumentPage(self.session, self.controller)
+        page = DocumentPage(self.session, self.controller, self.tasks)
         if self.session.readonly:
             _freeze(page)
         return page

@@ -746,4 +746,5 @@ def check_report_layout(pdf: Path | bytes, *, draft: bool = False) -> list[str]:
 
 
 def text_of(pages: Iterable[Page]) -> str:
-    return "\n".join(ln.text for p in pages for ln in p.lines)
+    """The words as a reader reads them: a no-break space is a space."""
+    return "\n".join(ln.text for p in pages for ln in p.lines).replace("\xa0", " ")

@@ -39,6 +39,7 @@ ALLOWED = {"hbt", "desktop", "pdf", "ctrl", "shift", "alt", "enter", "esc", "tab
 ALLOWED |= {"pgup", "pgdown", "return", "jpg", "jpeg", "png", "qt", "excel", "xlsx"}
 ALLOWED |= {"menu"}  # Vietnamese interfaces say "menu" too
 ALLOWED |= {"word", "docx"}  # the program's name: "tệp Word"
+ALLOWED |= {"txt", "zip", "json"}  # file types, named as their extensions
 
 
 def messages() -> list[tuple[str, ET.Element]]:

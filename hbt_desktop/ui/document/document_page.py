@@ -25,17 +25,22 @@ from PySide6.QtWidgets import (
 
 from hbt_desktop.core.documents import SectionSpec
 from hbt_desktop.ui.document.controller import DocumentController
+from hbt_desktop.ui.document.file_actions import DocumentFiles
 from hbt_desktop.ui.document.header_form import HeaderForm
 from hbt_desktop.ui.document.section_editor import SectionEditor
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.session import Session
+from hbt_desktop.ui.tasks import TaskRunner
 
 
 class DocumentPage(QWidget):
-    def __init__(self, session: Session, controller: DocumentController) -> None:  # noqa: PLR0915 - lays out the page
+    def __init__(  # noqa: PLR0915 - lays out the page
+        self, session: Session, controller: DocumentController, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.controller = controller
+        self.files = DocumentFiles(self, session, controller, tasks or TaskRunner(self))
         self.parts = QListWidget()
         self.parts.setWordWrap(True)
         self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -43,6 +48,20 @@ class DocumentPage(QWidget):
         self.remove_button = QPushButton(self.tr("Remove section"))
         self.up_button = QPushButton(self.tr("Up"))
         self.down_button = QPushButton(self.tr("Down"))
+        self.export_button = QPushButton(self.tr("Export document…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Save this document (header, sections, photos) to a file for another unit, "
+                "period or computer"
+            )
+        )
+        self.import_button = QPushButton(self.tr("Import document…"))
+        self.import_button.setToolTip(
+            self.tr(
+                "Replace this document with one from a file (.txt, .zip or .json); a "
+                "backup is made first"
+            )
+        )
         self.header_form = HeaderForm()
         self.editor = SectionEditor(session)
         self.stack = QStackedWidget()
@@ -73,6 +92,10 @@ class DocumentPage(QWidget):
         left_layout.addLayout(moves)
         left_layout.addWidget(self.check_button)
         left_layout.addWidget(self.check_list)
+        files = QHBoxLayout()
+        for button in (self.export_button, self.import_button):
+            files.addWidget(button)
+        left_layout.addLayout(files)
         left_layout.addWidget(self.status)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -90,6 +113,8 @@ class DocumentPage(QWidget):
         self.up_button.clicked.connect(lambda: self.move_section(-1))
         self.down_button.clicked.connect(lambda: self.move_section(1))
         self.check_button.clicked.connect(self.check_document)
+        self.export_button.clicked.connect(self.files.export)
+        self.import_button.clicked.connect(self.files.import_file)
         self.header_form.changed.connect(self._changed)
         self.editor.changed.connect(self._changed)
         controller.loaded.connect(self._loaded)
