@@ -547,7 +547,7 @@ def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - on
 
 def _import(args: argparse.Namespace, db: Database, path: Path, user: str) -> int:
     from hbt_desktop.exchange import offices
-    from hbt_desktop.store.backup import backup_before
+    from hbt_desktop.store.file.backup import backup_before
     from hbt_desktop.store.workstation import StationRole, require_workstation
 
     file = Path(args.target)

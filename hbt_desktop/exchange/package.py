@@ -47,7 +47,7 @@ from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Value
 from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, checked_size, write_atomically
-from hbt_desktop.store.migrations import SCHEMA_VERSION
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
 from hbt_desktop.store.packages import (
     document_from_dict,
     document_to_dict,

@@ -19,8 +19,8 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period
 from hbt_desktop.store.catalogue import load_catalogue
+from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.review import State, list_imports
-from hbt_desktop.store.settings import get_setting, set_setting
 from hbt_desktop.store.units import load_units
 
 DEADLINE_SETTING = "completeness_deadline_days"

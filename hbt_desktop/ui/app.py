@@ -28,8 +28,8 @@ from hbt_desktop.core.resources import resource_path
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from hbt_desktop.store.lock import InUseError
-    from hbt_desktop.store.recovery import OpenedDatabase, Recovery, RecoveryChoice
+    from hbt_desktop.store.file.lock import InUseError
+    from hbt_desktop.store.file.recovery import OpenedDatabase, Recovery, RecoveryChoice
     from hbt_desktop.ui.main_window import MainWindow
     from hbt_desktop.ui.single_instance import HandoverServer
 
@@ -103,7 +103,7 @@ class App:
         self.session = Session(self.opened.db, db_path, readonly=self.opened.readonly)
         self.build_window()
         if not self.opened.readonly:
-            from hbt_desktop.store.lock import handover_key
+            from hbt_desktop.store.file.lock import handover_key
             from hbt_desktop.ui.single_instance import HandoverServer
 
             self.handover = HandoverServer(handover_key(db_path), self.raise_window)
@@ -117,8 +117,8 @@ class App:
         The start-up backup is not made here: the window must appear first (start-up time
         is what the clerk feels every morning); ``after_start`` makes it in the background.
         """
-        from hbt_desktop.store.lock import InUseError
-        from hbt_desktop.store.recovery import open_or_recover
+        from hbt_desktop.store.file.lock import InUseError
+        from hbt_desktop.store.file.recovery import open_or_recover
 
         try:
             return open_or_recover(
@@ -128,8 +128,8 @@ class App:
             return self._second_copy(db_path, exc)
 
     def _second_copy(self, db_path: Path, exc: InUseError) -> OpenedDatabase:
-        from hbt_desktop.store.lock import handover_key
-        from hbt_desktop.store.recovery import open_or_recover
+        from hbt_desktop.store.file.lock import handover_key
+        from hbt_desktop.store.file.recovery import open_or_recover
         from hbt_desktop.ui.single_instance import ask_running_copy
 
         if ask_running_copy(handover_key(db_path)):
@@ -248,7 +248,7 @@ class App:
 
         On a refusal the data file is unchanged and stays open; the refusal is shown.
         """
-        from hbt_desktop.store.recovery import restore_opened
+        from hbt_desktop.store.file.recovery import restore_opened
         from hbt_desktop.ui.errors import report
         from hbt_desktop.ui.session import Session
 
@@ -292,8 +292,8 @@ def _backup_on_start(path: Path) -> list[str]:
     """The daily backup, on the worker thread with a connection of its own (an SQLite
     connection belongs to the thread that made it). Its failure is told, not fatal."""
     from hbt_desktop.core.i18n import tr as message
-    from hbt_desktop.store.backup import BackupError, backup_on_start
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.backup import BackupError, backup_on_start
+    from hbt_desktop.store.file.connection import open_database
 
     db = open_database(path)
     try:

@@ -17,7 +17,7 @@ import pytest
 
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.values import write_value
 from tests.durability import crash_harness
 from tests.durability.crash_child import BATCH_KEYS, EDIT_KEYS, SLOT_PERIODS, batch_values

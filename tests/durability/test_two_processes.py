@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.store import lock as lock_mod
-from hbt_desktop.store.lock import (
+from hbt_desktop.store.file import lock as lock_mod
+from hbt_desktop.store.file.lock import (
     InUseError,
     LockHolder,
     LockUnsupported,
@@ -22,7 +22,7 @@ from hbt_desktop.store.lock import (
     probe,
     read_holder,
 )
-from hbt_desktop.store.recovery import open_or_recover
+from hbt_desktop.store.file.recovery import open_or_recover
 from hbt_desktop.store.values import all_values
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,7 +21,7 @@ from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.offices import export_package, import_package, trust_sender
 from hbt_desktop.exchange.package import MANIFEST, SIGNATURE, SIGNER, VALUES, content_hash
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.review import decide
 from hbt_desktop.store.workstation import get_workstation
 from tests.offices.conftest import MONEY, Q1, Offices, file_digest

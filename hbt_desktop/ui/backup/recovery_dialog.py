@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbt_desktop.store.recovery import Recovery, RecoveryChoice
+from hbt_desktop.store.file.recovery import Recovery, RecoveryChoice
 from hbt_desktop.ui.backup.backup_list import BackupList
 
 QUIT, RESTORE, EMPTY = 0, 1, 2

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from hbt_desktop.store.backup import (
+from hbt_desktop.store.file.backup import (
     BackupInfo,
     default_backup_dir,
     list_backups,

@@ -35,7 +35,7 @@ def _station(window: MainWindow, role: str) -> str:
 
 
 def _backup(window: MainWindow) -> None:
-    from hbt_desktop.store.backup import backup_before
+    from hbt_desktop.store.file.backup import backup_before
 
     s = window.session
     backup_before(s.db, s.db_path, "import")

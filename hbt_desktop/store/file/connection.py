@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
-from hbt_desktop.store.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
+from hbt_desktop.store.file.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ def _prepare_for_writing(db: Database, path: Path, backup_dir: Path | None) -> N
     if pending:
         _, applied = schema_state(db)
         if applied:
-            from hbt_desktop.store.backup import backup_database
+            from hbt_desktop.store.file.backup import backup_database
 
             target = backup_database(db, path, reason="migrate", folder=backup_dir)
             log.info("backed up %s to %s before migrating", path, target)

@@ -49,9 +49,9 @@ from hbt_desktop import __version__
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register, tr
 from hbt_desktop.core.numbers import format_decimal
-from hbt_desktop.store.fileops import fsync_dir, fsync_file, replace
-from hbt_desktop.store.location_checks import human_size
-from hbt_desktop.store.verify import inspect_file
+from hbt_desktop.store.file.fileops import fsync_dir, fsync_file, replace
+from hbt_desktop.store.file.location_checks import human_size
+from hbt_desktop.store.file.verify import inspect_file
 
 log = logging.getLogger(__name__)
 
@@ -350,7 +350,7 @@ def _clean_partials(folder: Path, now: float | None = None) -> None:
     """Remove what killed backups left: files (and their SQLite journals) of a process
     that is gone, or older than an hour whoever made them. Each can be as big as the
     database, so a PC that loses power often must not collect them."""
-    from hbt_desktop.store.lock import pid_alive
+    from hbt_desktop.store.file.lock import pid_alive
 
     cutoff = (now or time.time()) - STALE_PARTIAL_SECONDS
     for leftover in folder.glob(f"*{PARTIAL_SUFFIX}*"):
@@ -458,7 +458,7 @@ def backup_database(
 
 
 def mirror_folder(db: Database) -> Path | None:
-    from hbt_desktop.store.settings import get_setting
+    from hbt_desktop.store.file.settings import get_setting
 
     try:
         value = get_setting(db, MIRROR_SETTING)
@@ -470,7 +470,7 @@ def mirror_folder(db: Database) -> Path | None:
 
 def set_mirror_folder(db: Database, folder: Path | None) -> None:
     """Copy every automatic backup also into ``folder`` (None: stop doing so)."""
-    from hbt_desktop.store.settings import set_setting
+    from hbt_desktop.store.file.settings import set_setting
 
     set_setting(db, MIRROR_SETTING, str(folder) if folder else "")
 

@@ -35,7 +35,7 @@ from typing import IO, Any
 
 from hbt_desktop import __version__
 from hbt_desktop.core.i18n import register
-from hbt_desktop.store.connection import StoreError
+from hbt_desktop.store.file.connection import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hbt_desktop.store.connection import SQLITE_MAGIC, StoreError
-from hbt_desktop.store.migrations import MIGRATION_SET, known_names, migrations
+from hbt_desktop.store.file.connection import SQLITE_MAGIC, StoreError
+from hbt_desktop.store.file.migrations import MIGRATION_SET, known_names, migrations
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hbt_desktop.core.i18n import register, tr
-from hbt_desktop.store.backup import (
+from hbt_desktop.store.file.backup import (
     BackupError,
     BackupInfo,
     BackupOutcome,
@@ -41,17 +41,17 @@ from hbt_desktop.store.backup import (
     manifest_mismatch,
     read_backup,
 )
-from hbt_desktop.store.connection import StoreError, open_database
-from hbt_desktop.store.fileops import move_aside
-from hbt_desktop.store.location_checks import LocationWarning, Probe, check_location
-from hbt_desktop.store.lock import DatabaseLock, InUseError, acquire_lock, read_holder
-from hbt_desktop.store.restore import (
+from hbt_desktop.store.file.connection import StoreError, open_database
+from hbt_desktop.store.file.fileops import move_aside
+from hbt_desktop.store.file.location_checks import LocationWarning, Probe, check_location
+from hbt_desktop.store.file.lock import DatabaseLock, InUseError, acquire_lock, read_holder
+from hbt_desktop.store.file.restore import (
     RestoreResult,
     find_backup,
     prepare_restore,
     restore_backup,
 )
-from hbt_desktop.store.verify import FileReport, damage, inspect_file
+from hbt_desktop.store.file.verify import FileReport, damage, inspect_file
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ def open_or_recover(
     and :class:`DamagedError` explains what to do. ``readonly`` opens without the lock,
     check or backups — for a second copy while another one has the file.
 
-    Raises :class:`~hbt_desktop.store.lock.InUseError` if another copy has the file.
+    Raises :class:`~hbt_desktop.store.file.lock.InUseError` if another copy has the file.
     """
     path = Path(path)
     if readonly:
