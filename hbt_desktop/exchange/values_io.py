@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.values import Base, Value
+from hbt_desktop.core.values import Base, Value, same_base
 from hbt_desktop.exchange import jsonfile
 from hbt_desktop.exchange.formats import Contents, read_tables, write_file
 from hbt_desktop.exchange.report import ImportReport, transaction
@@ -28,7 +28,7 @@ from hbt_desktop.exchange.values_rows import BASE_PREFIX, DEFAULT, Context, pars
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.units import load_units
-from hbt_desktop.store.values import all_bases, all_values, apply_values, get_base, same_base
+from hbt_desktop.store.values import all_bases, all_values, apply_values, get_base
 from hbt_desktop.store.values import write_base as store_base
 
 SHEET = "dataValues"

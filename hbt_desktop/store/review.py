@@ -35,7 +35,7 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.text import clean
-from hbt_desktop.core.values import Value
+from hbt_desktop.core.values import Value, same_value
 from hbt_desktop.store.audit import How, log_event
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.packages import (
@@ -47,7 +47,7 @@ from hbt_desktop.store.packages import (
     note_sequence,
     now_text,
 )
-from hbt_desktop.store.values import apply_values, delete_value, get_value, same_value
+from hbt_desktop.store.values import apply_values, delete_value, get_value
 
 register(
     {

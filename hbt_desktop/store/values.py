@@ -19,7 +19,7 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.values import Base, Status, Value, decode, encode
+from hbt_desktop.core.values import Base, Status, Value, decode, encode, same_base, same_value
 from hbt_desktop.store import audit
 from hbt_desktop.store.guard import Guard
 
@@ -180,23 +180,6 @@ def write_value(
             ],
         )
     return previous
-
-
-def same_value(a: Value, b: Value) -> bool:
-    """Equal as a clerk sees them: figure, precision, status, qualifier, comment.
-
-    Who stored it and when do not count, so importing the same file again is a no-op.
-    """
-    return (
-        encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
-        and a.status == b.status
-        and a.qualifier == b.qualifier
-        and a.comment == b.comment
-    )
-
-
-def same_base(a: Base, b: Base) -> bool:
-    return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and a.comment == b.comment
 
 
 def delete_value(

@@ -6,12 +6,9 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.core.values import Base, Status, Value, decode, encode
+from hbt_desktop.core.values import Base, Status, Value
 from hbt_desktop.store.values import (
     delete_value,
     get_base,
@@ -26,21 +23,6 @@ from hbt_desktop.store.values import (
 from tests.conftest import db_digest
 
 P = parse_period("2023Q1")
-
-
-@given(
-    st.decimals(
-        min_value=-(10**12), max_value=10**12, places=6, allow_nan=False, allow_infinity=False
-    )
-)
-def test_encoding_is_exact(amount: Decimal) -> None:
-    num, scale = encode(amount, 0)
-    assert decode(num, scale) == amount
-
-
-def test_more_than_six_decimals_is_refused() -> None:
-    with pytest.raises(InputError):
-        encode(Decimal("1.1234567"), 0)
 
 
 def test_typed_precision_survives_storage(db) -> None:
