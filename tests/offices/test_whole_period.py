@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
 
+from hbt_desktop.core.access import AccessError
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
 from hbt_desktop.core.figures import Origin, resolve
 from hbt_desktop.core.periods import Period
@@ -37,7 +38,6 @@ from hbt_desktop.store.approval import approve
 from hbt_desktop.store.audit import cell_history, verify_audit
 from hbt_desktop.store.completeness import Completeness, completeness
 from hbt_desktop.store.documents import load_document, save_document
-from hbt_desktop.store.guard import AccessError
 from hbt_desktop.store.packages import open_returned_notes, returned_notes
 from hbt_desktop.store.review import State, Verdict, decide, review
 from hbt_desktop.store.source import StoreSource
