@@ -28,12 +28,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
+from hbt_desktop.core.edits import Change
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.store import audit
-from hbt_desktop.store.edits import Change, apply_changes
+from hbt_desktop.store.edits import apply_changes
 from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.grid import LiveSource, last_change
 from hbt_desktop.store.guard import station
