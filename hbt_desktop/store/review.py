@@ -33,20 +33,13 @@ from sqlite_utils import Database
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
+from hbt_desktop.core.json_codec import document_from_dict, document_to_dict, dump_value, load_value
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.values import Value, same_value
 from hbt_desktop.store.audit import How, log_event
-from hbt_desktop.store.documents import load_document, save_document
-from hbt_desktop.store.packages import (
-    delete_document,
-    document_from_dict,
-    document_to_dict,
-    dump_value,
-    load_value,
-    note_sequence,
-    now_text,
-)
+from hbt_desktop.store.documents import delete_document, load_document, save_document
+from hbt_desktop.store.packages import note_sequence, now_text
 from hbt_desktop.store.values import apply_values, delete_value, get_value
 
 register(
