@@ -22,8 +22,8 @@ from hbt_desktop.core.i18n import register, tr
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from hbt_desktop.core.review import ItemKey, Review
     from hbt_desktop.store.accounts import Session
-    from hbt_desktop.store.review import ItemKey, Review
 
 register(
     {
@@ -415,8 +415,8 @@ def _keyed(texts: list[str], db: Database, unit: str) -> dict[ItemKey, str]:
 
 
 def _print_review(db: Database, found: Review, *, dry: bool) -> None:
+    from hbt_desktop.core.review import Verdict
     from hbt_desktop.store.guard import unit_label
-    from hbt_desktop.store.review import Verdict
 
     print(
         tr(
