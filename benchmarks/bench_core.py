@@ -396,7 +396,7 @@ def _import_stages(folder: Path, csv_path: Path) -> dict[str, float]:
     from hbt_desktop.store.catalogue import load_catalogue
     from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.units import load_units
-    from hbt_desktop.store.values import apply_values
+    from hbt_desktop.store.writes import apply_values
 
     target = folder / "stages.db"
     for suffix in ("", "-wal", "-shm"):

@@ -109,7 +109,7 @@ def _enter(path: Path, unit: str, figures: dict[str, int], user: str) -> None:
     from hbt_desktop.core.periods import parse_period
     from hbt_desktop.core.values import Value
     from hbt_desktop.store.file.connection import open_database
-    from hbt_desktop.store.values import write_values
+    from hbt_desktop.store.writes import write_values
 
     db = open_database(path)
     period = parse_period(Q1)
@@ -161,7 +161,7 @@ def offices(folder: Path, qt: QApplication) -> None:  # noqa: PLR0915 - one stor
     from hbt_desktop.store.file.backup import create_backup
     from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.review import decide
-    from hbt_desktop.store.values import write_value
+    from hbt_desktop.store.writes import write_value
     from hbt_desktop.ui.entry.grid_model import CellKey
     from hbt_desktop.ui.offices.completeness_dialog import CompletenessDialog
     from hbt_desktop.ui.offices.history_dialog import CellHistoryDialog

@@ -96,7 +96,7 @@ def test_strict_refuses_when_figures_are_missing(
 ) -> None:
     from hbt_desktop.core.periods import parse_period
     from hbt_desktop.store.file.connection import open_database
-    from hbt_desktop.store.values import delete_value
+    from hbt_desktop.store.writes import delete_value
 
     db = open_database(demo_file)
     delete_value(db, "NS_THU_DIA_BAN", "Q007", parse_period("2023Q1"))

@@ -31,7 +31,7 @@ from hbt_desktop.store.documents import save_document
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.settings import set_setting
 from hbt_desktop.store.units import has_units
-from hbt_desktop.store.values import write_base, write_values
+from hbt_desktop.store.writes import write_base, write_values
 
 DEMO_USER = "dữ liệu mẫu"
 

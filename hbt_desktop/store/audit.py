@@ -11,7 +11,7 @@ chain still tells). :func:`verify_audit` also replays the chain against the figu
 now: a figure changed behind the log's back, or the newest rows cut off, shows up as a
 figure that does not match its last logged state.
 
-Rows are written by ``store.values`` in the same transaction as the change they record,
+Rows are written by ``store.writes`` in the same transaction as the change they record,
 so a change without its record (or the reverse) cannot be committed.
 """
 
@@ -27,7 +27,8 @@ from json.encoder import encode_basestring
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period
-from hbt_desktop.core.values import Base, Value, encode
+from hbt_desktop.core.values import Base, Value, decode, encode
+from hbt_desktop.store.values import all_bases, all_values
 
 GENESIS = "0" * 64
 
@@ -235,8 +236,6 @@ def _amount_text(state: dict[str, object] | None) -> str | None:
     """The amount of a logged state as exact machine text ("4115081000000", "12.30")."""
     if state is None:
         return None
-    from hbt_desktop.core.values import decode
-
     return format(decode(int(str(state["num"])), int(str(state["scale"]))), "f")
 
 
@@ -365,8 +364,6 @@ def _compare_with_figures(
     report: AuditReport,
     logged: dict[tuple[str, str, str, str, str], str | None],
 ) -> None:
-    from hbt_desktop.store.values import all_bases, all_values
-
     held: dict[tuple[str, str, str, str, str], str | None] = {}
     for v in all_values(db):
         held[("value", v.indicator, v.unit_uid, v.period.id, "")] = value_state(v)
@@ -385,8 +382,6 @@ def baseline(db: Database, user: str = "") -> int:
     Used once, when a database made before the log existed is upgraded: from then on,
     the log and the figures agree and every later change is appended.
     """
-    from hbt_desktop.store.values import all_bases, all_values
-
     entries = [
         Entry(
             "value",

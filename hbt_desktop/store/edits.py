@@ -13,14 +13,8 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.edits import BaseChange, Change, ValueChange
 from hbt_desktop.store import audit
-from hbt_desktop.store.values import (
-    delete_base,
-    delete_value,
-    get_base,
-    get_value,
-    write_base,
-    write_value,
-)
+from hbt_desktop.store.values import get_base, get_value
+from hbt_desktop.store.writes import delete_base, delete_value, write_base, write_value
 
 
 def current(db: Database, change: Change) -> Change:

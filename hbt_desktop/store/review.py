@@ -46,7 +46,8 @@ from hbt_desktop.core.values import Value, same_value
 from hbt_desktop.store.audit import How, log_event
 from hbt_desktop.store.documents import delete_document, load_document, save_document
 from hbt_desktop.store.packages import note_sequence, now_text
-from hbt_desktop.store.values import apply_values, delete_value, get_value
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import apply_values, delete_value
 
 register(
     {

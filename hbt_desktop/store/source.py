@@ -83,3 +83,38 @@ class StoreSource:
             digest.update(b"\x1e")
         code = digest.hexdigest()[:12].upper()
         return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+class LiveSource:
+    """A FigureSource for screens: shared catalogue and units, no read log."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._catalogue: Catalogue | None = None
+        self._units: UnitTree | None = None
+
+    def reload(self) -> None:
+        """Read the catalogue and units again (after the catalogue screens saved)."""
+        self._catalogue = None
+        self._units = None
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self._catalogue = load_catalogue(self.db)
+        return self._catalogue
+
+    @property
+    def units(self) -> UnitTree:
+        if self._units is None:
+            self._units = load_units(self.db)
+        return self._units
+
+    def value(self, indicator: str, unit_uid: str, period: Period) -> Value | None:
+        return get_value(self.db, indicator, unit_uid, period)
+
+    def values(self, indicator: str, unit_uids: Sequence[str], period: Period) -> dict[str, Value]:
+        return values_for_units(self.db, indicator, unit_uids, period)
+
+    def base(self, indicator: str, unit_uid: str, period: Period, kind: str) -> Base | None:
+        return get_base(self.db, indicator, unit_uid, period, kind)

@@ -36,9 +36,9 @@ from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.store import audit
 from hbt_desktop.store.edits import apply_changes
 from hbt_desktop.store.file.settings import get_setting, set_setting
-from hbt_desktop.store.grid import LiveSource, last_change
 from hbt_desktop.store.guard import station
-from hbt_desktop.store.values import periods_with_data
+from hbt_desktop.store.source import LiveSource
+from hbt_desktop.store.values import last_change, periods_with_data
 from hbt_desktop.ui.undo import EditCommand
 
 if TYPE_CHECKING:

@@ -42,7 +42,8 @@ from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.packages import open_returned_notes, returned_notes
 from hbt_desktop.store.review import decide, review
 from hbt_desktop.store.source import StoreSource
-from hbt_desktop.store.values import get_value, write_value
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import write_value
 from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, Offices
 
 PHOTO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "dai-co-viet.jpg"

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Base, Value, encode
 from hbt_desktop.store.audit import cell_history, verify_audit
-from hbt_desktop.store.values import (
+from hbt_desktop.store.writes import (
     apply_values,
     delete_base,
     delete_value,

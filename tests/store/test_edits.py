@@ -14,8 +14,9 @@ from hbt_desktop.core.values import Base, Value, same_base, same_value
 from hbt_desktop.store import audit
 from hbt_desktop.store.audit import cell_history
 from hbt_desktop.store.edits import apply_changes
-from hbt_desktop.store.values import get_base, get_value, write_base, write_value
+from hbt_desktop.store.values import get_base, get_value
 from hbt_desktop.store.workstation import StationRole, set_workstation
+from hbt_desktop.store.writes import write_base, write_value
 from tests.conftest import db_digest
 
 Q1 = parse_period("2023Q1")

@@ -17,8 +17,9 @@ from hbt_desktop.exchange import import_values
 from hbt_desktop.store.accounts import Account, AuthError, Role, authenticate, create_account
 from hbt_desktop.store.approval import ApprovalError, approve, mark_checked, unlock
 from hbt_desktop.store.audit import events, verify_audit
-from hbt_desktop.store.values import apply_values, delete_value, get_value, write_value
+from hbt_desktop.store.values import get_value
 from hbt_desktop.store.workstation import StationError, StationRole, set_workstation
+from hbt_desktop.store.writes import apply_values, delete_value, write_value
 from tests.conftest import db_digest
 
 Q1 = parse_period("2023Q1")

@@ -10,16 +10,13 @@ import pytest
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Base, Status, Value
 from hbt_desktop.store.values import (
-    delete_value,
     get_base,
     get_value,
     period_totals,
     periods_with_data,
     values_in_year,
-    write_base,
-    write_value,
-    write_values,
 )
+from hbt_desktop.store.writes import delete_value, write_base, write_value, write_values
 from tests.conftest import db_digest
 
 P = parse_period("2023Q1")

@@ -18,7 +18,8 @@ from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Value
 from hbt_desktop.store.file.backup import create_backup, list_backups
 from hbt_desktop.store.file.connection import open_database
-from hbt_desktop.store.values import get_value, write_value
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import write_value
 from hbt_desktop.ui.entry.entry_model import Col
 from tests.store.file.test_backup_recovery import scribble_mid_page
 from tests.ui.conftest import Dialogs, run_dialog

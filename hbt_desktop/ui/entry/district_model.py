@@ -26,7 +26,7 @@ from hbt_desktop.core.plausibility import check_figure
 from hbt_desktop.core.text import clean, matches
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.core.values import Value, read_entry
-from hbt_desktop.store.grid import values_matrix
+from hbt_desktop.store.values import values_matrix
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.grid_model import (
     ALIGN,

@@ -30,7 +30,7 @@ from hbt_desktop.store.file.backup import (
 )
 from hbt_desktop.store.file.connection import SCHEMA_VERSION, open_database
 from hbt_desktop.store.file.verify import inspect_file
-from hbt_desktop.store.values import write_value
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("quý I/2023")
 

@@ -23,7 +23,8 @@ from hbt_desktop.store.file.recovery import (
     damage,
     open_or_recover,
 )
-from hbt_desktop.store.values import get_value, write_value
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("quý I/2023")
 
