@@ -1,15 +1,17 @@
 """The database seen as a :class:`~hbt_desktop.core.figures.FigureSource`.
 
-Catalogue and units change rarely and are read once per source; figures are read on
-demand. A source also remembers every figure and base it handed out, so that a document
-can carry a fingerprint of exactly the data it was made from.
+Catalogue and units change rarely and are read once per source (until :meth:`reload`,
+after the catalogue screens saved); figures are read on demand. A source made for a
+document also remembers every figure and base it handed out, so that the document can
+carry a fingerprint of exactly the data it was made from; a source for the screens
+(``remember=False``) does not, since a screen open all day would otherwise grow without
+bound.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from functools import cached_property
 
 from sqlite_utils import Database
 
@@ -23,19 +25,32 @@ from hbt_desktop.store.values import get_base, get_value, values_for_units
 
 
 class StoreSource:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, remember: bool = True) -> None:
         self.db = db
-        self._used: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._catalogue: Catalogue | None = None
+        self._units: UnitTree | None = None
+        self._used: dict[tuple[str, ...], tuple[str, ...]] | None = {} if remember else None
 
-    @cached_property
+    def reload(self) -> None:
+        """Read the catalogue and units again (after the catalogue screens saved)."""
+        self._catalogue = None
+        self._units = None
+
+    @property
     def catalogue(self) -> Catalogue:
-        return load_catalogue(self.db)
+        if self._catalogue is None:
+            self._catalogue = load_catalogue(self.db)
+        return self._catalogue
 
-    @cached_property
+    @property
     def units(self) -> UnitTree:
-        return load_units(self.db)
+        if self._units is None:
+            self._units = load_units(self.db)
+        return self._units
 
     def _remember_value(self, key: tuple[str, ...], value: Value | None) -> None:
+        if self._used is None:
+            return
         if value is None:
             self._used[("v", *key)] = ("missing",)
         else:
@@ -60,12 +75,13 @@ class StoreSource:
 
     def base(self, indicator: str, unit_uid: str, period: Period, kind: str) -> Base | None:
         found = get_base(self.db, indicator, unit_uid, period, kind)
-        key = ("b", indicator, unit_uid, period.id, kind)
-        if found is None:
-            self._used[key] = ("missing",)
-        else:
-            num, scale = encode(found.amount, found.decimals)
-            self._used[key] = (str(num), str(scale))
+        if self._used is not None:
+            key = ("b", indicator, unit_uid, period.id, kind)
+            if found is None:
+                self._used[key] = ("missing",)
+            else:
+                num, scale = encode(found.amount, found.decimals)
+                self._used[key] = (str(num), str(scale))
         return found
 
     def fingerprint(self, *extra: str) -> str:
@@ -74,6 +90,8 @@ class StoreSource:
         Printed on every page: two paper copies with the same fingerprint were made from
         the same figures; any changed figure changes it.
         """
+        if self._used is None:
+            raise RuntimeError("a source made with remember=False cannot fingerprint")
         digest = hashlib.sha256()
         for key in sorted(self._used):
             digest.update("\x1f".join(key + ("=",) + self._used[key]).encode())
@@ -83,38 +101,3 @@ class StoreSource:
             digest.update(b"\x1e")
         code = digest.hexdigest()[:12].upper()
         return f"{code[:4]}-{code[4:8]}-{code[8:]}"
-
-
-class LiveSource:
-    """A FigureSource for screens: shared catalogue and units, no read log."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._catalogue: Catalogue | None = None
-        self._units: UnitTree | None = None
-
-    def reload(self) -> None:
-        """Read the catalogue and units again (after the catalogue screens saved)."""
-        self._catalogue = None
-        self._units = None
-
-    @property
-    def catalogue(self) -> Catalogue:
-        if self._catalogue is None:
-            self._catalogue = load_catalogue(self.db)
-        return self._catalogue
-
-    @property
-    def units(self) -> UnitTree:
-        if self._units is None:
-            self._units = load_units(self.db)
-        return self._units
-
-    def value(self, indicator: str, unit_uid: str, period: Period) -> Value | None:
-        return get_value(self.db, indicator, unit_uid, period)
-
-    def values(self, indicator: str, unit_uids: Sequence[str], period: Period) -> dict[str, Value]:
-        return values_for_units(self.db, indicator, unit_uids, period)
-
-    def base(self, indicator: str, unit_uid: str, period: Period, kind: str) -> Base | None:
-        return get_base(self.db, indicator, unit_uid, period, kind)

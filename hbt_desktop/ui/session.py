@@ -37,7 +37,7 @@ from hbt_desktop.store import audit
 from hbt_desktop.store.edits import apply_changes
 from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.guard import station
-from hbt_desktop.store.source import LiveSource
+from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import last_change, periods_with_data
 from hbt_desktop.ui.undo import EditCommand
 
@@ -85,7 +85,7 @@ class Session(QObject):
         self.db = db
         self.db_path = db_path
         self.readonly = readonly
-        self.source = LiveSource(db)
+        self.source = StoreSource(db, remember=False)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)  # a day of edits; older ones stay saved, not undoable
         self.computer_user = _user()
