@@ -41,7 +41,8 @@ from hbt_desktop.store.file.backup import (
     manifest_mismatch,
     read_backup,
 )
-from hbt_desktop.store.file.connection import StoreError, open_database
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.errors import StoreError
 from hbt_desktop.store.file.fileops import move_aside
 from hbt_desktop.store.file.location_checks import LocationWarning, Probe, check_location
 from hbt_desktop.store.file.lock import DatabaseLock, InUseError, acquire_lock, read_holder

@@ -28,7 +28,8 @@ from hbt_desktop.store.file.backup import (
     set_mirror_folder,
     thin_backups,
 )
-from hbt_desktop.store.file.connection import SCHEMA_VERSION, open_database
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
 from hbt_desktop.store.file.verify import inspect_file
 from hbt_desktop.store.writes import write_value
 

@@ -15,7 +15,8 @@ from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
 from hbt_desktop.store.file import verify
 from hbt_desktop.store.file.backup import create_backup, list_backups
-from hbt_desktop.store.file.connection import StoreError, open_database
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.errors import StoreError
 from hbt_desktop.store.file.recovery import (
     DamagedError,
     Recovery,

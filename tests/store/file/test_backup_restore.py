@@ -15,8 +15,9 @@ from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
 from hbt_desktop.store.file import fileops
 from hbt_desktop.store.file.backup import BackupError, create_backup, list_backups
-from hbt_desktop.store.file.connection import SCHEMA_VERSION, open_database
+from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.lock import InUseError, acquire_lock
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
 from hbt_desktop.store.file.recovery import find_backup, restore_backup
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.writes import write_value

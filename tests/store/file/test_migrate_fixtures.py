@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from hbt_desktop.store.audit import cell_history, verify_audit
-from hbt_desktop.store.file.connection import SCHEMA_VERSION, open_database, schema_state
-from hbt_desktop.store.file.migrations import known_names
+from hbt_desktop.store.file.connection import open_database, schema_state
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION, known_names
 from hbt_desktop.store.file.verify import inspect_file
 from hbt_desktop.store.values import all_values
 
