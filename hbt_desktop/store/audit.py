@@ -43,7 +43,7 @@ class How:
     ROLLED_BACK = "rolled_back"
     PACKAGE = "package"
     ENTRY_SHEET = "entry_sheet"
-    BASELINE = "baseline"  # a figure that existed before the log did (schema upgrade)
+    BASELINE = "baseline"  # a figure that existed before the log did (migration 0002)
     EVENT = "event"
 
 
@@ -374,37 +374,3 @@ def _compare_with_figures(
             record, indicator, unit, period, kind = key
             what = f"{indicator} {unit} {period}" + (f" {kind}" if kind else "")
             _problem(report, None, f"{record} {what} differs from its last logged change")
-
-
-def baseline(db: Database, user: str = "") -> int:
-    """Log every figure and base already stored, as the starting point of the chain.
-
-    Used once, when a database made before the log existed is upgraded: from then on,
-    the log and the figures agree and every later change is appended.
-    """
-    entries = [
-        Entry(
-            "value",
-            How.BASELINE,
-            user or v.updated_by,
-            v.indicator,
-            v.unit_uid,
-            v.period.id,
-            new=value_state(v),
-        )
-        for v in all_values(db)
-    ]
-    entries += [
-        Entry(
-            "base",
-            How.BASELINE,
-            user or b.updated_by,
-            b.indicator,
-            b.unit_uid,
-            b.period.id,
-            b.kind,
-            new=base_state(b),
-        )
-        for b in all_bases(db)
-    ]
-    return append(db, entries)
