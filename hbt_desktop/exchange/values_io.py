@@ -8,7 +8,7 @@ and ``period`` the period id (``core/periods.py``). A base (dự toán, kế ho�
 documented in docs/file-formats.md.
 
 An import reads the whole file, checks every row and then stores everything in one
-transaction through ``store.values.write_value``/``write_base`` — or nothing.
+transaction through the write path (``store.writes.apply_values``/``apply_bases``) — or nothing.
 """
 
 from __future__ import annotations

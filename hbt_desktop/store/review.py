@@ -6,7 +6,7 @@ Two steps, so that nothing arrives unseen:
    narrative) as *pending*; nothing of the district's figures changes. Receiving the same
    file again changes nothing at all.
 2. :func:`decide` accepts everything, or everything but the values rejected with a
-   reason. Accepted values go through the single write path (``store.values``: audited,
+   reason. Accepted values go through the single write path (``store.writes``: audited,
    refused when locked) in one transaction, each with the exact figure it replaced.
 
 :func:`review` compares each incoming value with what the district holds now, by the

@@ -1,6 +1,6 @@
 """Starting the Qt application: fonts, language, errors, the database, the main window.
 
-The data file is opened by ``store.recovery.open_or_recover``: locked for this copy,
+The data file is opened by ``store.file.recovery.open_or_recover``: locked for this copy,
 checked, recovered from a backup with the clerk's choice if damaged, handed over to the
 copy already running on it (or opened read-only) if another has it. It is backed up in
 the background once the window is shown, and again when the program closes.
@@ -111,7 +111,7 @@ class App:
     # -- opening the file --------------------------------------------------------------------
 
     def _open(self, db_path: Path) -> OpenedDatabase:
-        """Lock, check and open the file (store.recovery); a damaged one is recovered with
+        """Lock, check and open the file (store.file.recovery); a damaged one is recovered with
         the clerk's choice, one held by another copy is handed over or opened read-only.
 
         The start-up backup is not made here: the window must appear first (start-up time

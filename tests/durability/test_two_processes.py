@@ -164,7 +164,7 @@ def test_after_a_clean_close_the_lock_file_names_nobody(holder: Holder, tmp_path
     assert read_holder(db) is not None
     holder.quit()
     assert read_holder(db) is None
-    assert lock_path(db).exists()  # emptied, never deleted (see store/lock.py)
+    assert lock_path(db).exists()  # emptied, never deleted (see store/file/lock.py)
     assert probe(db) is None
 
 

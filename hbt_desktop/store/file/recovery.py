@@ -2,7 +2,7 @@
 
 :func:`open_or_recover` is what the program does at start, in this order:
 
-1. lock the file for this process (:mod:`store.lock`) — a second copy is refused with who
+1. lock the file for this process (:mod:`store.file.lock`) — a second copy is refused with who
    holds it, and may open read-only instead;
 2. a quick integrity check (``PRAGMA quick_check``: every page and b-tree, not every
    index — about half a second on a 70 MB file);
@@ -13,7 +13,7 @@
 4. open (and if needed migrate, after a backup) the file, seed a new one;
 5. back up if the newest backup is older than a day; look at where the file sits.
 
-Restoring a backup is :mod:`store.restore`; :func:`restore_opened` is its form for a
+Restoring a backup is :mod:`store.file.restore`; :func:`restore_opened` is its form for a
 program that has the database open (the GUI's restore dialog).
 """
 

@@ -2,7 +2,7 @@
 
 Each function is one clerk's action from the Exchange menu: choose a file, call
 ``exchange``/``store`` once, say what was done. Every import from here is preceded by a
-backup (``store.backup.backup_before``): a file that turns out to be wrong can always be
+backup (``store.file.backup.backup_before``): a file that turns out to be wrong can always be
 undone by restoring the copy made just before it.
 """
 
