@@ -434,7 +434,7 @@ def _confirm_restore(args: argparse.Namespace, source: Path) -> Callable[..., bo
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from hbt_desktop.store.file.location import default_db_path
-    from hbt_desktop.store.file.recovery import find_backup, restore_backup
+    from hbt_desktop.store.file.restore import find_backup, restore_backup
 
     path = default_db_path(args.db)
     source = find_backup(path, args.backup)

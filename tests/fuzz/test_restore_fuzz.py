@@ -32,7 +32,7 @@ from hbt_desktop.store.file.backup import (
 )
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.lock import LockHolder
-from hbt_desktop.store.file.recovery import restore_backup
+from hbt_desktop.store.file.restore import restore_backup
 from hbt_desktop.store.file.verify import inspect_file
 from tests.conftest import db_digest
 

@@ -39,7 +39,6 @@ from hbt_desktop.store.file.backup import (
     default_backup_dir,
     list_backups,
     manifest_mismatch,
-    read_backup,
 )
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.errors import StoreError
@@ -48,8 +47,6 @@ from hbt_desktop.store.file.location_checks import LocationWarning, Probe, check
 from hbt_desktop.store.file.lock import DatabaseLock, InUseError, acquire_lock, read_holder
 from hbt_desktop.store.file.restore import (
     RestoreResult,
-    find_backup,
-    prepare_restore,
     restore_backup,
 )
 from hbt_desktop.store.file.verify import FileReport, damage, inspect_file
@@ -384,20 +381,3 @@ def _closed(db: Database) -> bool:
     except sqlite3.ProgrammingError:  # "Cannot operate on a closed database."
         return True
     return False
-
-
-__all__ = [
-    "DamagedError",
-    "OpenedDatabase",
-    "Recovery",
-    "RecoveryChoice",
-    "RestoreResult",
-    "damage",
-    "find_backup",
-    "good_backups",
-    "open_or_recover",
-    "prepare_restore",
-    "read_backup",
-    "restore_backup",
-    "restore_opened",
-]

@@ -17,13 +17,8 @@ from hbt_desktop.store.file import verify
 from hbt_desktop.store.file.backup import create_backup, list_backups
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.errors import StoreError
-from hbt_desktop.store.file.recovery import (
-    DamagedError,
-    Recovery,
-    RecoveryChoice,
-    damage,
-    open_or_recover,
-)
+from hbt_desktop.store.file.recovery import DamagedError, Recovery, RecoveryChoice, open_or_recover
+from hbt_desktop.store.file.verify import damage
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.writes import write_value
 

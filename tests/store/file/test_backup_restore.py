@@ -18,7 +18,7 @@ from hbt_desktop.store.file.backup import BackupError, create_backup, list_backu
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.lock import InUseError, acquire_lock
 from hbt_desktop.store.file.migrations import SCHEMA_VERSION
-from hbt_desktop.store.file.recovery import find_backup, restore_backup
+from hbt_desktop.store.file.restore import find_backup, restore_backup
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.writes import write_value
 
