@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from sqlite_utils import Database
@@ -45,12 +46,13 @@ class FigureTable(Generic[F]):
     key: tuple[str, ...]
     columns: tuple[str, ...]
     from_row: Callable[[Sequence[object]], F]
+    key_of: Callable[[F], tuple[str, ...]]  # a figure's key as stored
 
-    @property
+    @cached_property
     def select(self) -> str:
         return f"SELECT {', '.join(self.columns)} FROM {self.name}"
 
-    @property
+    @cached_property
     def where_key(self) -> str:
         return " AND ".join(f"{column} = ?" for column in self.key)
 
@@ -99,6 +101,7 @@ VALUES = FigureTable(
         *("status", "qualifier", "comment", "updated_by", "updated_at"),
     ),
     _value_from_row,
+    lambda v: (v.indicator, v.unit_uid, v.period.id),
 )
 BASES = FigureTable(
     "bases",
@@ -108,6 +111,7 @@ BASES = FigureTable(
         *("comment", "updated_by", "updated_at"),
     ),
     _base_from_row,
+    lambda b: (b.indicator, b.unit_uid, b.period.id, b.kind),
 )
 
 # Old SQLite builds allow 999 bound parameters: long IN lists are read in chunks.
@@ -241,6 +245,10 @@ def filled_indicators(
 def stored_for(db: Database, table: FigureTable[F], items: Sequence[F]) -> dict[tuple[str, ...], F]:
     """The stored figures under the keys of ``items`` (and others of their indicators and
     periods), by key: read a period at a time, for a batch of writes."""
+    if len(items) == 1:  # a typed cell: its own row only
+        key = table.key_of(items[0])
+        found_one = table.get(db, key)
+        return {key: found_one} if found_one is not None else {}
     wanted: dict[str, set[str]] = {}
     for item in items:
         wanted.setdefault(item.period.id, set()).add(item.indicator)

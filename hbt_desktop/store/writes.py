@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Generic
 
 from sqlite_utils import Database
@@ -45,12 +46,11 @@ class Written(Generic[F]):
 
 @dataclass(frozen=True)
 class Writer(Generic[F]):
-    """The write path of one kind of figure: its table, its key as stored, the columns
-    between the amount and who stored it, when two are the same, and its logged state."""
+    """The write path of one kind of figure: its table, the columns between the amount and
+    who stored it, when two are the same, and its logged state."""
 
     table: FigureTable[F]
     record: str  # the audit log's record: "value" or "base"
-    key: Callable[[F], tuple[str, ...]]
     given: Callable[[F], tuple[object, ...]]
     same: Callable[[F, F], bool]
     state: Callable[[F | None], str | None]
@@ -107,7 +107,7 @@ class Writer(Generic[F]):
             rows = []
             entries = []
             for item in items:
-                key = self.key(item)
+                key = self.table.key_of(item)
                 previous = stored.get(key)
                 changed = previous is None or not self.same(previous, item)
                 written.append(Written(previous, item, changed))
@@ -147,7 +147,7 @@ class Writer(Generic[F]):
                 db.execute(f"DELETE FROM {self.table.name} WHERE {self.table.where_key}", key)
         return previous
 
-    @property
+    @cached_property
     def _upsert(self) -> str:
         columns = self.table.columns
         changing = [c for c in columns if c not in self.table.key]
@@ -160,12 +160,12 @@ class Writer(Generic[F]):
 
     def _row(self, item: F, stamp: str) -> tuple[object, ...]:
         num, scale = encode(item.amount, item.decimals)
-        return (*self.key(item), num, scale, *self.given(item), item.updated_by, stamp)
+        return (*self.table.key_of(item), num, scale, *self.given(item), item.updated_by, stamp)
 
     def _entry(
         self, how: str, user: str | None, ref: str, key: F, old: F | None, new: F | None
     ) -> audit.Entry:
-        indicator, unit_uid, period, *kind = self.key(key)
+        indicator, unit_uid, period, *kind = self.table.key_of(key)
         return audit.Entry(
             self.record,
             how,
@@ -183,7 +183,6 @@ class Writer(Generic[F]):
 _VALUES: Writer[Value] = Writer(
     VALUES,
     "value",
-    lambda v: (v.indicator, v.unit_uid, v.period.id),
     lambda v: (v.status.value, v.qualifier, v.comment),
     same_value,
     audit.value_state,
@@ -191,7 +190,6 @@ _VALUES: Writer[Value] = Writer(
 _BASES: Writer[Base] = Writer(
     BASES,
     "base",
-    lambda b: (b.indicator, b.unit_uid, b.period.id, b.kind),
     lambda b: (b.comment,),
     same_base,
     audit.base_state,
