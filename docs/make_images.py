@@ -23,8 +23,8 @@ import pypdfium2 as pdfium
 
 from hbt_desktop.cli import main
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import load_document, save_document
+from hbt_desktop.store.file.connection import open_database
 
 IMAGES = Path(__file__).resolve().parent / "images"
 DEMO_UNIT, DEMO_PERIOD = "Q007", "2023YTD02"

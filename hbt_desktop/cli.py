@@ -335,9 +335,9 @@ def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Databa
     backup); a command that only reads falls back to read-only when another copy has it.
     What the start-up found (a location warning, a failed backup) goes to stderr."""
     from hbt_desktop.exchange.seed import seed_new_database
-    from hbt_desktop.store.location import default_db_path
-    from hbt_desktop.store.lock import InUseError
-    from hbt_desktop.store.recovery import open_or_recover
+    from hbt_desktop.store.file.location import default_db_path
+    from hbt_desktop.store.file.lock import InUseError
+    from hbt_desktop.store.file.recovery import open_or_recover
 
     path = default_db_path(args.db)
     try:
@@ -355,7 +355,7 @@ def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Databa
 
 def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Period]:
     from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.store.settings import get_setting
+    from hbt_desktop.store.file.settings import get_setting
     from hbt_desktop.store.units import load_units
 
     period_text = args.period or get_setting(db, "current_period")
@@ -455,7 +455,7 @@ def cmd_verify_print(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from hbt_desktop import exchange
-    from hbt_desktop.store.backup import backup_before
+    from hbt_desktop.store.file.backup import backup_before
 
     path, db = _open(args)
     if not args.dry_run:
@@ -512,7 +512,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from hbt_desktop.exchange.seed import new_database
-    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.file.location import default_db_path
 
     path = default_db_path(args.db)
     units, indicators = new_database(path)
@@ -524,7 +524,7 @@ def cmd_document(args: argparse.Namespace) -> int:
     """``document export|import FILE --unit U --period P``: the unit and period are always
     named (an import replaces that document, so it is never guessed from the settings)."""
     from hbt_desktop.exchange.document_io import export_document, form_of, import_document
-    from hbt_desktop.store.backup import BackupOutcome, backup_before
+    from hbt_desktop.store.file.backup import BackupOutcome, backup_before
 
     file = Path(args.file)
     form_of(file)  # an unknown extension is refused before the data file is opened
@@ -558,9 +558,9 @@ def cmd_document(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.check import check_database
-    from hbt_desktop.store.connection import open_database
-    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.file.check import check_database
+    from hbt_desktop.store.file.connection import open_database
+    from hbt_desktop.store.file.location import default_db_path
 
     path = default_db_path(args.db)
     db = open_database(path, create=False)
@@ -575,8 +575,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from hbt_desktop.store import backup
-    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.file import backup
+    from hbt_desktop.store.file.location import default_db_path
 
     if args.action == "list":
         path = default_db_path(args.db)
@@ -606,8 +606,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _confirm_restore(args: argparse.Namespace, source: Path) -> Callable[..., bool]:
-    from hbt_desktop.store.backup import BackupInfo, contents_text
-    from hbt_desktop.store.verify import FileReport
+    from hbt_desktop.store.file.backup import BackupInfo, contents_text
+    from hbt_desktop.store.file.verify import FileReport
 
     def confirm(incoming: FileReport, current: BackupInfo | None) -> bool:
         print(
@@ -630,8 +630,8 @@ def _confirm_restore(args: argparse.Namespace, source: Path) -> Callable[..., bo
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.location import default_db_path
-    from hbt_desktop.store.recovery import find_backup, restore_backup
+    from hbt_desktop.store.file.location import default_db_path
+    from hbt_desktop.store.file.restore import find_backup, restore_backup
 
     path = default_db_path(args.db)
     source = find_backup(path, args.backup)
@@ -641,7 +641,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.file.location import default_db_path
     from hbt_desktop.ui.app import run
 
     return run(default_db_path(args.db), screenshot=args.screenshot)
@@ -674,7 +674,7 @@ _office_commands()
 
 def setup_logging() -> Path:
     """A rotating log file in the user's log folder; the path is shown in error messages."""
-    from hbt_desktop.store.location import log_dir
+    from hbt_desktop.store.file.location import log_dir
 
     folder = log_dir()
     problem: OSError | None = None

@@ -21,8 +21,8 @@ import pytest
 
 from hbt_desktop.cli import main
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import load_document, save_document
+from hbt_desktop.store.file.connection import open_database
 from tests.conftest import db_digest
 from tests.test_printed_documents import pdf_text
 

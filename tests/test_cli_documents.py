@@ -13,10 +13,10 @@ import pytest
 from hbt_desktop.cli import main
 from hbt_desktop.core.document_fields import HEADER_FIELDS
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.store.backup import backup_now, list_backups
-from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import list_documents, load_document
-from hbt_desktop.store.settings import holds_demo
+from hbt_desktop.store.file.backup import backup_now, list_backups
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.settings import holds_demo
 from tests.conftest import db_digest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,8 +22,8 @@ def demo_file(tmp_path: Path) -> Path:
 
 def _set_section(path: Path, template: str) -> None:
     """Write ``template`` as the demo document's second section, as the editor would."""
-    from hbt_desktop.store.connection import open_database
     from hbt_desktop.store.documents import load_document, save_document
+    from hbt_desktop.store.file.connection import open_database
 
     db = open_database(path)
     doc = load_document(db, "Q007", parse_period("2 tháng đầu năm 2023"))

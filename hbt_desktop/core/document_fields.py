@@ -5,7 +5,7 @@ One table for every form a document is written in: each header field of
 as an office says it: «số», «ký hiệu», «nơi nhận» …) and its kind — plain text, a
 template (rendered with figures, checked on import), several lines (recipients, the
 signer's authority) or a date. The text form (``exchange.document_text``) and the JSON
-form (``store.packages.document_to_dict``: the complete document file and the exchange
+form (``core.json_codec.document_to_dict``: the complete document file and the exchange
 packages) are both written from this table, so a field added to DocumentSpec travels in
 every form once it is listed here; a test fails while one is left out.
 """

@@ -163,6 +163,24 @@ class Base:
         return is_illustrative(self.comment)
 
 
+def same_value(a: Value, b: Value) -> bool:
+    """Equal as a clerk sees them: figure, precision, status, qualifier, comment.
+
+    Who stored it and when do not count, so importing the same file again is a no-op.
+    """
+    return (
+        encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
+        and a.status == b.status
+        and a.qualifier == b.qualifier
+        and a.comment == b.comment
+    )
+
+
+def same_base(a: Base, b: Base) -> bool:
+    """Equal as a clerk sees them: figure, precision and comment (who and when do not count)."""
+    return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and a.comment == b.comment
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a clerk typed, read: the amount, its precision and an optional qualifier."""

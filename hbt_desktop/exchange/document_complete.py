@@ -1,7 +1,7 @@
 """The complete form of a document: every field, section and photo, byte for byte.
 
 The document is the JSON the exchange packages already carry
-(``store.packages.document_to_dict``, generic over ``core.document_fields``), wrapped
+(``core.json_codec.document_to_dict``, generic over ``core.document_fields``), wrapped
 with what the file is::
 
     {"format": "hbt-desktop-document", "format_version": 1, "app_version": "…",
@@ -44,6 +44,7 @@ from hbt_desktop.core.document_fields import HEADER_FIELDS, FieldKind
 from hbt_desktop.core.documents import SECTION_LEVELS, DocumentSpec, sniff_image
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
+from hbt_desktop.core.json_codec import document_from_dict, document_to_dict
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.text import nfc
 from hbt_desktop.exchange.document_text import MAX_SECTIONS
@@ -51,7 +52,6 @@ from hbt_desktop.exchange.jsonfile import as_list, as_object, kind, parse_json, 
 from hbt_desktop.exchange.tables import Limits, read_bytes, write_atomically
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.exchange.zipfiles import ZipRefused, read_members
-from hbt_desktop.store.packages import document_from_dict, document_to_dict
 
 register(
     {

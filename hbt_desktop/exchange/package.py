@@ -41,18 +41,18 @@ from hbt_desktop.core.catalogue import Indicator
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
-from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.values import Value
-from hbt_desktop.exchange import signing
-from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, checked_size, write_atomically
-from hbt_desktop.exchange.zipfiles import ZipRefused, read_members
-from hbt_desktop.store.migrations import SCHEMA_VERSION
-from hbt_desktop.store.packages import (
+from hbt_desktop.core.json_codec import (
     document_from_dict,
     document_to_dict,
     value_from_dict,
     value_to_dict,
 )
+from hbt_desktop.core.periods import Period, parse_period
+from hbt_desktop.core.values import Value
+from hbt_desktop.exchange import signing
+from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, checked_size, write_atomically
+from hbt_desktop.exchange.zipfiles import ZipRefused, read_members
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
 
 register(
     {

@@ -29,12 +29,12 @@ from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.core.values import Base, Value, parse_status, read_entry
 from hbt_desktop.store.catalogue import load_catalogue
-from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import save_document
-from hbt_desktop.store.recovery import open_or_recover
-from hbt_desktop.store.settings import DEMO_SETTING, set_setting
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.recovery import open_or_recover
+from hbt_desktop.store.file.settings import DEMO_SETTING, set_setting
 from hbt_desktop.store.units import has_units, load_units
-from hbt_desktop.store.values import write_base, write_values
+from hbt_desktop.store.writes import write_base, write_values
 
 register(
     {

@@ -173,3 +173,9 @@ def save_document(db: Database, doc: DocumentSpec) -> int:
                 ],
             )
     return doc_id
+
+
+def delete_document(db: Database, unit_uid: str, period: Period) -> None:
+    """Remove a document with its sections and photos (the tables cascade)."""
+    with db.atomic():
+        db.execute("DELETE FROM documents WHERE unit_uid = ? AND period = ?", [unit_uid, period.id])

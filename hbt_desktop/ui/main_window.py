@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
 
     @guarded
     def back_up_now(self) -> None:
-        from hbt_desktop.store.backup import backup_now
+        from hbt_desktop.store.file.backup import backup_now
 
         self.controller.flush()
         outcome = backup_now(self.session.db, self.session.db_path)

@@ -28,16 +28,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
+from hbt_desktop.core.edits import Change
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.store import audit
-from hbt_desktop.store.edits import Change, apply_changes
-from hbt_desktop.store.grid import LiveSource, last_change
+from hbt_desktop.store.edits import apply_changes
+from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.guard import station
-from hbt_desktop.store.settings import get_setting, set_setting
-from hbt_desktop.store.values import periods_with_data
+from hbt_desktop.store.source import StoreSource
+from hbt_desktop.store.values import last_change, periods_with_data
 from hbt_desktop.ui.undo import EditCommand
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class Session(QObject):
         self.db = db
         self.db_path = db_path
         self.readonly = readonly
-        self.source = LiveSource(db)
+        self.source = StoreSource(db, remember=False)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)  # a day of edits; older ones stay saved, not undoable
         self.computer_user = _user()

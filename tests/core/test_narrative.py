@@ -10,7 +10,7 @@ from hbt_desktop.core.narrative import TemplateError, check_template, render
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.store.source import StoreSource
-from hbt_desktop.store.values import write_value
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("2 tháng đầu năm 2023")
 

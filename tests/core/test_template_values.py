@@ -12,7 +12,7 @@ from hbt_desktop.core.narrative import TemplateError, check_template, render
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.store.source import StoreSource
-from hbt_desktop.store.values import write_value
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("2 tháng đầu năm 2023")
 Q1 = "{% set q1 = so_lieu('NS_THU_DIA_BAN', 'quý I/2023') %}"
@@ -225,7 +225,7 @@ def test_shares_without_so_voi_and_as_an_excess(
     demo_db, base: int, call: str, printed: str
 ) -> None:
     from hbt_desktop.core.values import Base
-    from hbt_desktop.store.values import write_base
+    from hbt_desktop.store.writes import write_base
 
     write_base(
         demo_db, Base("NS_THU_DIA_BAN", "Q007", parse_period("năm 2023"), "DT_TP", Decimal(base))

@@ -125,7 +125,7 @@ TEMPLATE_TEXT = st.one_of(
 @pytest.fixture(scope="module")
 def source():  # type: ignore[no-untyped-def]
     from hbt_desktop.exchange.seed import load_demo, load_reference
-    from hbt_desktop.store.connection import memory_database
+    from hbt_desktop.store.file.connection import memory_database
     from hbt_desktop.store.source import StoreSource
 
     db = memory_database()

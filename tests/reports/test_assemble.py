@@ -10,7 +10,7 @@ from hbt_desktop.core.values import Base, Status, Value
 from hbt_desktop.reports.assemble import bulletin_content, report_content
 from hbt_desktop.reports.content import BulletinContent, ReportContent
 from hbt_desktop.reports.markup import NBSP
-from hbt_desktop.store.values import write_base, write_value
+from hbt_desktop.store.writes import write_base, write_value
 
 TWO_MONTHS = parse_period("2 tháng đầu năm 2023")
 TY = 10**9

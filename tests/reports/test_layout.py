@@ -18,8 +18,8 @@ from hbt_desktop.reports import decree30
 from hbt_desktop.reports.content import Section
 from hbt_desktop.reports.page import footer_decorator
 from hbt_desktop.reports.styles import REPORT_MARGINS
-from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import load_document, save_document
+from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.units import load_units
 
 from ..ward2026 import make_ward_db, write_ward_files

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbt_desktop.exchange.seed import load_demo, load_reference
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.file.connection import open_database
 
 
 def _make(path: Path, demo: bool) -> Path:

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.exchange.document_complete import read_complete
-from hbt_desktop.store.backup import list_backups
-from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import load_document
-from hbt_desktop.store.settings import holds_demo
+from hbt_desktop.store.file.backup import list_backups
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.settings import holds_demo
 from tests.conftest import db_digest
 from tests.exchange.test_document_io import everything
 

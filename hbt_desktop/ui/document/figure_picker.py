@@ -33,7 +33,7 @@ from hbt_desktop.core.figures import resolve_base
 from hbt_desktop.core.narrative import render
 from hbt_desktop.core.periods import Period, format_cutoff_period, parse_period
 from hbt_desktop.core.text import clean, matches
-from hbt_desktop.store.grid import value_history
+from hbt_desktop.store.values import value_history
 from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.session import Session
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def _export(db_path: Path, target: Path, unit_uid: str, period: Period) -> DocumentExport:
     from hbt_desktop.exchange.document_io import export_document
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
 
     db = open_database(db_path)
     try:
@@ -42,8 +42,8 @@ def _import(
     db_path: Path, source: Path, unit_uid: str, period: Period, *, dry_run: bool
 ) -> DocumentImport:
     from hbt_desktop.exchange.document_io import import_document
-    from hbt_desktop.store.backup import backup_before
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.backup import backup_before
+    from hbt_desktop.store.file.connection import open_database
 
     db = open_database(db_path)
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hbt_desktop.core.periods import Period
 from hbt_desktop.reports.content import ReportContent
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.file.connection import open_database
 
 
 class Kind(StrEnum):

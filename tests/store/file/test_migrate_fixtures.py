@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from hbt_desktop.store.audit import cell_history, verify_audit
-from hbt_desktop.store.connection import SCHEMA_VERSION, open_database, schema_state
 from hbt_desktop.store.documents import list_documents, load_document
-from hbt_desktop.store.migrations import known_names
+from hbt_desktop.store.file.connection import open_database, schema_state
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION, known_names
+from hbt_desktop.store.file.verify import inspect_file
 from hbt_desktop.store.values import all_values
-from hbt_desktop.store.verify import inspect_file
 
-FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("schema-*.db"))
+FIXTURES = sorted((Path(__file__).parents[2] / "fixtures").glob("schema-*.db"))
 
 
 def test_there_is_a_fixture_for_every_schema_before_this_one() -> None:

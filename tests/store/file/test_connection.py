@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from hbt_desktop.store import connection as conn_mod
-from hbt_desktop.store.connection import SCHEMA_VERSION, StoreError, open_database
-from hbt_desktop.store.migrations import migrations
+from hbt_desktop.store.file import connection as conn_mod
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.errors import StoreError
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION, migrations
 
 
 def test_new_file_is_created_migrated_and_durable(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.store.connection import schema_state
+from hbt_desktop.store.file.connection import schema_state
 
 
 @dataclass

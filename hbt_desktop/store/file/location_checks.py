@@ -13,6 +13,7 @@ so that every rule is tested on any machine.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
@@ -130,8 +131,6 @@ class LocationWarning:
 
 
 def _win_drive_type(root: str) -> int:  # pragma: no cover - Windows only
-    import ctypes
-
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
 
 

@@ -13,17 +13,14 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
-from hbt_desktop.store import verify
-from hbt_desktop.store.backup import create_backup, list_backups
-from hbt_desktop.store.connection import StoreError, open_database
-from hbt_desktop.store.recovery import (
-    DamagedError,
-    Recovery,
-    RecoveryChoice,
-    damage,
-    open_or_recover,
-)
-from hbt_desktop.store.values import get_value, write_value
+from hbt_desktop.store.file import verify
+from hbt_desktop.store.file.backup import create_backup, list_backups
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.errors import StoreError
+from hbt_desktop.store.file.recovery import DamagedError, Recovery, RecoveryChoice, open_or_recover
+from hbt_desktop.store.file.verify import damage
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("quý I/2023")
 
@@ -233,7 +230,7 @@ def test_a_sound_file_opens_with_the_check_timed_and_a_daily_backup(clerk_file: 
 def test_a_failing_start_backup_is_told_not_fatal(
     clerk_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.store import backup as bk
+    from hbt_desktop.store.file import backup as bk
 
     monkeypatch.setattr(bk, "fsync_file", lambda p: (_ for _ in ()).throw(OSError(28, "full")))
     for old in list_backups(clerk_file):

@@ -24,9 +24,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
-from hbt_desktop.store.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
+from hbt_desktop.store.file.backup import backup_database
+from hbt_desktop.store.file.errors import StoreError
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION, known_names, migrations
+from hbt_desktop.store.file.verify import has_sqlite_header
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +40,9 @@ register(
             "en": "The data file {path} was written by a newer version of the program (schema {found}, "
             "this one knows up to {known}). Update hbt-desktop; the file was not changed.",
         },
-        "db.not_sqlite": {
-            "vi": "Tệp {path} không phải là tệp dữ liệu hbt-desktop (không phải SQLite). Tệp không bị thay đổi.",
-            "en": "{path} is not an hbt-desktop data file (not SQLite). It was not changed.",
-        },
         "db.not_ours": {
             "vi": "Tệp {path} là cơ sở dữ liệu SQLite của chương trình khác, không phải hbt-desktop.",
             "en": "{path} is an SQLite database of some other program, not hbt-desktop.",
-        },
-        "db.cannot_open": {
-            "vi": "Không mở được tệp dữ liệu {path}: {reason}",
-            "en": "Could not open the data file {path}: {reason}",
         },
         "db.missing": {
             "vi": "Không có tệp dữ liệu {path}.",
@@ -57,20 +51,14 @@ register(
     }
 )
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _OUR_TABLES = {"meta", "units", "indicators", "figure_values"}
-
-
-class StoreError(HbtError):
-    """The database cannot be used as asked; the file was left as it was."""
 
 
 def _check_header(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
-            raise StoreError("db.not_sqlite", path=str(path))
+    if not has_sqlite_header(path):
+        raise StoreError("db.not_sqlite", path=str(path))
 
 
 def _connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
@@ -155,8 +143,6 @@ def _prepare_for_writing(db: Database, path: Path, backup_dir: Path | None) -> N
     if pending:
         _, applied = schema_state(db)
         if applied:
-            from hbt_desktop.store.backup import backup_database
-
             target = backup_database(db, path, reason="migrate", folder=backup_dir)
             log.info("backed up %s to %s before migrating", path, target)
         migrations.apply(db)
@@ -176,15 +162,3 @@ def memory_database() -> Database:
 def database_path(db: Database) -> str:
     row = db.execute("PRAGMA database_list").fetchone()
     return str(row[2]) if row and row[2] else ":memory:"
-
-
-__all__ = [
-    "MIGRATION_SET",
-    "SCHEMA_VERSION",
-    "StoreError",
-    "check_not_newer",
-    "database_path",
-    "memory_database",
-    "open_database",
-    "schema_state",
-]

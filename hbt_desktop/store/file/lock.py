@@ -20,8 +20,10 @@ a fresh file while a second one still holds the old, unlinked one. It is emptied
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import getpass
+import hashlib
 import json
 import logging
 import os
@@ -34,8 +36,13 @@ from types import TracebackType
 from typing import IO, Any
 
 from hbt_desktop import __version__
-from hbt_desktop.core.i18n import register
-from hbt_desktop.store.connection import StoreError
+from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.store.file.errors import StoreError
+
+if sys.platform == "win32":  # the OS lock: msvcrt's byte-range lock on Windows, flock elsewhere
+    import msvcrt
+else:
+    import fcntl
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +84,6 @@ def lock_path(db_path: Path) -> Path:
 def handover_key(db_path: Path) -> str:
     """A name both copies of the program derive from the file, for the GUI's handover
     channel (e.g. a ``QLocalServer``): the same file, however it was spelt, the same name."""
-    import hashlib
-
     resolved = str(Path(db_path).resolve())
     if sys.platform == "win32":
         resolved = resolved.casefold()  # C:\Data and c:\data are one file on Windows
@@ -96,8 +101,6 @@ class LockHolder:
     version: str = ""
 
     def describe(self, language: str | None = None) -> str:
-        from hbt_desktop.core.i18n import tr
-
         since = self.since
         with contextlib.suppress(ValueError):  # an unreadable time is shown as written
             since = f"{datetime.fromisoformat(self.since):%H:%M %d/%m/%Y}"
@@ -146,16 +149,12 @@ class InUseError(StoreError):
     """Another copy of the program has the file open for writing."""
 
     def __init__(self, db_path: Path, holder: LockHolder | None) -> None:
-        from hbt_desktop.core.i18n import tr
-
         who = holder.describe() if holder else tr("lock.who_unknown")
         super().__init__("lock.in_use", path=str(db_path), who=who)
         self.holder = holder
         self.db_path = db_path
 
     def who(self, language: str | None = None) -> str:
-        from hbt_desktop.core.i18n import tr
-
         return self.holder.describe(language) if self.holder else tr("lock.who_unknown", language)
 
     @property
@@ -163,8 +162,6 @@ class InUseError(StoreError):
         return self.message_in(None)
 
     def message_in(self, language: str | None) -> str:
-        from hbt_desktop.core.i18n import tr
-
         return tr("lock.in_use", language, path=self.db_path, who=self.who(language))
 
 
@@ -199,8 +196,6 @@ def pid_alive(pid: int) -> bool:
 
 
 def _win_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-
     kernel32: Any = ctypes.windll.kernel32  # type: ignore[attr-defined]
     process_query_limited_information = 0x1000
     still_active = 259
@@ -224,8 +219,6 @@ class LockUnsupported(OSError):
 def _os_lock(fh: IO[bytes]) -> bool:
     """Try to lock ``fh`` without waiting: True if locked, False if someone else holds it."""
     if sys.platform == "win32":  # pragma: no cover - Windows only
-        import msvcrt
-
         fh.seek(_WIN_LOCK_OFFSET)
         try:
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
@@ -236,8 +229,6 @@ def _os_lock(fh: IO[bytes]) -> bool:
         finally:
             fh.seek(0)
         return True
-    import fcntl
-
     # flock, not fcntl/lockf: POSIX record locks belong to the process and vanish when
     # *any* descriptor of the file is closed — reading the lock file to describe the
     # holder would silently drop our own lock.
@@ -252,14 +243,10 @@ def _os_lock(fh: IO[bytes]) -> bool:
 
 def _os_unlock(fh: IO[bytes]) -> None:
     if sys.platform == "win32":  # pragma: no cover - Windows only
-        import msvcrt
-
         fh.seek(_WIN_LOCK_OFFSET)
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
         fh.seek(0)
         return
-    import fcntl
-
     fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 

@@ -47,11 +47,13 @@ from sqlite_utils import Database
 
 from hbt_desktop import __version__
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import catalog, register, tr
 from hbt_desktop.core.numbers import format_decimal
-from hbt_desktop.store.fileops import fsync_dir, fsync_file, replace
-from hbt_desktop.store.location_checks import human_size
-from hbt_desktop.store.verify import inspect_file
+from hbt_desktop.store.file.fileops import fsync_dir, fsync_file, replace
+from hbt_desktop.store.file.location_checks import human_size
+from hbt_desktop.store.file.lock import pid_alive
+from hbt_desktop.store.file.settings import get_setting, set_setting
+from hbt_desktop.store.file.verify import inspect_file
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +163,6 @@ class BackupInfo:
 
     def reason_label(self, language: str | None = None) -> str:
         key = f"backup.reason.{self.reason}"
-        from hbt_desktop.core.i18n import catalog
-
         if key in catalog():
             return tr(key, language)
         return tr("backup.reason.other", language, reason=self.reason)
@@ -350,8 +350,6 @@ def _clean_partials(folder: Path, now: float | None = None) -> None:
     """Remove what killed backups left: files (and their SQLite journals) of a process
     that is gone, or older than an hour whoever made them. Each can be as big as the
     database, so a PC that loses power often must not collect them."""
-    from hbt_desktop.store.lock import pid_alive
-
     cutoff = (now or time.time()) - STALE_PARTIAL_SECONDS
     for leftover in folder.glob(f"*{PARTIAL_SUFFIX}*"):
         match = _PARTIAL.search(leftover.name)
@@ -458,8 +456,6 @@ def backup_database(
 
 
 def mirror_folder(db: Database) -> Path | None:
-    from hbt_desktop.store.settings import get_setting
-
     try:
         value = get_setting(db, MIRROR_SETTING)
     except sqlite3.OperationalError as exc:  # a file without the settings table yet
@@ -470,8 +466,6 @@ def mirror_folder(db: Database) -> Path | None:
 
 def set_mirror_folder(db: Database, folder: Path | None) -> None:
     """Copy every automatic backup also into ``folder`` (None: stop doing so)."""
-    from hbt_desktop.store.settings import set_setting
-
     set_setting(db, MIRROR_SETTING, str(folder) if folder else "")
 
 
@@ -619,8 +613,6 @@ def backup_before(db: Database, db_path: Path, reason: str = "import") -> Backup
         return auto_backup(db, db_path, reason)
     except BackupError as exc:
         action_key = f"backup.action.{reason}"
-        from hbt_desktop.core.i18n import catalog
-
         action = (
             tr(action_key) if action_key in catalog() else tr("backup.action.other", reason=reason)
         )

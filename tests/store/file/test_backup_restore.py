@@ -13,12 +13,14 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
-from hbt_desktop.store import fileops
-from hbt_desktop.store.backup import BackupError, create_backup, list_backups
-from hbt_desktop.store.connection import SCHEMA_VERSION, open_database
-from hbt_desktop.store.lock import InUseError, acquire_lock
-from hbt_desktop.store.recovery import find_backup, restore_backup
-from hbt_desktop.store.values import get_value, write_value
+from hbt_desktop.store.file import fileops
+from hbt_desktop.store.file.backup import BackupError, create_backup, list_backups
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.lock import InUseError, acquire_lock
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
+from hbt_desktop.store.file.restore import find_backup, restore_backup
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("quý I/2023")
 
@@ -266,7 +268,7 @@ def test_refuses_when_the_disk_is_too_full(
     with_backup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, backup = with_backup
-    from hbt_desktop.store import restore
+    from hbt_desktop.store.file import restore
 
     class Usage:
         free = 1000
@@ -319,7 +321,7 @@ def test_restore_says_so_when_the_file_stays_held(
     with_backup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, backup = with_backup
-    from hbt_desktop.store import restore
+    from hbt_desktop.store.file import restore
 
     def held(src: Path, dst: Path, **kwargs: object) -> None:
         raise PermissionError(13, "held by another process")
@@ -337,7 +339,7 @@ def test_restore_says_so_when_the_file_stays_held(
 
 
 def test_restore_opened_reopens_with_the_same_lock(with_backup: tuple[Path, Path]) -> None:
-    from hbt_desktop.store.recovery import open_or_recover, restore_opened
+    from hbt_desktop.store.file.recovery import open_or_recover, restore_opened
 
     path, backup = with_backup
     opened = open_or_recover(path)
@@ -357,8 +359,8 @@ def test_restore_opened_reopens_with_the_same_lock(with_backup: tuple[Path, Path
 def test_restore_opened_refused_leaves_a_working_database(
     with_backup: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.store import restore
-    from hbt_desktop.store.recovery import open_or_recover, restore_opened
+    from hbt_desktop.store.file import restore
+    from hbt_desktop.store.file.recovery import open_or_recover, restore_opened
 
     path, backup = with_backup
     opened = open_or_recover(path)
@@ -382,7 +384,7 @@ def test_restore_opened_refused_leaves_a_working_database(
 
 
 def test_a_read_only_window_cannot_restore(with_backup: tuple[Path, Path]) -> None:
-    from hbt_desktop.store.recovery import open_or_recover, restore_opened
+    from hbt_desktop.store.file.recovery import open_or_recover, restore_opened
 
     path, backup = with_backup
     reader = open_or_recover(path, readonly=True)
@@ -394,7 +396,7 @@ def test_a_read_only_window_cannot_restore(with_backup: tuple[Path, Path]) -> No
 
 
 def test_both_copies_agree_on_the_handover_name(tmp_path: Path) -> None:
-    from hbt_desktop.store.lock import handover_key
+    from hbt_desktop.store.file.lock import handover_key
 
     a = handover_key(tmp_path / "hbt.db")
     assert a == handover_key(tmp_path / "sub" / ".." / "hbt.db")
@@ -407,7 +409,7 @@ def test_a_backup_from_an_older_schema_is_restored_and_upgraded(
     with_backup: tuple[Path, Path], tmp_path: Path
 ) -> None:
     from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.migrations import known_names, migrations
+    from hbt_desktop.store.file.migrations import known_names, migrations
 
     old = tmp_path / "old.db"
     db = Database(sqlite3.connect(old))

@@ -21,10 +21,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hbt_desktop.store.connection import SQLITE_MAGIC, StoreError
-from hbt_desktop.store.migrations import MIGRATION_SET, known_names, migrations
+from hbt_desktop.store.file.errors import StoreError
+from hbt_desktop.store.file.migrations import MIGRATION_SET, known_names, migrations
 
 log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Integrity check output beyond this many lines says nothing more to a clerk.
 MAX_PROBLEMS = 10

@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hbt_desktop.core.i18n import register, tr
-from hbt_desktop.store.backup import (
+from hbt_desktop.store.file.backup import (
     BackupError,
     BackupInfo,
     contents_text,
@@ -31,10 +31,10 @@ from hbt_desktop.store.backup import (
     default_backup_dir,
     manifest_mismatch,
 )
-from hbt_desktop.store.fileops import fsync_file, move_aside, replace
-from hbt_desktop.store.location_checks import human_size
-from hbt_desktop.store.lock import DatabaseLock, acquire_lock
-from hbt_desktop.store.verify import (
+from hbt_desktop.store.file.fileops import fsync_file, move_aside, replace
+from hbt_desktop.store.file.location_checks import human_size
+from hbt_desktop.store.file.lock import DatabaseLock, acquire_lock
+from hbt_desktop.store.file.verify import (
     FileReport,
     count_contents,
     damage,

@@ -2,7 +2,7 @@
 
 :func:`open_or_recover` is what the program does at start, in this order:
 
-1. lock the file for this process (:mod:`store.lock`) — a second copy is refused with who
+1. lock the file for this process (:mod:`store.file.lock`) — a second copy is refused with who
    holds it, and may open read-only instead;
 2. a quick integrity check (``PRAGMA quick_check``: every page and b-tree, not every
    index — about half a second on a 70 MB file);
@@ -13,7 +13,7 @@
 4. open (and if needed migrate, after a backup) the file, seed a new one;
 5. back up if the newest backup is older than a day; look at where the file sits.
 
-Restoring a backup is :mod:`store.restore`; :func:`restore_opened` is its form for a
+Restoring a backup is :mod:`store.file.restore`; :func:`restore_opened` is its form for a
 program that has the database open (the GUI's restore dialog).
 """
 
@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hbt_desktop.core.i18n import register, tr
-from hbt_desktop.store.backup import (
+from hbt_desktop.store.file.backup import (
     BackupError,
     BackupInfo,
     BackupOutcome,
@@ -39,19 +39,17 @@ from hbt_desktop.store.backup import (
     default_backup_dir,
     list_backups,
     manifest_mismatch,
-    read_backup,
 )
-from hbt_desktop.store.connection import StoreError, open_database
-from hbt_desktop.store.fileops import move_aside
-from hbt_desktop.store.location_checks import LocationWarning, Probe, check_location
-from hbt_desktop.store.lock import DatabaseLock, InUseError, acquire_lock, read_holder
-from hbt_desktop.store.restore import (
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.errors import StoreError
+from hbt_desktop.store.file.fileops import move_aside
+from hbt_desktop.store.file.location_checks import LocationWarning, Probe, check_location
+from hbt_desktop.store.file.lock import DatabaseLock, InUseError, acquire_lock, read_holder
+from hbt_desktop.store.file.restore import (
     RestoreResult,
-    find_backup,
-    prepare_restore,
     restore_backup,
 )
-from hbt_desktop.store.verify import FileReport, damage, inspect_file
+from hbt_desktop.store.file.verify import FileReport, damage, inspect_file
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +225,7 @@ def open_or_recover(
     and :class:`DamagedError` explains what to do. ``readonly`` opens without the lock,
     check or backups — for a second copy while another one has the file.
 
-    Raises :class:`~hbt_desktop.store.lock.InUseError` if another copy has the file.
+    Raises :class:`~hbt_desktop.store.file.lock.InUseError` if another copy has the file.
     """
     path = Path(path)
     if readonly:
@@ -383,20 +381,3 @@ def _closed(db: Database) -> bool:
     except sqlite3.ProgrammingError:  # "Cannot operate on a closed database."
         return True
     return False
-
-
-__all__ = [
-    "DamagedError",
-    "OpenedDatabase",
-    "Recovery",
-    "RecoveryChoice",
-    "RestoreResult",
-    "damage",
-    "find_backup",
-    "good_backups",
-    "open_or_recover",
-    "prepare_restore",
-    "read_backup",
-    "restore_backup",
-    "restore_opened",
-]

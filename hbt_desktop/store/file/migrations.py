@@ -8,10 +8,19 @@ backup before applying anything to a file that already holds data.
 
 Rules for adding a step: append a new function, never edit or reorder a released one,
 and add a database made by the previous release to ``tests/fixtures/`` (a test migrates
-every fixture).
+every fixture). A step holds its own SQL text, frozen as of its version, and uses
+nothing but the standard library and sqlite-utils' runner: code of the program (a
+query of ``store.values``, a rule of ``core``) follows the newest schema, so a later
+column change would break upgrading an old file (tests/store/file/test_migrations.py
+checks both).
 """
 
 from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -325,9 +334,55 @@ def m0002_offices_audit_exchange(db: Database) -> None:
     )
     # Figures stored before the log existed are its starting point, so that from now on
     # the log and the figures agree (audit verify compares them).
-    from hbt_desktop.store.audit import baseline
+    _baseline_v1(db)
 
-    baseline(db)
+
+def _baseline_v1(db: Database) -> None:
+    """Log every figure and base of a schema-1 file as a "baseline" row of the chain.
+
+    Frozen with this step: the tables are read with their schema-1 columns, and the rows
+    written in the log's format v1 (``store.audit``: each state as canonical JSON, each
+    row's hash SHA-256 over the previous hash and the row), which the program verifies
+    for as long as it reads such files.
+    """
+    cells: list[tuple[object, ...]] = []  # user, record, indicator, unit, period, kind, state
+    for indicator, unit, period, num, scale, status, qualifier, comment, by in db.execute(
+        "SELECT indicator, unit_uid, period, num, scale, status, qualifier, comment, "
+        "updated_by FROM figure_values ORDER BY period, unit_uid, indicator"
+    ).fetchall():
+        state = {
+            "comment": str(comment),
+            "num": str(int(num)),
+            "qualifier": str(qualifier) if qualifier else None,
+            "scale": int(scale),
+            "status": str(status),
+        }
+        cells.append((by, "value", indicator, unit, period, "", _canonical_v1(state)))
+    for indicator, unit, period, kind, num, scale, comment, by in db.execute(
+        "SELECT indicator, unit_uid, period, kind, num, scale, comment, updated_by "
+        "FROM bases ORDER BY period, unit_uid, indicator, kind"
+    ).fetchall():
+        state = {"comment": str(comment), "num": str(int(num)), "scale": int(scale)}
+        cells.append((by, "base", indicator, unit, period, kind, _canonical_v1(state)))
+    at = datetime.now(UTC).isoformat()
+    prev_hash = "0" * 64
+    rows = []
+    for row_id, (by, record, indicator, unit, period, kind, new) in enumerate(cells, 1):
+        fields = [at, str(by), "baseline", record, str(indicator), str(unit), str(period)]
+        fields += [str(kind), None, new, ""]  # kind, old, new, ref
+        content = json.dumps(["v1", row_id, *fields], ensure_ascii=False, separators=(",", ":"))
+        row_hash = hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+        rows.append((row_id, *fields, prev_hash, row_hash))
+        prev_hash = row_hash
+    db.conn.executemany(
+        "INSERT INTO audit_log (id, at, user, how, record, indicator, unit_uid, period, kind, "
+        "old, new, ref, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _canonical_v1(state: Mapping[str, object]) -> str:
+    return json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 @migrations(name="0003_report_kinh_gui_appendix_note")

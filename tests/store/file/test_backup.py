@@ -13,8 +13,8 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
-from hbt_desktop.store import backup as bk
-from hbt_desktop.store.backup import (
+from hbt_desktop.store.file import backup as bk
+from hbt_desktop.store.file.backup import (
     BackupError,
     RetentionPolicy,
     backup_before,
@@ -28,9 +28,10 @@ from hbt_desktop.store.backup import (
     set_mirror_folder,
     thin_backups,
 )
-from hbt_desktop.store.connection import SCHEMA_VERSION, open_database
-from hbt_desktop.store.values import write_value
-from hbt_desktop.store.verify import inspect_file
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
+from hbt_desktop.store.file.verify import inspect_file
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("quý I/2023")
 
