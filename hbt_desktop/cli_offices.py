@@ -552,6 +552,7 @@ def _import(args: argparse.Namespace, db: Database, path: Path, user: str) -> in
 
     file = Path(args.target)
     if require_workstation(db).role is StationRole.WARD:
+        backup_before(db, path, "import")
         notes = offices.import_return(db, file, user=user, trust_fingerprint=args.trust)
         print(tr("cli.return_notes", None, count=len(notes)))
         for note in notes:
@@ -632,6 +633,7 @@ def cmd_completeness(args: argparse.Namespace) -> int:
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     from hbt_desktop.exchange import entry_sheet
+    from hbt_desktop.store.file.backup import backup_before
 
     if args.action == "export":
         _, db = _open(args, write=False)
@@ -639,7 +641,8 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         count = entry_sheet.export_entry_sheet(db, Path(args.file), unit, period)  # type: ignore[arg-type]
         print(tr("cli.exported", None, count=count, path=args.file))
         return 0
-    _, db = _open(args)
+    path, db = _open(args)
+    backup_before(db, path, "import")
     result = entry_sheet.import_entry_sheet(
         db, Path(args.file), user=_who(db, args), take_valid_rows=args.valid_rows
     )
