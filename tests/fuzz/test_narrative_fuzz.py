@@ -160,7 +160,9 @@ def test_rendering_any_text_gives_text_or_one_template_error(source, text: str) 
     assert all(vietnamese_only(p.text) for p in result.problems), result.problems
     # Nothing of Python's insides comes out as text.
     assert "<class" not in result.text and "<function" not in result.text
-    assert "<bound" not in result.text and "True" not in result.text.split()
+    assert "<bound" not in result.text
+    # A comparison's Python value never prints; the clerk's own word "True" may.
+    assert "True" not in result.text.split() or "True" in text
 
 
 @pytest.mark.parametrize(
