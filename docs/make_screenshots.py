@@ -94,10 +94,10 @@ def _at(day: int, hour: int, minute: int) -> datetime:
 
 
 def _office(path: Path, role: str, unit: str, login: str, name: str, role_code: str) -> None:
+    from hbt_desktop.core.access import StationRole
     from hbt_desktop.exchange.offices import set_up_workstation
     from hbt_desktop.exchange.seed import open_app_database
     from hbt_desktop.store.accounts import Account, Role
-    from hbt_desktop.store.workstation import StationRole
 
     db = open_app_database(path)
     admin = Account(login, name, Role(role_code), is_admin=True)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 from hbt_desktop import version
 from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -31,132 +31,6 @@ log = logging.getLogger("hbt_desktop")
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 EXIT_CHANGED = 3  # verify-print: the figures printed are no longer those in the database
-
-register(
-    {
-        "cli.usage": {
-            "vi": "Lệnh không hợp lệ: {detail}. Gõ «hbt-desktop --help» để xem hướng dẫn.",
-            "en": "Invalid command: {detail}. Type «hbt-desktop --help» for help.",
-        },
-        "cli.unexpected": {
-            "vi": "Đã xảy ra lỗi không mong muốn; chi tiết được ghi vào {log}.",
-            "en": "Something unexpected went wrong; the details are in {log}.",
-        },
-        "cli.no_document": {
-            "vi": "Chưa chọn đơn vị và kỳ báo cáo: hãy ghi --unit MÃ và --period KỲ (ví dụ --period 2023Q1).",
-            "en": "No unit and period chosen: give --unit CODE and --period PERIOD (e.g. --period 2023Q1).",
-        },
-        "cli.wrote": {
-            "vi": "Đã ghi {path} ({pages} trang, mã số liệu {fingerprint}).",
-            "en": "Wrote {path} ({pages} pages, data fingerprint {fingerprint}).",
-        },
-        "cli.wrote_docx": {
-            "vi": "Đã ghi {path} (tệp Word, mã số liệu {fingerprint}).",
-            "en": "Wrote {path} (a Word file, data fingerprint {fingerprint}).",
-        },
-        "cli.print_same": {
-            "vi": "Bản in {path} (mã số liệu {fingerprint}) vẫn khớp với dữ liệu: {count} số liệu đã in không thay đổi.",
-            "en": "The print {path} (data fingerprint {fingerprint}) still matches the data: none of its {count} figures changed.",
-        },
-        "cli.print_changed": {
-            "vi": "Bản in {path} (mã số liệu {fingerprint}) không còn khớp với dữ liệu: {count} số liệu đã thay đổi kể từ khi in.",
-            "en": "The print {path} (data fingerprint {fingerprint}) no longer matches the data: {count} figures changed since it was printed.",
-        },
-        "cli.print_changed_line": {
-            "vi": "- {figure}: khi in là {then}, nay là {now}.",
-            "en": "- {figure}: {then} when printed, now {now}.",
-        },
-        "cli.print_no_record": {
-            "vi": "Tệp {path} không mang mã số liệu của hbt-desktop: tệp không được in từ chương trình này, hoặc đã được lưu lại bằng một chương trình khác làm mất thông tin đó.",
-            "en": "The file {path} carries no hbt-desktop data fingerprint: it was not printed by this program, or was saved again by another program that dropped it.",
-        },
-        "cli.print_tampered": {
-            "vi": "Thông tin số liệu trong tệp {path} không khớp với mã số liệu {fingerprint} của nó: tệp có thể đã bị sửa, không dùng để đối chiếu được.",
-            "en": "The figures recorded in {path} do not match its data fingerprint {fingerprint}: the file may have been altered and cannot be checked.",
-        },
-        "cli.problem": {"vi": "Cảnh báo: {text}", "en": "Warning: {text}"},
-        "cli.strict": {
-            "vi": "Không in vì văn bản còn {count} chỗ phải sửa (liệt kê ở trên): thiếu số liệu, "
-            "số liệu không ghi kỳ của nó hoặc mẫu viết sai.",
-            "en": "Not printed: the document has {count} things to fix (listed above): missing "
-            "figures, figures without their own period, or template mistakes.",
-        },
-        "cli.demo_loaded": {
-            "vi": "Đã nạp lại dữ liệu mẫu vào {path}.",
-            "en": "Demo data reloaded into {path}.",
-        },
-        "cli.check_ok": {
-            "vi": "Tệp dữ liệu {path} nguyên vẹn (cấu trúc phiên bản {version}, {values} số liệu).",
-            "en": "Data file {path} is intact (schema {version}, {values} figures).",
-        },
-        "cli.check_bad": {
-            "vi": "Tệp dữ liệu {path} có lỗi: {detail}",
-            "en": "Data file {path} has problems: {detail}",
-        },
-        "cli.imported": {
-            "vi": "{what}: {new} mới, {changed} thay đổi, {unchanged} không đổi{dry}.",
-            "en": "{what}: {new} new, {changed} changed, {unchanged} unchanged{dry}.",
-        },
-        "cli.dry": {"vi": " (chạy thử, chưa lưu)", "en": " (dry run, nothing stored)"},
-        "cli.exported": {
-            "vi": "Đã xuất {count} dòng ra {path}.",
-            "en": "Exported {count} rows to {path}.",
-        },
-        "cli.readonly": {
-            "vi": "Mở tệp ở chế độ chỉ đọc vì {who} đang dùng nó.",
-            "en": "Opened the file read-only because {who} has it open.",
-        },
-        "cli.no_backups": {
-            "vi": "Chưa có bản sao lưu nào trong {folder}.",
-            "en": "There are no backups in {folder} yet.",
-        },
-        "cli.backup_line": {"vi": "{summary}\n    {path}", "en": "{summary}\n    {path}"},
-        "cli.restore_preview": {
-            "vi": "Khôi phục từ {source}: {incoming}. Dữ liệu hiện tại ({current}) sẽ được "
-            "sao lưu trước.",
-            "en": "Restore from {source}: {incoming}. The current data ({current}) is backed "
-            "up first.",
-        },
-        "cli.restore_ask": {
-            "vi": "Khôi phục? Gõ «có» để đồng ý: ",
-            "en": "Restore? Type «yes» to go ahead: ",
-        },
-        "cli.restore_needs_yes": {
-            "vi": "Chưa khôi phục: thêm --yes để khôi phục mà không hỏi. Dữ liệu hiện tại không "
-            "bị thay đổi.",
-            "en": "Not restored: add --yes to restore without being asked. The current data "
-            "was not changed.",
-        },
-        "cli.mirror_set": {
-            "vi": "Từ nay mỗi bản sao lưu tự động cũng được chép vào {folder}.",
-            "en": "From now on every automatic backup is also copied to {folder}.",
-        },
-        "cli.created": {
-            "vi": "Đã tạo tệp dữ liệu mới {path}: {units} đơn vị, {indicators} chỉ tiêu trong "
-            "danh mục, chưa có số liệu và văn bản nào (không có dữ liệu mẫu).",
-            "en": "Created the new data file {path}: {units} units, {indicators} indicators in "
-            "the catalogue, no figures or documents yet (no demo data).",
-        },
-        "cli.document_needs": {
-            "vi": "Hãy ghi rõ đơn vị và kỳ của văn bản: --unit MÃ --period KỲ (ví dụ --unit "
-            "00283 --period 2026Q3).",
-            "en": "Name the document's unit and period: --unit CODE --period PERIOD (e.g. "
-            "--unit 00283 --period 2026Q3).",
-        },
-        "cli.dry_export": {
-            "vi": "--dry-run chỉ dùng khi nhập văn bản (document import).",
-            "en": "--dry-run is for importing a document (document import) only.",
-        },
-        "cli.backup_before": {
-            "vi": "Văn bản cũ được giữ trong bản sao lưu {path}.",
-            "en": "The previous document is kept in the backup {path}.",
-        },
-        "cli.mirror_off": {
-            "vi": "Thôi chép bản sao lưu sang thư mục thứ hai.",
-            "en": "Backups are no longer copied to a second folder.",
-        },
-    }
-)
 
 
 def _t(vi: str, en: str) -> str:

@@ -17,110 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from hbt_desktop.core.review import ItemKey, Review
     from hbt_desktop.store.accounts import Session
-
-register(
-    {
-        "cli.need_password": {
-            "vi": "Cần mật khẩu: đặt biến môi trường {env} hoặc chạy lệnh trong cửa sổ dòng lệnh.",
-            "en": "A password is needed: set the environment variable {env} or run the command "
-            "in a terminal.",
-        },
-        "cli.password_prompt": {"vi": "Mật khẩu của {login}: ", "en": "Password of {login}: "},
-        "cli.set_up": {
-            "vi": "Đã thiết lập máy là máy của {role} {unit}. Mã nhận dạng khóa: {fingerprint} "
-            "(tệp khóa riêng: {key}).",
-            "en": "This workstation is now the {role} {unit}. Key fingerprint: {fingerprint} "
-            "(private key file: {key}).",
-        },
-        "cli.user_added": {
-            "vi": "Đã thêm tài khoản {login} ({role}).",
-            "en": "Account {login} ({role}) added.",
-        },
-        "cli.password_set": {
-            "vi": "Đã đổi mật khẩu của {login}.",
-            "en": "The password of {login} was changed.",
-        },
-        "cli.approved": {
-            "vi": "{unit}, {period}: đã phê duyệt ({name}); số liệu đã được khóa.",
-            "en": "{unit}, {period}: approved ({name}); the figures are locked.",
-        },
-        "cli.unlocked": {
-            "vi": "{unit}, {period}: đã mở khóa. Lý do: {reason}",
-            "en": "{unit}, {period}: unlocked. Reason: {reason}",
-        },
-        "cli.package_written": {
-            "vi": "Đã ghi gói số liệu {path} (số {sequence}, {values} số liệu, {documents} văn "
-            "bản).",
-            "en": "Wrote the package {path} (number {sequence}, {values} figures, {documents} "
-            "documents).",
-        },
-        "cli.review_head": {
-            "vi": "Gói {id} của {unit} (số {sequence}, lập lúc {created}) — {state}{dry}: "
-            "{new} mới, {changed} thay đổi, {unchanged} không đổi, {conflict} xung đột.",
-            "en": "Package {id} from {unit} (number {sequence}, made {created}) — {state}{dry}: "
-            "{new} new, {changed} changed, {unchanged} unchanged, {conflict} conflicts.",
-        },
-        "cli.review_again": {
-            "vi": "Tệp này đã được nhận trước đây; không có gì thay đổi.",
-            "en": "This file was received before; nothing changed.",
-        },
-        "cli.review_next": {
-            "vi": 'Để chấp nhận: hbt-desktop package accept {id} [--reject "CHỈ_TIÊU KỲ=lý do"]; '
-            'để trả lại: hbt-desktop package return {id} --reason "…" --out TỆP.',
-            "en": 'To accept: hbt-desktop package accept {id} [--reject "INDICATOR PERIOD=reason"]; '
-            'to send back: hbt-desktop package return {id} --reason "…" --out FILE.',
-        },
-        "cli.decided": {
-            "vi": "Gói {id}: {state}; {written} số liệu được ghi, {rejected} bị từ chối.",
-            "en": "Package {id}: {state}; {written} figures written, {rejected} rejected.",
-        },
-        "cli.rolled_back": {
-            "vi": "Đã hoàn tác gói {id}: {count} số liệu trở lại như trước khi nhận.",
-            "en": "Rolled back package {id}: {count} figures are back to what they were.",
-        },
-        "cli.returned": {
-            "vi": "Đã trả lại gói {id}; gửi tệp {path} cho đơn vị.",
-            "en": "Package {id} was sent back; give the file {path} to the office.",
-        },
-        "cli.return_notes": {
-            "vi": "Quận trả lại số liệu: {count} ghi chú.",
-            "en": "The district sent figures back: {count} notes.",
-        },
-        "cli.bad_reject": {
-            "vi": "Không hiểu «{text}»; viết «MÃ_CHỈ_TIÊU KỲ=lý do», ví dụ "
-            "«NS_THU_DIA_BAN 2023Q1=chưa khớp Kho bạc».",
-            "en": "Cannot read «{text}»; write «INDICATOR PERIOD=reason», e.g. "
-            "«NS_THU_DIA_BAN 2023Q1=does not match the treasury».",
-        },
-        "cli.key_written": {
-            "vi": "Đã ghi tệp khóa công khai {path} (mã nhận dạng {fingerprint}).",
-            "en": "Wrote the public key file {path} (fingerprint {fingerprint}).",
-        },
-        "cli.key_trusted": {
-            "vi": "Đã ghi nhận khóa của {unit} (mã nhận dạng {fingerprint}).",
-            "en": "Recorded the key of {unit} (fingerprint {fingerprint}).",
-        },
-        "cli.audit_ok": {
-            "vi": "Nhật ký thay đổi nguyên vẹn: {rows} dòng, khớp với số liệu đang lưu.",
-            "en": "The change log is intact: {rows} rows, matching the stored figures.",
-        },
-        "cli.audit_bad": {
-            "vi": "Nhật ký thay đổi đã bị sửa hoặc không khớp số liệu: {detail}",
-            "en": "The change log was tampered with or does not match the figures: {detail}",
-        },
-        "cli.completeness_written": {
-            "vi": "Đã ghi bảng tình hình gửi số liệu {path}.",
-            "en": "Wrote the completeness table {path}.",
-        },
-    }
-)
 
 PASSWORD_ENV = "HBT_DESKTOP_PASSWORD"
 NEW_PASSWORD_ENV = "HBT_DESKTOP_NEW_PASSWORD"
@@ -308,11 +211,11 @@ def _add_report_commands(sub: argparse._SubParsersAction, common: argparse.Argum
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
+    from hbt_desktop.core.access import StationRole
     from hbt_desktop.exchange.offices import set_up_workstation
     from hbt_desktop.store.accounts import Account, Role, has_accounts
     from hbt_desktop.store.guard import unit_label
     from hbt_desktop.store.units import load_units
-    from hbt_desktop.store.workstation import StationRole
 
     _, db = _open(args)
     unit = load_units(db).by_code(args.unit).uid
@@ -330,7 +233,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         by=_session(db, args.as_user),
         key_folder=_keys(args),
     )
-    role = tr(f"station.role.{args.role}")
+    role = StationRole(args.role).label
     print(
         tr(
             "cli.set_up",
@@ -546,9 +449,10 @@ def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - on
 
 
 def _import(args: argparse.Namespace, db: Database, path: Path, user: str) -> int:
+    from hbt_desktop.core.access import StationRole
     from hbt_desktop.exchange import offices
     from hbt_desktop.store.file.backup import backup_before
-    from hbt_desktop.store.workstation import StationRole, require_workstation
+    from hbt_desktop.store.workstation import require_workstation
 
     file = Path(args.target)
     if require_workstation(db).role is StationRole.WARD:
@@ -608,11 +512,12 @@ def cmd_dhis2(args: argparse.Namespace) -> int:
 
 
 def cmd_completeness(args: argparse.Namespace) -> int:
+    from hbt_desktop.core.access import StationRole
     from hbt_desktop.core.periods import parse_period
     from hbt_desktop.store.completeness import completeness, completeness_json
     from hbt_desktop.store.guard import unit_label
     from hbt_desktop.store.units import load_units
-    from hbt_desktop.store.workstation import StationRole, require_workstation
+    from hbt_desktop.store.workstation import require_workstation
 
     _, db = _open(args, write=False)
     period = parse_period(args.period)

@@ -21,9 +21,9 @@ import openpyxl
 import pytest
 
 from hbt_desktop.cli import main
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.values import Value
 from hbt_desktop.store.file.backup import list_backups
-from hbt_desktop.store.workstation import StationRole
 from hbt_desktop.store.writes import write_values
 from tests.offices.conftest import (
     COUNT,

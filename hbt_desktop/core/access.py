@@ -20,30 +20,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.periods import Period, format_period
 
-register(
-    {
-        "guard.other_unit": {
-            "vi": "Máy này là máy của {office}: chỉ được nhập, sửa số liệu của {office}, "
-            "không được sửa số liệu của {unit}.",
-            "en": "This workstation belongs to {office}: it enters and changes only the "
-            "figures of {office}, not those of {unit}.",
-        },
-        "guard.locked": {
-            "vi": "Số liệu của {unit} cho {period} đã được {name} phê duyệt lúc {when} nên "
-            "không sửa được. Muốn sửa, lãnh đạo phải mở khóa và ghi rõ lý do.",
-            "en": "The figures of {unit} for {period} were approved by {name} at {when} and "
-            "cannot be changed. To change them, the leader must unlock them with a reason.",
-        },
-    }
-)
 
-# The stored role of a ward office's workstation (``store.workstation.StationRole.WARD``).
-WARD = "ward"
+class StationRole(StrEnum):
+    """What a workstation is (``store.workstation``): a ward office, kept to its own
+    unit, or the district."""
+
+    WARD = "ward"
+    DISTRICT = "district"
+
+    @property
+    def label(self) -> str:
+        """ "máy của phường" / "máy của quận", for messages."""
+        return tr(_ROLE_LABELS[self])
+
+
+_ROLE_LABELS = {
+    StationRole.WARD: "station.role.ward",
+    StationRole.DISTRICT: "station.role.district",
+}
 
 
 class AccessError(HbtError):
@@ -77,10 +77,12 @@ class Access:
     locks: tuple[Lock, ...] = ()
 
     @classmethod
-    def of_station(cls, role: str | None, unit_uid: str | None, locks: Iterable[Lock]) -> Access:
+    def of_station(
+        cls, role: StationRole | None, unit_uid: str | None, locks: Iterable[Lock]
+    ) -> Access:
         """A ward office is kept to its own unit; the district, and a workstation never set
         up, are not. Approvals lock every workstation alike."""
-        return cls(unit_uid if role == WARD else None, tuple(locks))
+        return cls(unit_uid if role is StationRole.WARD else None, tuple(locks))
 
     def check(self, unit_uid: str, period: Period, label: Callable[[str], str] = str) -> None:
         """Raise :class:`AccessError` if the figure of ``unit_uid`` for ``period`` may not

@@ -20,52 +20,8 @@ from datetime import date
 from enum import StrEnum
 
 from hbt_desktop.core.errors import DataError, InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.money import MoneyFormat, MoneyStyle
 from hbt_desktop.core.text import clean
-
-register(
-    {
-        "catalogue.missing_field": {
-            "vi": "{what} {code}: thiếu {field}.",
-            "en": "{what} {code}: {field} is missing.",
-        },
-        "catalogue.bad_choice": {
-            "vi": "{what} {code}: giá trị «{value}» của {field} không hợp lệ; dùng một trong: {allowed}.",
-            "en": "{what} {code}: «{value}» is not a valid {field}; use one of: {allowed}.",
-        },
-        "catalogue.bad_code": {
-            "vi": "Mã «{code}» không hợp lệ: chỉ dùng chữ in hoa không dấu, số và dấu gạch dưới (tối đa 40 ký tự).",
-            "en": "Code «{code}» is not valid: use capital letters without accents, digits and underscores (at most 40).",
-        },
-        "catalogue.bad_decimals": {
-            "vi": "Chỉ tiêu {code}: số chữ số thập phân phải từ 0 đến 6, nhận được {value}.",
-            "en": "Indicator {code}: decimals must be between 0 and 6, got {value}.",
-        },
-        "catalogue.unknown_sector": {
-            "vi": "Chỉ tiêu {code} thuộc lĩnh vực {sector} chưa có trong danh mục.",
-            "en": "Indicator {code} belongs to sector {sector}, which is not in the catalogue.",
-        },
-        "catalogue.bad_comparison": {
-            "vi": "Chỉ tiêu {code} loại «{kind}» không thể so sánh kiểu «{comparison}».",
-            "en": "Indicator {code} of kind «{kind}» cannot have the comparison «{comparison}».",
-        },
-        "catalogue.unknown_indicator": {
-            "vi": "Không có chỉ tiêu mã {code} trong danh mục.",
-            "en": "There is no indicator with code {code} in the catalogue.",
-        },
-        "catalogue.unknown_base_kind": {
-            "vi": "Không có loại chỉ tiêu giao (dự toán, kế hoạch…) mã {code}.",
-            "en": "There is no kind of base (estimate, plan…) with code {code}.",
-        },
-        "catalogue.kind_change": {
-            "vi": "Chỉ tiêu {code} đã có số liệu kiểu «{old}»; không thể đổi sang «{new}». "
-            "Hãy tạo chỉ tiêu mới và cho chỉ tiêu cũ ngừng sử dụng.",
-            "en": "Indicator {code} already has figures of kind «{old}»; it cannot become «{new}». "
-            "Create a new indicator and retire the old one.",
-        },
-    }
-)
 
 
 class IndicatorKind(StrEnum):

@@ -14,7 +14,6 @@ import re
 from datetime import date, datetime
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean
 
 __all__ = [
@@ -31,35 +30,6 @@ __all__ = [
 ]
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
-
-register(
-    {
-        "date.empty": {"vi": "Chưa nhập ngày.", "en": "No date was entered."},
-        "date.invalid": {
-            "vi": 'Không đọc được ngày "{text}". Hãy viết ngày/tháng/năm, ví dụ 15/2/2023 '
-            "hoặc ngày 15 tháng 02 năm 2023.",
-            "en": 'Cannot read the date "{text}". Write day/month/year, e.g. 15/2/2023 or '
-            "ngày 15 tháng 02 năm 2023.",
-        },
-        "date.impossible": {
-            "vi": 'Ngày "{text}" không có thật; hãy kiểm tra lại ngày và tháng.',
-            "en": 'The date "{text}" does not exist; check the day and the month.',
-        },
-        "date.two_digit_year": {
-            "vi": 'Ngày "{text}": hãy ghi năm đủ 4 chữ số, ví dụ 15/2/2023.',
-            "en": 'Date "{text}": write the year with 4 digits, e.g. 15/2/2023.',
-        },
-        "date.us_order": {
-            "vi": 'Ngày "{text}" có vẻ viết theo kiểu tháng/ngày/năm. Hãy viết ngày trước '
-            "tháng: {suggestion}.",
-            "en": 'The date "{text}" looks like month/day/year. Write the day first: {suggestion}.',
-        },
-        "date.year_range": {
-            "vi": 'Ngày "{text}": năm phải từ {min} đến {max}.',
-            "en": 'Date "{text}": the year must be between {min} and {max}.',
-        },
-    }
-)
 
 
 def check_date(d: date) -> date:

@@ -13,23 +13,8 @@ from datetime import date
 
 from hbt_desktop.core.dates import BLANK
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.text import clean
-
-register(
-    {
-        "photo.bad_image": {
-            "vi": "Tệp ảnh không đọc được hoặc không phải ảnh JPEG/PNG: {detail}",
-            "en": "The image cannot be read or is not a JPEG/PNG picture: {detail}",
-        },
-        "photo.too_big": {
-            "vi": "Ảnh quá lớn ({size} MB, tối đa {limit} MB). Hãy thu nhỏ ảnh rồi thêm lại.",
-            "en": "The picture is too large ({size} MB, at most {limit} MB). Shrink it and add it again.",
-        },
-    }
-)
-
 
 # Heading levels a section can have: 1 a part, 2 a sub-part (the store's CHECK constraint).
 SECTION_LEVELS = (1, 2)

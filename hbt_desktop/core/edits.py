@@ -43,3 +43,17 @@ class BaseChange:
 
 
 Change = ValueChange | BaseChange
+
+
+class How:
+    """How a change was made; free text is allowed, these are the ones the program uses."""
+
+    TYPED = "typed"
+    PASTED = "pasted"
+    IMPORTED = "imported"
+    UNDONE = "undone"
+    ROLLED_BACK = "rolled_back"
+    PACKAGE = "package"
+    ENTRY_SHEET = "entry_sheet"
+    BASELINE = "baseline"  # a figure that existed before the log did (migration 0002)
+    EVENT = "event"

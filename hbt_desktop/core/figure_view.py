@@ -25,7 +25,6 @@ from hbt_desktop.core.catalogue import BaseKind, IndicatorKind
 from hbt_desktop.core.derived import growth_pct, index_pct, points_diff, share_pct
 from hbt_desktop.core.errors import HbtError, InputError
 from hbt_desktop.core.figures import Figure, FigureSource, resolve, resolve_base
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.money import (
     format_money,
     money_style_from_words,
@@ -44,41 +43,6 @@ from hbt_desktop.core.wording import (
     format_points,
     format_share,
     name_with_period,
-)
-
-register(
-    {
-        "narrative.bad_places": {
-            "vi": "so_le phải là số nguyên từ 0 đến 6, không phải «{value}».",
-            "en": "so_le must be a whole number from 0 to 6, not «{value}».",
-        },
-        "narrative.not_money": {
-            "vi": "«tien» chỉ dùng cho chỉ tiêu tính bằng tiền; «{name}» tính bằng {unit}.",
-            "en": "«tien» is only for money indicators; «{name}» is counted in {unit}.",
-        },
-        "narrative.bad_qualifier": {
-            "vi": "Từ chỉ mức «{word}» không dùng được; dùng một trong: {allowed}.",
-            "en": "The qualifier «{word}» cannot be used; use one of: {allowed}.",
-        },
-        "narrative.false_qualifier": {
-            "vi": "Viết «{text}» là không đúng với số liệu {exact} của {name}; hãy bỏ từ "
-            "«{word}», đổi từ khác hoặc đổi cách viết.",
-            "en": "Writing «{text}» is not true of the figure {exact} of {name}; drop "
-            "«{word}», choose another word or another style.",
-        },
-        "narrative.fall_as_number": {
-            "vi": "{name} {period} là mức giảm ({text}); «.so» chỉ in độ lớn nên chữ «tăng» "
-            "trong câu có thể sai: hãy viết {{{{ … }}}} hoặc .tang_truong() để có chữ "
-            "«giảm».",
-            "en": "{name} {period} is a fall ({text}); «.so» prints only the size, so a "
-            "word «tăng» in the sentence may be wrong: write {{{{ … }}}} or .tang_truong() "
-            "to get «giảm».",
-        },
-        "narrative.count_not_whole": {
-            "vi": "{name} ({amount}) không phải số nguyên nên không viết được dạng «…/…».",
-            "en": "{name} ({amount}) is not a whole number, so it cannot be written «…/…».",
-        },
-    }
 )
 
 ILLUSTRATIVE = "số minh họa"

@@ -1,45 +1,49 @@
 """User-visible messages outside Qt, in Vietnamese first and English on request.
 
-The Qt interface translates its own strings with Qt's .ts/.qm files. Messages that come
-from the domain, the store or the command line (a refused number, a bad file) are
-raised deep inside code that must not import Qt, so they are looked up here instead.
+The Qt screens translate their own strings with Qt's .ts/.qm files. Every other message a
+clerk can see — a refused number, a bad file, a command's answer — is raised or printed
+by code that must not import Qt (core, store, exchange, reports, app, cli) and is looked
+up here by its key: ``InputError("number.empty")``, ``tr("cli.wrote", path=…)``.
 
-Every module registers its own messages next to the code that raises them::
-
-    register({
-        "number.empty": {"vi": "Chưa nhập số.", "en": "No number was typed."},
-    })
-
-and raises ``InputError("number.empty")``. A test checks that every key has both
-languages with the same ``{placeholders}``.
+The catalogue is one data file per language, ``resources/i18n/messages_vi.json`` and
+``messages_en.json`` (key → text), read the first time a message is needed. Every key
+therefore resolves whatever modules were imported, in whatever order;
+tests/core/test_messages.py checks that every key the code uses is in both files with the
+same ``{placeholders}``.
 """
 
 from __future__ import annotations
 
+import json
 import string
-from collections.abc import Mapping
+from functools import cache
+
+from hbt_desktop.core.resources import resource_path
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
-_catalog: dict[str, dict[str, str]] = {}
 _language = DEFAULT_LANGUAGE
 
 
-def register(entries: Mapping[str, Mapping[str, str]]) -> None:
-    """Add messages to the catalogue. A key may be registered once only."""
-    for key, texts in entries.items():
-        if key in _catalog and _catalog[key] != dict(texts):
-            raise ValueError(f"message key registered twice with different texts: {key}")
-        missing = [lang for lang in LANGUAGES if lang not in texts]
-        if missing:
-            raise ValueError(f"message {key} lacks {missing}")
-        _catalog[key] = dict(texts)
+@cache
+def _texts(language: str) -> dict[str, str]:
+    path = resource_path("i18n", f"messages_{language}.json")
+    loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
 
 
 def catalog() -> dict[str, dict[str, str]]:
-    """A copy of every registered message (for tests and translators)."""
-    return {key: dict(texts) for key, texts in _catalog.items()}
+    """Every message, key → {language: text} (for tests and translators)."""
+    keys = set().union(*(_texts(language) for language in LANGUAGES))
+    return {
+        key: {lang: _texts(lang)[key] for lang in LANGUAGES if key in _texts(lang)}
+        for key in sorted(keys)
+    }
+
+
+def has_message(key: str) -> bool:
+    return key in _texts(DEFAULT_LANGUAGE)
 
 
 def set_language(language: str) -> None:
@@ -60,10 +64,9 @@ def placeholders(text: str) -> set[str]:
 
 def tr(key: str, language: str | None = None, /, **params: object) -> str:
     """The message ``key`` in ``language`` (default: the current one), filled in."""
-    texts = _catalog.get(key)
-    if texts is None:
-        # A missing key is a programming error, but the clerk must still see something
-        # that can be reported rather than a crash.
+    text = _texts(language or _language).get(key) or _texts(DEFAULT_LANGUAGE).get(key)
+    if text is None:
+        # A missing key is a programming error (tests/core/test_messages.py looks for
+        # them), but the clerk must still see something that can be reported.
         return f"[{key}] " + ", ".join(f"{k}={v}" for k, v in params.items())
-    text = texts.get(language or _language) or texts[DEFAULT_LANGUAGE]
     return text.format(**params)

@@ -24,7 +24,6 @@ from decimal import Decimal
 from enum import Enum, StrEnum
 
 from hbt_desktop.core.errors import AmbiguousInput, InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.numbers import (
     QUALIFIERS,
     Convention,
@@ -48,69 +47,6 @@ __all__ = [
 ]
 
 MAX_DONG = 10**18  # a million times the national budget; far inside 64 bits
-
-register(
-    {
-        "money.empty": {"vi": "Chưa nhập số tiền.", "en": "No amount was entered."},
-        "money.invalid": {
-            "vi": 'Không đọc được số tiền "{text}". Ví dụ cách viết đúng: '
-            "4.115 tỷ 081 triệu đồng; 70,759 tỷ; 748870 triệu; 1.234.567 đồng.",
-            "en": 'Cannot read the amount "{text}". Examples of valid amounts: '
-            "4.115 tỷ 081 triệu đồng; 70,759 tỷ; 748870 triệu; 1.234.567 đồng.",
-        },
-        "money.missing_unit": {
-            "vi": 'Số tiền "{text}": hãy ghi đơn vị (tỷ, triệu, nghìn) sau mỗi số, '
-            "ví dụ 4 tỷ 081 triệu.",
-            "en": 'Amount "{text}": write a unit (tỷ, triệu, nghìn) after every number, '
-            "e.g. 4 tỷ 081 triệu.",
-        },
-        "money.unit_order": {
-            "vi": 'Số tiền "{text}": các đơn vị phải đi từ lớn đến nhỏ và không lặp lại, '
-            "ví dụ 4 tỷ 081 triệu.",
-            "en": 'Amount "{text}": units must go from largest to smallest without '
-            "repeating, e.g. 4 tỷ 081 triệu.",
-        },
-        "money.part_too_large": {
-            "vi": 'Số tiền "{text}": phần "{part}" phải nhỏ hơn 1 {previous} '
-            "(viết 5 tỷ 200 triệu, không viết 4 tỷ 1200 triệu).",
-            "en": 'Amount "{text}": the part "{part}" must be less than 1 {previous} '
-            "(write 5 tỷ 200 triệu, not 4 tỷ 1200 triệu).",
-        },
-        "money.part_not_whole": {
-            "vi": 'Số tiền "{text}": phần "{part}" đứng trước một đơn vị nhỏ hơn nên phải '
-            "là số nguyên.",
-            "en": 'Amount "{text}": the part "{part}" is followed by a smaller unit, so it '
-            "must be a whole number.",
-        },
-        "money.not_whole": {
-            "vi": 'Số tiền "{text}" có phần lẻ dưới 1 đồng; hãy bớt chữ số thập phân.',
-            "en": 'The amount "{text}" has a fraction of a đồng; use fewer decimals.',
-        },
-        "money.too_large": {
-            "vi": 'Số tiền "{text}" quá lớn (tối đa 1.000.000.000 tỷ đồng).',
-            "en": 'The amount "{text}" is too large (at most 1.000.000.000 tỷ đồng).',
-        },
-        "money.negative": {
-            "vi": 'Số tiền "{text}" không được là số âm ở đây.',
-            "en": 'The amount "{text}" cannot be negative here.',
-        },
-        "money.bad_style": {
-            "vi": "Không có cách viết số tiền «{text}»; dùng một trong: {allowed}.",
-            "en": "There is no way of writing money called «{text}»; use one of: {allowed}.",
-        },
-        "money.bad_style_decimals": {
-            "vi": "Cách viết «{text}» in từ {low} đến {high} chữ số thập phân, không in được "
-            "{decimals}.",
-            "en": "The style «{text}» prints {low} to {high} decimals, not {decimals}.",
-        },
-        "money.qualifier": {
-            "vi": 'Số tiền "{text}" có từ "{qualifier}". Hãy chọn "{qualifier}" ở ô riêng '
-            "và chỉ nhập con số: {rest}.",
-            "en": 'The amount "{text}" contains "{qualifier}". Choose "{qualifier}" in its '
-            "own field and enter only the figure: {rest}.",
-        },
-    }
-)
 
 
 class MoneyStyle(StrEnum):

@@ -61,7 +61,7 @@ from hbt_desktop.core.figure_view import (
     format_figure_value,
 )
 from hbt_desktop.core.figures import FigureSource, resolve
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.numbers import format_decimal
 from hbt_desktop.core.period_claims import Piece, excerpt, unlabelled
 from hbt_desktop.core.periods import Period, format_cutoff_period, format_period, parse_period
@@ -78,78 +78,6 @@ __all__ = [
     "format_figure_value",
     "render",
 ]
-
-register(
-    {
-        "narrative.syntax": {
-            "vi": "Mẫu văn bản có lỗi ở dòng {line}: {detail}",
-            "en": "The template has an error on line {line}: {detail}",
-        },
-        "narrative.forbidden": {
-            "vi": "Mẫu văn bản dùng {what}, là thứ không được phép; chỉ dùng {{{{ … }}}}, "
-            "{{% set %}} và {{% if %}}.",
-            "en": "The template uses {what}, which is not allowed; use only {{{{ … }}}}, "
-            "{{% set %}} and {{% if %}}.",
-        },
-        "narrative.too_long": {
-            "vi": "Mẫu văn bản quá dài ({length} ký tự, tối đa {limit}).",
-            "en": "The template is too long ({length} characters, at most {limit}).",
-        },
-        "narrative.undefined": {
-            "vi": "chưa rõ: {name}",
-            "en": "unknown: {name}",
-        },
-        "narrative.not_allowed": {
-            "vi": "«{name}» không dùng được trong mẫu văn bản",
-            "en": "«{name}» cannot be used in a template",
-        },
-        "narrative.unknown_argument": {
-            "vi": "«{name}» không có tham số «{argument}»; các tham số là: {allowed}",
-            "en": "«{name}» has no parameter «{argument}»; its parameters are: {allowed}",
-        },
-        "narrative.missing_argument": {
-            "vi": "«{name}» cần ghi {argument}, ví dụ {example}",
-            "en": "«{name}» needs {argument}, e.g. {example}",
-        },
-        "narrative.too_many_arguments": {
-            "vi": "«{name}» nhận nhiều nhất {count} giá trị ({allowed})",
-            "en": "«{name}» takes at most {count} values ({allowed})",
-        },
-        "narrative.not_called": {
-            "vi": "«{name}» phải viết kèm dấu ngoặc: {name}(…); không có ngoặc thì không in "
-            "được số liệu",
-            "en": "«{name}» must be written with brackets: {name}(…); without them no figure "
-            "can be printed",
-        },
-        "narrative.truth_value": {
-            "vi": "giá trị đúng/sai (như co_so_lieu) chỉ dùng sau {{% if %}}, không in ra được",
-            "en": "a yes/no value (such as co_so_lieu) is only for {{% if %}}; it cannot be "
-            "printed",
-        },
-        "narrative.typed_number": {
-            "vi": "số «{text}» gõ trong {{{{ }}}} không phải số liệu; số liệu phải lấy bằng "
-            "so_lieu(…), còn chữ số thường thì gõ thẳng vào câu",
-            "en": "the number «{text}» typed inside {{{{ }}}} is not a figure; take figures "
-            "with so_lieu(…) and type plain numbers straight into the sentence",
-        },
-        "narrative.typed_text": {
-            "vi": "chữ «{text}» trong {{{{ }}}} không phải do chương trình viết; hãy gõ thẳng "
-            "chữ đó vào câu",
-            "en": "the text «{text}» inside {{{{ }}}} was not written by the program; type "
-            "it straight into the sentence",
-        },
-        "narrative.not_printable": {
-            "vi": "chỗ {{{{ }}}} này không cho ra chữ in được",
-            "en": "this {{{{ }}}} does not give printable text",
-        },
-        "narrative.failed": {
-            "vi": "mẫu có chỗ không tính được (thường do so sánh hoặc ghép hai thứ khác loại); "
-            "hãy kiểm tra lại các chỗ {{{{ }}}} và {{% if %}}",
-            "en": "part of the template cannot be computed (usually a comparison or a join of "
-            "two different things); check the {{{{ }}}} and {{% if %}} parts",
-        },
-    }
-)
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,6 @@ from decimal import Decimal
 from enum import Enum
 
 from hbt_desktop.core.errors import AmbiguousInput, InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean
 
 __all__ = [
@@ -54,40 +53,6 @@ MAX_INTEGER_DIGITS = 18
 MAX_DECIMALS = 6
 
 QUALIFIERS: tuple[str, ...] = ("trên", "hơn", "gần", "xấp xỉ", "khoảng")
-
-register(
-    {
-        "number.empty": {"vi": "Chưa nhập số.", "en": "No number was entered."},
-        "number.invalid": {
-            "vi": 'Không đọc được "{text}" thành một số. Ví dụ cách viết đúng: {example}.',
-            "en": 'Cannot read "{text}" as a number. Example of a valid number: {example}.',
-        },
-        "number.bad_grouping": {
-            "vi": 'Số "{text}" viết sai nhóm hàng nghìn: sau mỗi dấu phân cách hàng nghìn '
-            "phải có đúng 3 chữ số (ví dụ {example}).",
-            "en": 'The number "{text}" is wrongly grouped: each thousands separator must be '
-            "followed by exactly 3 digits (e.g. {example}).",
-        },
-        "number.ambiguous": {
-            "vi": 'Không rõ "{text}" là số nguyên {a} hay số thập phân {b}. '
-            "Nếu là số nguyên, hãy gõ {a_typed}; nếu là số thập phân, hãy gõ {b_typed}.",
-            "en": 'It is unclear whether "{text}" is the whole number {a} or the decimal '
-            "number {b}. Type {a_typed} for the whole number or {b_typed} for the decimal.",
-        },
-        "number.too_long": {
-            "vi": 'Số "{text}" quá lớn: phần nguyên chỉ được có tối đa {max} chữ số.',
-            "en": 'The number "{text}" is too large: at most {max} digits before the decimal mark.',
-        },
-        "number.too_precise": {
-            "vi": 'Số "{text}" có quá nhiều chữ số thập phân: tối đa {max} chữ số.',
-            "en": 'The number "{text}" has too many decimal places: at most {max}.',
-        },
-        "roman.invalid": {
-            "vi": '"{text}" không phải là số La Mã hợp lệ (ví dụ: I, IV, IX, XII).',
-            "en": '"{text}" is not a valid Roman numeral (e.g. I, IV, IX, XII).',
-        },
-    }
-)
 
 
 # --- values and rounding ----------------------------------------------------------------
@@ -200,7 +165,7 @@ class _BadGrouping:
 _BAD_GROUPING = _BadGrouping()
 _VN = (". ", ",")  # (group separators, decimal mark)
 _EN = (", ", ".")
-_EXAMPLE = {"vi": "1.234,5", "en": "1,234.5"}
+EXAMPLES = {"vi": "1.234,5", "en": "1,234.5"}  # a number written right, for messages
 _BODY_CHARS = frozenset("0123456789., ")
 _MINUS = ("-", "\u2212")  # hyphen-minus and the true minus sign
 
@@ -263,7 +228,7 @@ def parse_number(text: str, *, convention: Convention = Convention.TYPED) -> Par
     cleaned = clean(text)
     if not cleaned:
         raise InputError("number.empty")
-    example = _EXAMPLE["en" if convention is Convention.EN else "vi"]
+    example = EXAMPLES["en" if convention is Convention.EN else "vi"]
     negative, body, percent = _split_sign_percent(cleaned)
     candidates = _readings(body, convention)
     valid: dict[Decimal, _Reading] = {}

@@ -30,21 +30,7 @@ from functools import lru_cache
 from hbt_desktop.core.dates import format_cutoff, format_date_padded
 from hbt_desktop.core.figure_view import Formatted, Role
 from hbt_desktop.core.figures import Figure
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, format_period
-
-register(
-    {
-        "period.unlabelled": {
-            "vi": "«{name}» trong câu «{sentence}» là số liệu {own}, không phải của kỳ văn "
-            "bản ({document}), mà câu không ghi kỳ đó: hãy ghi «{own}» trong câu (ví dụ "
-            "{{{{ ….ky }}}}) hoặc dùng số liệu {document}.",
-            "en": "«{name}» in the sentence «{sentence}» is a figure of {own}, not of the "
-            "document's period ({document}), and the sentence does not say so: write "
-            "«{own}» in it (e.g. {{{{ ….ky }}}}) or use the figure of {document}.",
-        },
-    }
-)
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n")
 EXCERPT_CHARS = 70

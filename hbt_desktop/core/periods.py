@@ -77,7 +77,6 @@ from hbt_desktop.core.dates import (
     parse_date,
 )
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.numbers import from_roman, to_roman
 from hbt_desktop.core.text import clean
 
@@ -92,50 +91,6 @@ __all__ = [
 _EXAMPLES = (
     "2 tháng đầu năm 2023; quý I/2023; 6 tháng cuối năm 2023; năm 2023; tháng 2/2023; "
     "quý I/2023, tính đến 15/2/2023; 2023Q1; 202302"
-)
-
-register(
-    {
-        "period.empty": {"vi": "Chưa nhập kỳ báo cáo.", "en": "No period was entered."},
-        "period.invalid": {
-            "vi": 'Không hiểu kỳ "{text}". Hãy viết như một trong các ví dụ: {examples}.',
-            "en": 'Cannot read the period "{text}". Write it like one of: {examples}.',
-        },
-        "period.missing_year": {
-            "vi": 'Kỳ "{text}" thiếu năm; ví dụ: 2 tháng đầu năm 2023, quý I/2023.',
-            "en": 'The period "{text}" lacks a year; e.g. 2 tháng đầu năm 2023, quý I/2023.',
-        },
-        "period.year_range": {
-            "vi": 'Kỳ "{text}": năm {year} nằm ngoài khoảng {min}–{max}.',
-            "en": 'Period "{text}": the year {year} is outside {min}–{max}.',
-        },
-        "period.bad_month": {
-            "vi": 'Kỳ "{text}": không có tháng {number}; tháng phải từ 1 đến 12.',
-            "en": 'Period "{text}": there is no month {number}; months run from 1 to 12.',
-        },
-        "period.bad_quarter": {
-            "vi": 'Kỳ "{text}": không có quý {number}; quý phải từ I đến IV.',
-            "en": 'Period "{text}": there is no quarter {number}; quarters run from I to IV.',
-        },
-        "period.bad_half": {
-            "vi": 'Kỳ "{text}": không có nửa năm thứ {number}; chỉ có 6 tháng đầu năm và '
-            "6 tháng cuối năm.",
-            "en": 'Period "{text}": there is no half year {number}; only the first and the '
-            "second half.",
-        },
-        "period.bad_month_count": {
-            "vi": 'Kỳ "{text}": không thể tính {number} tháng; số tháng phải từ 1 đến 12.',
-            "en": 'Period "{text}": cannot take {number} months; the count must be 1 to 12.',
-        },
-        "period.bad_cutoff": {
-            "vi": 'Kỳ "{text}": ngày tính đến không có thật.',
-            "en": 'Period "{text}": the cut-off date does not exist.',
-        },
-        "period.cutoff_outside": {
-            "vi": "Ngày tính đến {cutoff} không nằm trong {period}.",
-            "en": "The cut-off date {cutoff} is not inside {period}.",
-        },
-    }
 )
 
 

@@ -21,35 +21,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.money import format_money
 from hbt_desktop.core.numbers import format_decimal, format_percent
 from hbt_desktop.core.periods import Period, format_cutoff_period
-
-register(
-    {
-        "plausible.far": {
-            "vi": "Khác xa số {period} ({reference}): gấp {ratio} lần. Hãy kiểm tra lại đơn vị tính và số chữ số.",
-            "en": "Far from the figure of {period} ({reference}): {ratio} times. Check the unit and the digits.",
-        },
-        "plausible.far_below": {
-            "vi": "Khác xa số {period} ({reference}): chỉ bằng 1/{ratio}. Hãy kiểm tra lại đơn vị tính và số chữ số.",
-            "en": "Far from the figure of {period} ({reference}): only 1/{ratio} of it. Check the unit and the digits.",
-        },
-        "plausible.rate_over_100": {
-            "vi": "Tỷ lệ {value} lớn hơn 100%.",
-            "en": "The rate {value} is above 100%.",
-        },
-        "plausible.growth_over_100": {
-            "vi": "Tốc độ tăng/giảm {value} vượt quá 100%, hiếm gặp.",
-            "en": "A growth rate of {value} is beyond 100%, which is rare.",
-        },
-        "plausible.mismatch": {
-            "vi": "Số đã nhập khác tổng các đơn vị trực thuộc ({total}), chênh {difference}.",
-            "en": "The entered figure differs from the sum of the units below ({total}) by {difference}.",
-        },
-    }
-)
 
 FAR_FACTOR = Decimal(3)
 

@@ -19,24 +19,10 @@ from datetime import datetime
 from enum import StrEnum
 
 from hbt_desktop.core.documents import DocumentSpec
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.json_codec import dump_value
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.values import Value, same_value
-
-register(
-    {
-        "review.state.pending": {"vi": "đang chờ xem xét", "en": "pending"},
-        "review.state.accepted": {"vi": "đã chấp nhận", "en": "accepted"},
-        "review.state.partly_accepted": {
-            "vi": "chấp nhận một phần",
-            "en": "partly accepted",
-        },
-        "review.state.rejected": {"vi": "đã từ chối", "en": "rejected"},
-        "review.state.returned": {"vi": "đã trả lại", "en": "returned"},
-        "review.state.rolled_back": {"vi": "đã hoàn tác", "en": "rolled back"},
-    }
-)
 
 
 class Verdict(StrEnum):
@@ -56,8 +42,17 @@ class State(StrEnum):
 
     @property
     def label(self) -> str:
-        return tr(f"review.state.{self.value}")
+        return tr(_STATE_LABELS[self])
 
+
+_STATE_LABELS = {
+    State.PENDING: "review.state.pending",
+    State.ACCEPTED: "review.state.accepted",
+    State.PARTLY_ACCEPTED: "review.state.partly_accepted",
+    State.REJECTED: "review.state.rejected",
+    State.RETURNED: "review.state.returned",
+    State.ROLLED_BACK: "review.state.rolled_back",
+}
 
 ItemKey = tuple[str, str, str]  # indicator, unit uid, period id
 

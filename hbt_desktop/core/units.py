@@ -20,53 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from hbt_desktop.core.errors import DataError, InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean, sort_key
-
-register(
-    {
-        "unit.unknown": {
-            "vi": "Không có đơn vị mã {code}{when}.",
-            "en": "There is no unit with code {code}{when}.",
-        },
-        "unit.code_ambiguous": {
-            "vi": "Mã {code} ứng với nhiều đơn vị ({names}); hãy chọn kỳ báo cáo để xác định.",
-            "en": "Code {code} belongs to several units ({names}); choose a period to tell them apart.",
-        },
-        "unit.bad_interval": {
-            "vi": "Đơn vị {name}: ngày hết hiệu lực {valid_to} trước ngày bắt đầu {valid_from}.",
-            "en": "Unit {name}: it ends ({valid_to}) before it starts ({valid_from}).",
-        },
-        "unit.bad_kind": {
-            "vi": "Loại đơn vị không hợp lệ: {kind}. Dùng một trong: {allowed}.",
-            "en": "Unknown kind of unit: {kind}. Use one of: {allowed}.",
-        },
-        "unit.missing_field": {
-            "vi": "Đơn vị thiếu thông tin bắt buộc: {field}.",
-            "en": "A unit lacks a required field: {field}.",
-        },
-        "unit.unknown_parent": {
-            "vi": "Đơn vị {name} trỏ tới đơn vị cấp trên {parent} không có trong danh sách.",
-            "en": "Unit {name} names a parent unit {parent} that is not in the list.",
-        },
-        "unit.unknown_predecessor": {
-            "vi": "Đơn vị {name} ghi đơn vị trước sáp nhập {predecessor} không có trong danh sách.",
-            "en": "Unit {name} names a predecessor {predecessor} that is not in the list.",
-        },
-        "unit.bad_level": {
-            "vi": "Đơn vị {name}: cấp phải từ 1 (tỉnh, thành phố) đến 5, nhận được {level}.",
-            "en": "Unit {name}: the level must be from 1 (province) to 5, got {level}.",
-        },
-        "unit.cycle": {
-            "vi": "Cây đơn vị bị vòng lặp tại {uid}.",
-            "en": "The unit tree loops back on itself at {uid}.",
-        },
-        "unit.bad_share": {
-            "vi": "Tỷ lệ phần sáp nhập phải lớn hơn 0 và không quá 1; nhận được {share}.",
-            "en": "A merged share must be above 0 and at most 1; got {share}.",
-        },
-    }
-)
 
 
 class UnitKind(StrEnum):

@@ -19,40 +19,10 @@ from functools import lru_cache
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.money import MoneyUnit, parse_money
 from hbt_desktop.core.numbers import QUALIFIERS, Convention, parse_number, split_qualifier
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.text import clean, fold
-
-register(
-    {
-        "value.negative": {
-            "vi": "«{text}»: chỉ tiêu {indicator} không nhận số âm.",
-            "en": "«{text}»: indicator {indicator} cannot be negative.",
-        },
-        "value.too_precise": {
-            "vi": "«{text}»: tối đa {max} chữ số thập phân.",
-            "en": "«{text}»: at most {max} decimal places.",
-        },
-        "value.percent_sign": {
-            "vi": "«{text}»: chỉ tiêu {indicator} tính bằng {unit}, không phải phần trăm.",
-            "en": "«{text}»: indicator {indicator} is counted in {unit}, not in percent.",
-        },
-        "value.bad_status": {
-            "vi": "Tình trạng số liệu «{status}» không hợp lệ; dùng: thực hiện, ước thực hiện, dự kiến.",
-            "en": "Status «{status}» is not valid; use: thực hiện, ước thực hiện, dự kiến.",
-        },
-        "value.bad_qualifier": {
-            "vi": "Từ chỉ mức «{qualifier}» không hợp lệ; dùng một trong: {allowed}.",
-            "en": "Qualifier «{qualifier}» is not valid; use one of: {allowed}.",
-        },
-        "value.not_integral_money": {
-            "vi": "Số tiền phải là số đồng nguyên, nhận được {amount}.",
-            "en": "Money must be a whole number of đồng, got {amount}.",
-        },
-    }
-)
 
 MAX_SCALE = 6
 

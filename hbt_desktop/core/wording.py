@@ -28,37 +28,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.numbers import format_decimal, format_percent, round_half_up, to_decimal
 from hbt_desktop.core.text import clean
-
-register(
-    {
-        "wording.bad_verb": {
-            "vi": "Động từ «{verb}» không dùng được cho tỷ lệ so với chỉ tiêu giao; dùng một "
-            "trong: {allowed}.",
-            "en": "The verb «{verb}» cannot word a share of a target; use one of: {allowed}.",
-        },
-        "wording.negative": {
-            "vi": "Tỷ lệ {pct} là số âm nên không viết được thành «{verb} …%»; hãy kiểm tra "
-            "số liệu hoặc viết câu khác.",
-            "en": "The ratio {pct} is negative and cannot be worded «{verb} …%»; check the "
-            "figures or word the sentence differently.",
-        },
-        "wording.not_exceeded": {
-            "vi": "Số liệu mới bằng {pct} {base}, chưa vượt nên không viết được «vượt …»; "
-            "hãy dùng «đạt» hoặc «bằng».",
-            "en": "The figure is {pct} of {base}, not above it, so «vượt …» cannot be "
-            "written; use «đạt» or «bằng».",
-        },
-        "wording.count_of": {
-            "vi": "Không viết được «{done}/{total}»: số hoàn thành phải là số nguyên từ 0 đến "
-            "tổng số được giao.",
-            "en": "Cannot write «{done}/{total}»: the number done must be a whole number "
-            "from 0 to the number set.",
-        },
-    }
-)
 
 __all__ = [
     "SHARE_VERBS",

@@ -23,7 +23,6 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.catalogue import BaseKind, Catalogue, Indicator, Sector
 from hbt_desktop.core.errors import HbtError, InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.exchange import jsonfile, rows
 from hbt_desktop.exchange.entities import Entity, Parsed, parse_entity
 from hbt_desktop.exchange.formats import Contents, read_tables, write_file
@@ -31,29 +30,6 @@ from hbt_desktop.exchange.report import ImportReport, transaction
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, Record, Sheet, Table
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.catalogue import load_catalogue, save_catalogue
-
-register(
-    {
-        "catalogue_io.which_entity": {
-            "vi": "Không biết tệp chứa lĩnh vực, loại chỉ tiêu giao hay chỉ tiêu. Hãy thêm cột "
-            "record, hoặc đặt tên tệp bắt đầu bằng sectors, base_kinds hoặc indicators.",
-            "en": "Cannot tell whether the file holds sectors, kinds of base or indicators. Add "
-            "a record column, or name the file starting with sectors, base_kinds or indicators.",
-        },
-        "catalogue_io.bad_record": {
-            "vi": "«{text}» không hợp lệ; cột record ghi một trong: {allowed}.",
-            "en": "«{text}» is not valid; the record column holds one of: {allowed}.",
-        },
-        "catalogue_io.foreign_cell": {
-            "vi": "Cột này không dùng cho dòng loại «{record}»; hãy để trống.",
-            "en": "This column is not used by a «{record}» row; leave it empty.",
-        },
-        "catalogue_io.unknown_entity": {
-            "vi": "Không có loại bản ghi «{entity}»; dùng một trong: {allowed}.",
-            "en": "There is no kind of record «{entity}»; use one of: {allowed}.",
-        },
-    }
-)
 
 
 def _iso(value: object) -> str | None:

@@ -18,7 +18,6 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.exchange.tables import (
     DEFAULT_LIMITS,
     Limits,
@@ -29,37 +28,6 @@ from hbt_desktop.exchange.tables import (
     write_atomically,
 )
 from hbt_desktop.exchange.where import FileInputError, Where
-
-register(
-    {
-        "csv.not_utf8": {
-            "vi": "Tệp không phải văn bản UTF-8 (có thể là mã TCVN3, VNI hoặc Windows-1258). "
-            "Trong Excel hãy chọn Lưu dưới dạng «CSV UTF-8 (Comma delimited)».",
-            "en": "The file is not UTF-8 text (it may be TCVN3, VNI or Windows-1258). In Excel "
-            "choose Save As «CSV UTF-8 (Comma delimited)».",
-        },
-        "csv.is_xlsx": {
-            "vi": "Tệp này là sổ Excel (.xlsx) chứ không phải CSV; hãy đổi đuôi tệp thành .xlsx.",
-            "en": "This is an Excel workbook (.xlsx), not a CSV file; rename it to .xlsx.",
-        },
-        "csv.binary": {
-            "vi": "Tệp này không phải văn bản CSV.",
-            "en": "This file is not CSV text.",
-        },
-        "csv.malformed": {
-            "vi": "Dấu ngoặc kép không khớp hoặc ô quá dài. Hãy mở tệp bằng Excel và lưu lại "
-            "dạng CSV UTF-8.",
-            "en": "Unbalanced quotes or an over-long cell. Open the file in Excel and save it "
-            "again as CSV UTF-8.",
-        },
-        "file.old_excel": {
-            "vi": "Tệp {file} là tệp Excel 97-2003 (.xls). Hãy mở bằng Excel và lưu lại "
-            "dạng «Sổ làm việc Excel (.xlsx)».",
-            "en": "{file} is an Excel 97-2003 (.xls) file. Open it in Excel and save it as "
-            "«Excel Workbook (.xlsx)».",
-        },
-    }
-)
 
 
 def read_csv(

@@ -29,56 +29,11 @@ from jinja2 import nodes
 
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.figures import FigureSource
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.narrative import TemplateError, check_template, render
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.units import OrgUnit
-
-register(
-    {
-        "doccheck.syntax": {
-            "vi": "mẫu viết sai cú pháp; hãy kiểm tra các cặp ngoặc {{{{ … }}}} và {{% … %}} "
-            "(chi tiết: {detail}).",
-            "en": "the template's syntax is wrong; check the {{{{ … }}}} and {{% … %}} pairs "
-            "(detail: {detail}).",
-        },
-        "doccheck.unknown_indicator": {
-            "vi": "không có chỉ tiêu «{code}» trong danh mục của tệp dữ liệu này (mã chỉ tiêu "
-            "xem ở màn hình Danh mục chỉ tiêu).",
-            "en": "there is no indicator «{code}» in this data file's catalogue (the codes are "
-            "on the catalogue screen).",
-        },
-        "doccheck.unknown_base": {
-            "vi": "không có loại chỉ tiêu giao «{code}» trong danh mục của tệp dữ liệu này.",
-            "en": "there is no kind of base «{code}» in this data file's catalogue.",
-        },
-        "doccheck.bad_period": {
-            "vi": "kỳ «{text}» không đọc được: {reason}",
-            "en": "the period «{text}» cannot be read: {reason}",
-        },
-        "doccheck.bad_unit": {
-            "vi": "đơn vị «{text}» không dùng được: {reason}",
-            "en": "the unit «{text}» cannot be used: {reason}",
-        },
-        "doccheck.undefined": {
-            "vi": "tên «{name}» chưa có: viết sai tên, hoặc thiếu {{% set {name} = so_lieu(…) %}} "
-            "ở phía trên.",
-            "en": "the name «{name}» is not defined: misspelt, or {{% set {name} = so_lieu(…) "
-            "%}} is missing above.",
-        },
-        "doccheck.unknown_attribute": {
-            "vi": "số liệu không có cách viết «{name}.{attribute}» (các cách viết xem bảng "
-            "«Viết số liệu và các so sánh» trong hướng dẫn).",
-            "en": "a figure has no «{name}.{attribute}» (the forms are in the guide's table "
-            "of figures and comparisons).",
-        },
-        "doccheck.at_line": {
-            "vi": "dòng {line} của mẫu: {reason}",
-            "en": "line {line} of the template: {reason}",
-        },
-    }
-)
 
 # The figure's methods whose first argument (or ``ma_goc=``) is a kind of base
 # (docs/mau-van-ban.md, "Viết số liệu và các so sánh").

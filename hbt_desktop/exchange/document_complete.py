@@ -43,7 +43,6 @@ from hbt_desktop import __version__
 from hbt_desktop.core.document_fields import HEADER_FIELDS, FieldKind
 from hbt_desktop.core.documents import SECTION_LEVELS, DocumentSpec, sniff_image
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.json_codec import document_from_dict, document_to_dict
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.text import nfc
@@ -52,77 +51,6 @@ from hbt_desktop.exchange.jsonfile import as_list, as_object, kind, parse_json, 
 from hbt_desktop.exchange.tables import Limits, read_bytes, write_atomically
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.exchange.zipfiles import ZipRefused, read_members
-
-register(
-    {
-        "docfile.damaged": {
-            "vi": "Tệp {file} không phải tệp .zip văn bản của hbt-desktop hoặc đã bị hỏng, bị "
-            "cắt cụt khi chép.",
-            "en": "{file} is not an hbt-desktop document .zip, or it was damaged or truncated "
-            "when copied.",
-        },
-        "docfile.bad_member": {
-            "vi": "Tệp {file} có thành phần «{name}» không thuộc về văn bản (chỉ có "
-            "document.json và các ảnh photos/…).",
-            "en": "{file} holds a member «{name}» that is not part of a document (only "
-            "document.json and photos/…).",
-        },
-        "docfile.too_big": {
-            "vi": "Tệp {file} bị từ chối vì nội dung nén bất thường ({detail}).",
-            "en": "{file} is refused because its compressed content is abnormal ({detail}).",
-        },
-        "docfile.not_document": {
-            "vi": "Tệp này không phải văn bản xuất từ hbt-desktop (thiếu «format»: "
-            "«hbt-desktop-document»).",
-            "en": "This file is not a document exported by hbt-desktop (no «format»: "
-            "«hbt-desktop-document»).",
-        },
-        "docfile.too_new": {
-            "vi": "Tệp do phiên bản mới hơn của hbt-desktop viết (dạng {found}, chương trình "
-            "này đọc tới dạng {known}); hãy cập nhật chương trình rồi nhập lại.",
-            "en": "The file was written by a newer hbt-desktop (form {found}; this one reads up "
-            "to {known}); update the program, then import it again.",
-        },
-        "docfile.missing_key": {
-            "vi": "thiếu khóa «{key}».",
-            "en": "the key «{key}» is missing.",
-        },
-        "docfile.bad_level": {
-            "vi": "mức của mục phải là 1 (mục) hoặc 2 (mục con), không phải {level}.",
-            "en": "a section's level must be 1 (section) or 2 (sub-section), not {level}.",
-        },
-        "docfile.bad_section_ref": {
-            "vi": "ảnh được gắn vào mục thứ {section} (đếm từ 0), nhưng văn bản có {count} mục.",
-            "en": "the photo belongs to section {section} (counted from 0), but the document "
-            "has {count} sections.",
-        },
-        "docfile.bad_sha": {
-            "vi": "mã SHA-256 của ảnh phải là 64 chữ số hệ mười sáu.",
-            "en": "a photo's SHA-256 must be 64 hexadecimal digits.",
-        },
-        "docfile.bad_base64": {
-            "vi": "dữ liệu ảnh (base64) bị hỏng, không giải mã được.",
-            "en": "the photo's data (base64) is damaged and cannot be decoded.",
-        },
-        "docfile.photo_missing": {
-            "vi": "ảnh không có trong tệp (thiếu thành phần «{name}»).",
-            "en": "the photo is not in the file (the member «{name}» is missing).",
-        },
-        "docfile.photo_changed": {
-            "vi": "ảnh không khớp mã SHA-256 ghi trong tệp: tệp đã bị sửa hoặc bị hỏng.",
-            "en": "the photo does not match the SHA-256 in the file: the file was changed or "
-            "damaged.",
-        },
-        "docfile.photo_kind": {
-            "vi": "ảnh ghi là {declared} nhưng thật ra là {actual}.",
-            "en": "the photo says it is {declared} but it is {actual}.",
-        },
-        "docfile.too_many": {
-            "vi": "văn bản có quá nhiều {what} (tối đa {max}).",
-            "en": "the document has too many {what} (at most {max}).",
-        },
-    }
-)
 
 FORMAT = "hbt-desktop-document"
 FORMAT_VERSION = 1
@@ -139,6 +67,12 @@ _MEMBER = re.compile(r"document\.json|photos/[0-9a-f]{64}\.(?:jpg|png)")
 _SHA = re.compile(r"[0-9a-f]{64}")
 _EXT = {"image/jpeg": "jpg", "image/png": "png"}
 _MAX_MANIFEST = 20 * _MB
+# Why a document's zip was not read (zipfiles.ZipRefused.reason) → the message.
+ZIP_REFUSALS = {
+    "damaged": "docfile.damaged",
+    "bad_member": "docfile.bad_member",
+    "too_big": "docfile.too_big",
+}
 
 _TOP = {"format": None, "format_version": None, "app_version": None, "document": None}
 _SECTION_KEYS: dict[str, type] = {
@@ -231,7 +165,7 @@ def _unpack(raw: bytes, name: str) -> dict[str, bytes]:
     try:
         return read_members(raw, _MEMBER, LIMITS, max_sizes={MANIFEST: _MAX_MANIFEST})
     except ZipRefused as refused:
-        raise HbtError(f"docfile.{refused.reason}", file=name, **refused.params) from None
+        raise HbtError(ZIP_REFUSALS[refused.reason], file=name, **refused.params) from None
 
 
 def _document_object(data: object, where: Where) -> dict[str, object]:

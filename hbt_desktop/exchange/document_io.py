@@ -29,7 +29,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.document_fields import HEADER_FIELDS, FieldKind
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec
 from hbt_desktop.core.errors import HbtError, InputError
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.periods import Period, format_period
 from hbt_desktop.core.text import fold
 from hbt_desktop.core.units import OrgUnit
@@ -46,64 +46,6 @@ from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.reports.assemble import Assembly, open_assembly
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.source import StoreSource
-
-register(
-    {
-        "document.bad_extension": {
-            "vi": "Không biết dạng tệp «{suffix}»: văn bản xuất ra và nhập vào tệp .txt (dạng "
-            "chữ), .zip hoặc .json (dạng đầy đủ, kèm ảnh).",
-            "en": "Unknown file type «{suffix}»: documents go to and from .txt (text form), "
-            ".zip or .json (complete form, with photos).",
-        },
-        # The reason is the template check's own sentence; the file and place come first.
-        "document.template_fault": {"vi": "{reason}", "en": "{reason}"},
-        "document.exported": {
-            "vi": "Đã xuất văn bản của {unit}, {period} ra {path} ({sections} mục, {photos} "
-            "ảnh){note}.",
-            "en": "Exported the document of {unit}, {period} to {path} ({sections} sections, "
-            "{photos} photos){note}.",
-        },
-        "document.exported_draft": {
-            "vi": "; văn bản chưa được soạn nên tệp chứa bản nháp chương trình viết từ số liệu",
-            "en": "; no document was written yet, so the file holds the program's draft from "
-            "the figures",
-        },
-        "document.photos_left_out": {
-            "vi": "; {count} ảnh không có trong dạng chữ, muốn mang theo ảnh hãy xuất ra .zip",
-            "en": "; {count} photos are not in the text form, export to .zip to carry them",
-        },
-        "document.imported": {
-            "vi": "{verb} văn bản của {unit}, {period} từ {file}: {sections} mục, {photos} "
-            "ảnh{kept}{source}{dry}.",
-            "en": "{verb} the document of {unit}, {period} from {file}: {sections} sections, "
-            "{photos} photos{kept}{source}{dry}.",
-        },
-        "document.verb_new": {"vi": "Đã tạo", "en": "Created"},
-        "document.verb_replaced": {"vi": "Đã thay", "en": "Replaced"},
-        "document.verb_new_dry": {"vi": "Sẽ tạo", "en": "Would create"},
-        "document.verb_replaced_dry": {"vi": "Sẽ thay", "en": "Would replace"},
-        "document.kept_fields": {
-            "vi": "; giữ nguyên {fields} vì tệp không ghi",
-            "en": "; kept {fields}, which the file does not give",
-        },
-        "document.draft_fields": {
-            "vi": "; {fields} lấy theo bản nháp chương trình viết sẵn vì tệp không ghi",
-            "en": "; {fields} taken from the program's draft, which the file does not give",
-        },
-        "document.kept_photos": {
-            "vi": "; giữ {count} ảnh đã có",
-            "en": "; kept the {count} photos already there",
-        },
-        "document.file_source": {
-            "vi": " (tệp ghi {what})",
-            "en": " (the file says {what})",
-        },
-        "document.dry": {
-            "vi": " — chạy thử, chưa lưu gì",
-            "en": " — dry run, nothing stored",
-        },
-    }
-)
 
 _MB = 1024 * 1024
 TEXT_LIMITS = Limits(max_file_bytes=2 * _MB)
@@ -194,7 +136,10 @@ class DocumentImport:
     file_period: Period | None = None
 
     def message(self, language: str | None = None) -> str:
-        verb = "document.verb_replaced" if self.replaced else "document.verb_new"
+        if self.replaced:
+            verb = "document.verb_replaced_dry" if self.dry_run else "document.verb_replaced"
+        else:
+            verb = "document.verb_new_dry" if self.dry_run else "document.verb_new"
         kept = ""
         if self.kept_fields:
             key = "document.kept_fields" if self.replaced else "document.draft_fields"
@@ -210,7 +155,7 @@ class DocumentImport:
         return tr(
             "document.imported",
             language,
-            verb=tr(verb + ("_dry" if self.dry_run else ""), language),
+            verb=tr(verb, language),
             unit=self.unit.full_name,
             period=format_period(self.period),
             file=self.file,

@@ -49,75 +49,9 @@ from hbt_desktop.core.document_fields import (
 )
 from hbt_desktop.core.documents import SECTION_LEVELS, DocumentSpec, SectionSpec
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, format_period, parse_period
 from hbt_desktop.core.text import clean, fold, nfc
 from hbt_desktop.exchange.where import FileInputError, Where
-
-register(
-    {
-        "doctext.not_utf8": {
-            "vi": "Tệp {file} không phải văn bản UTF-8; trong Notepad hãy chọn Lưu dưới dạng, "
-            "mục Mã hóa chọn «UTF-8», rồi nhập lại.",
-            "en": "{file} is not UTF-8 text; in Notepad choose Save As, set Encoding to "
-            "«UTF-8», then import it again.",
-        },
-        "doctext.not_text": {
-            "vi": "Tệp {file} không phải tệp chữ (có ký tự điều khiển ở dòng {line}).",
-            "en": "{file} is not a text file (there is a control character on line {line}).",
-        },
-        "doctext.empty": {
-            "vi": "Tệp không có nội dung văn bản nào: không có dòng «khóa: giá trị» nào và "
-            "không có mục «## Tên mục» nào.",
-            "en": "The file holds no document: no «key: value» line and no «## Heading» section.",
-        },
-        "doctext.unknown_key": {
-            "vi": "không có khóa «{key}»; các khóa dùng được là {keys}.",
-            "en": "there is no key «{key}»; the keys are {keys}.",
-        },
-        "doctext.not_a_key": {
-            "vi": "phần đầu tệp chỉ gồm các dòng «khóa: giá trị»; nếu đây là nội dung của "
-            "một mục, hãy viết dòng «## Tên mục» ở phía trên nó.",
-            "en": "the head of the file holds only «key: value» lines; if this is the text "
-            "of a section, write a «## Heading» line above it.",
-        },
-        "doctext.duplicate_key": {
-            "vi": "khóa «{key}» đã ghi ở dòng {first}; mỗi khóa này chỉ ghi một lần.",
-            "en": "the key «{key}» is already given on line {first}; it may be given once.",
-        },
-        "doctext.item_without_key": {
-            "vi": "dòng «- …» phải nằm ngay dưới một khóa nhiều dòng ({keys}).",
-            "en": "a «- …» line must come under a key of several lines ({keys}).",
-        },
-        "doctext.continuation_without_key": {
-            "vi": "dòng thụt đầu dòng viết tiếp một giá trị, nhưng phía trên chưa có khóa nào.",
-            "en": "an indented line continues a value, but no key comes before it.",
-        },
-        "doctext.single_line": {
-            "vi": "khóa «{key}» chỉ ghi trên một dòng; dòng thụt đầu dòng này không thuộc về nó.",
-            "en": "the key «{key}» takes one line; this indented line does not belong to it.",
-        },
-        "doctext.bad_kind": {
-            "vi": "chương trình chỉ in loại văn bản «Báo cáo» (và bản tin), không in «{text}».",
-            "en": "the program prints only «Báo cáo» reports (and bulletins), not «{text}».",
-        },
-        "doctext.bad_level": {
-            "vi": "«{marks}» không phải đầu mục: viết «##» cho một mục, «###» cho mục con.",
-            "en": "«{marks}» is not a heading mark: write «##» for a section, «###» for a "
-            "sub-section.",
-        },
-        "doctext.bad_flag": {
-            "vi": "«[{text}]» ở cuối đầu mục không rõ nghĩa; ghi [bản tin], [báo cáo] hoặc "
-            "[không in] (không ghi gì là in ở cả hai).",
-            "en": "«[{text}]» at the end of the heading is not understood; write [bản tin], "
-            "[báo cáo] or [không in] (nothing means both).",
-        },
-        "doctext.too_many_sections": {
-            "vi": "tệp có quá nhiều mục (tối đa {max}).",
-            "en": "the file has too many sections (at most {max}).",
-        },
-    }
-)
 
 MAX_SECTIONS = 300
 # Keys that are not document fields: where the file came from (informational: the

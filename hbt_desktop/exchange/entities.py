@@ -16,20 +16,10 @@ from typing import Generic, TypeVar
 from hbt_desktop.core.catalogue import check_code
 from hbt_desktop.core.dates import parse_date
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.exchange import rows
 from hbt_desktop.exchange.jsonfile import Converter
 from hbt_desktop.exchange.tables import Cell, Record, Table
 from hbt_desktop.exchange.where import FileInputError
-
-register(
-    {
-        "entities.duplicate": {
-            "vi": "Mã {code} đã có ở dòng {first}; mỗi mã chỉ được ghi một lần.",
-            "en": "Code {code} already appears in row {first}; each code may appear once only.",
-        },
-    }
-)
 
 T = TypeVar("T")
 

@@ -31,10 +31,11 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.derived import index_pct
+from hbt_desktop.core.edits import How
 from hbt_desktop.core.errors import HbtError, InputError
 from hbt_desktop.core.figures import resolve
-from hbt_desktop.core.i18n import register, tr
-from hbt_desktop.core.numbers import Convention
+from hbt_desktop.core.i18n import tr
+from hbt_desktop.core.numbers import EXAMPLES, Convention
 from hbt_desktop.core.periods import Period, format_period, parse_period
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.values import MAX_SCALE, Status, Value, parse_status, read_entry
@@ -48,7 +49,6 @@ from hbt_desktop.exchange.tables import (
     escape_text,
 )
 from hbt_desktop.exchange.where import FileInputError, Where
-from hbt_desktop.store.audit import How
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.units import load_units
@@ -56,45 +56,6 @@ from hbt_desktop.store.values import values_for
 from hbt_desktop.store.writes import apply_values
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "sheet.not_entry_sheet": {
-            "vi": "Tệp {file} không phải sổ nhập số liệu của hbt-desktop (thiếu trang «{sheet}» "
-            "hoặc dòng tiêu đề đã bị sửa). Hãy xuất lại sổ từ chương trình.",
-            "en": "{file} is not an hbt-desktop entry sheet (the sheet «{sheet}» is missing or "
-            "its header row was changed). Export the sheet again from the program.",
-        },
-        "sheet.unknown_indicator": {
-            "vi": "Không có chỉ tiêu mã «{code}» trong danh mục.",
-            "en": "There is no indicator «{code}» in the catalogue.",
-        },
-        "sheet.twice": {
-            "vi": "Chỉ tiêu {code} có hai dòng trong sổ.",
-            "en": "Indicator {code} appears on two rows.",
-        },
-        "sheet.not_whole": {
-            "vi": "Số tiền phải là số đồng nguyên, nhận được {value}.",
-            "en": "Money must be a whole number of đồng, got {value}.",
-        },
-        "sheet.summary_ok": {
-            "vi": "Sổ {file}: {stored} số liệu thay đổi, {unchanged} không đổi.",
-            "en": "Sheet {file}: {stored} figures changed, {unchanged} unchanged.",
-        },
-        "sheet.summary_errors": {
-            "vi": "Sổ {file} có {errors} lỗi (xem {report}); {stored} số liệu được lưu từ các "
-            "dòng đúng.",
-            "en": "Sheet {file} has {errors} errors (see {report}); {stored} figures were "
-            "stored from the valid rows.",
-        },
-        "sheet.summary_refused": {
-            "vi": "Sổ {file} có {errors} lỗi nên chưa lưu gì; danh sách lỗi ở {report}. Sửa "
-            "rồi nhập lại, hoặc chọn chỉ lấy các dòng đúng.",
-            "en": "Sheet {file} has {errors} errors, so nothing was stored; they are listed in "
-            "{report}. Correct them and import again, or choose to take only the valid rows.",
-        },
-    }
-)
 
 SHEET = "Nhập số liệu"
 INFO_SHEET = "Thông tin"
@@ -421,7 +382,7 @@ def _figure(ind: Indicator, cell: Any) -> tuple[Decimal, int, str | None]:
         entry = read_entry(ind, value, convention=Convention.TYPED)
         return entry.amount, entry.decimals, entry.qualifier
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InputError("number.invalid", text=str(value))
+        raise InputError("number.invalid", text=str(value), example=EXAMPLES["vi"])
     if "%" in str(getattr(cell, "number_format", "") or ""):
         raise InputError("xlsx.percent_cell")
     if isinstance(value, float):

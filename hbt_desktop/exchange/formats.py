@@ -14,20 +14,10 @@ from pathlib import Path
 from typing import Literal
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.exchange import csvfile, jsonfile, xlsx
 from hbt_desktop.exchange.jsonfile import Converter
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, Sheet, Table
 from hbt_desktop.exchange.where import Where
-
-register(
-    {
-        "file.unknown_type": {
-            "vi": "Tệp {file}: chỉ nhận tệp .csv, .json hoặc .xlsx (tệp này có đuôi «{suffix}»).",
-            "en": "{file}: only .csv, .json and .xlsx files are accepted (this one is «{suffix}»).",
-        },
-    }
-)
 
 FileKind = Literal["csv", "json", "xlsx"]
 JsonCells = Mapping[str, tuple[str, Converter]]

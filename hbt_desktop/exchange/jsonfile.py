@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean
 from hbt_desktop.exchange.tables import (
     DEFAULT_LIMITS,
@@ -24,39 +23,6 @@ from hbt_desktop.exchange.tables import (
     write_atomically,
 )
 from hbt_desktop.exchange.where import FileInputError, Where
-
-register(
-    {
-        "json.invalid": {
-            "vi": "Tệp không phải JSON hợp lệ (lỗi ở dòng {line}, ký tự {col}).",
-            "en": "The file is not valid JSON (error at line {line}, character {col}).",
-        },
-        "json.not_utf8": {
-            "vi": "Tệp JSON phải là văn bản UTF-8.",
-            "en": "A JSON file must be UTF-8 text.",
-        },
-        "json.duplicate_key": {
-            "vi": "Khóa «{key}» lặp lại trong cùng một đối tượng.",
-            "en": "The key «{key}» appears twice in the same object.",
-        },
-        "json.too_deep": {
-            "vi": "Cấu trúc JSON lồng nhau quá sâu.",
-            "en": "The JSON structure is nested too deeply.",
-        },
-        "json.bad_constant": {
-            "vi": "JSON chứa «{name}», không phải một số.",
-            "en": "The JSON contains «{name}», which is not a number.",
-        },
-        "json.bad_type": {
-            "vi": "Giá trị phải có kiểu {expected} nhưng lại là {got}.",
-            "en": "The value must be of type {expected} but it is {got}.",
-        },
-        "json.unknown_key": {
-            "vi": "Không nhận khóa «{key}». Các khóa hợp lệ: {allowed}.",
-            "en": "Unknown key «{key}». Valid keys: {allowed}.",
-        },
-    }
-)
 
 # A converter returns the cell's text, or None when the JSON value has the wrong type.
 Converter = Callable[[object], str | None]

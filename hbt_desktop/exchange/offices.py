@@ -21,8 +21,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.review import ItemKey, Review, State
 from hbt_desktop.exchange import signing
@@ -65,73 +65,11 @@ from hbt_desktop.store.review import (
 from hbt_desktop.store.units import load_units
 from hbt_desktop.store.values import values_for
 from hbt_desktop.store.workstation import (
-    StationRole,
     Workstation,
     get_workstation,
     require_workstation,
     set_workstation,
     take_sequence,
-)
-
-register(
-    {
-        "package.unknown_sender": {
-            "vi": "Lần đầu nhận tệp của {unit}. Mã nhận dạng khóa trong tệp là {fingerprint}. "
-            'Hãy gọi điện cho {unit} để đối chiếu mã này, rồi xác nhận (--trust "{fingerprint}") '
-            "hoặc nạp tệp khóa của đơn vị.",
-            "en": "First file from {unit}. The key fingerprint in the file is {fingerprint}. "
-            'Telephone {unit} to compare it, then confirm it (--trust "{fingerprint}") or '
-            "load the office's key file.",
-        },
-        "package.wrong_key": {
-            "vi": "Tệp {file} không được ký bằng khóa đã ghi nhận của {unit} (mã trong tệp "
-            "{fingerprint}, mã đã ghi nhận {known}). Không nhận tệp này.",
-            "en": "{file} is not signed with the key recorded for {unit} (fingerprint in the "
-            "file {fingerprint}, recorded {known}). It is not accepted.",
-        },
-        "package.other_unit": {
-            "vi": "Tệp {file} là số liệu của {unit}, không phải đơn vị thuộc {office}. Không "
-            "nhận tệp này.",
-            "en": "{file} holds the figures of {unit}, which is not a unit of {office}. It is "
-            "not accepted.",
-        },
-        "package.not_for_us": {
-            "vi": "Tệp {file} gửi cho {unit}, không phải cho {office}.",
-            "en": "{file} is addressed to {unit}, not to {office}.",
-        },
-        "package.value_other_unit": {
-            "vi": "Tệp {file} của {unit} lại chứa số liệu của đơn vị khác hoặc kỳ khác ({key}). "
-            "Không nhận tệp này.",
-            "en": "{file} from {unit} holds a figure of another unit or period ({key}). It is "
-            "not accepted.",
-        },
-        "package.unknown_indicator": {
-            "vi": "Tệp {file} có chỉ tiêu {code} mà danh mục ở đây không có hoặc khác loại. "
-            "Hãy cập nhật danh mục trước.",
-            "en": "{file} has the indicator {code}, which the catalogue here lacks or has as "
-            "another kind. Update the catalogue first.",
-        },
-        "package.replayed": {
-            "vi": "Tệp {file} là tệp cũ của {unit} (số {sequence}); đã nhận tệp số {last} mới "
-            "hơn. Không nhận lại tệp cũ.",
-            "en": "{file} is an older file of {unit} (number {sequence}); number {last}, a newer "
-            "one, was already received. The older file is not accepted.",
-        },
-        "package.id_reused": {
-            "vi": "Tệp {file} mang mã gói đã nhận trước đây nhưng nội dung khác. Không nhận "
-            "tệp này.",
-            "en": "{file} carries the id of a package received before, with other content. It "
-            "is not accepted.",
-        },
-        "package.wrong_kind": {
-            "vi": "Tệp {file} không phải loại tệp nhận được trên máy này.",
-            "en": "{file} is not a kind of file this workstation takes.",
-        },
-        "package.nothing": {
-            "vi": "Không có số liệu nào của {unit} cho kỳ đã chọn để xuất.",
-            "en": "{unit} has no figures for the chosen periods to export.",
-        },
-    }
 )
 
 

@@ -40,7 +40,6 @@ from hbt_desktop import __version__
 from hbt_desktop.core.catalogue import Indicator
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.json_codec import (
     document_from_dict,
     document_to_dict,
@@ -53,56 +52,6 @@ from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, checked_size, write_atomically
 from hbt_desktop.exchange.zipfiles import ZipRefused, read_members
 from hbt_desktop.store.file.migrations import SCHEMA_VERSION
-
-register(
-    {
-        "package.damaged": {
-            "vi": "Tệp {file} không phải gói số liệu hbt-desktop hoặc đã bị hỏng, bị cắt cụt "
-            "khi chép. Hãy xin đơn vị gửi lại tệp.",
-            "en": "{file} is not an hbt-desktop package, or it was damaged or truncated when "
-            "copied. Ask the sender for the file again.",
-        },
-        "package.bad_member": {
-            "vi": "Tệp {file} bị từ chối: có thành phần «{name}» không được phép (đường dẫn "
-            "ra ngoài gói hoặc tên lạ).",
-            "en": "{file} is refused: it holds a member «{name}» that is not allowed (a path "
-            "leaving the package, or an unknown name).",
-        },
-        "package.too_big": {
-            "vi": "Tệp {file} bị từ chối vì nội dung nén bất thường ({detail}).",
-            "en": "{file} is refused because its compressed content is abnormal ({detail}).",
-        },
-        "package.unsigned": {
-            "vi": "Tệp {file} không có chữ ký số nên không được nhận.",
-            "en": "{file} is not signed, so it is not accepted.",
-        },
-        "package.bad_signature": {
-            "vi": "Chữ ký số của tệp {file} không hợp lệ: tệp đã bị sửa hoặc hỏng sau khi "
-            "ký. Không nhận tệp này; hãy xin đơn vị gửi lại.",
-            "en": "The signature of {file} is not valid: the file was changed or damaged after "
-            "it was signed. It is not accepted; ask the sender for it again.",
-        },
-        "package.bad_manifest": {
-            "vi": "Phần mô tả của tệp {file} không đúng định dạng ({detail}).",
-            "en": "The manifest of {file} is not in the expected form ({detail}).",
-        },
-        "package.too_new": {
-            "vi": "Tệp {file} do phiên bản mới hơn của hbt-desktop tạo ra (cấu trúc {found}, "
-            "chương trình này hiểu tới {known}). Hãy cập nhật chương trình rồi nhận lại tệp.",
-            "en": "{file} was made by a newer version of hbt-desktop (schema {found}, this one "
-            "knows up to {known}). Update the program, then import the file again.",
-        },
-        "package.hash_mismatch": {
-            "vi": "Thành phần «{name}» của tệp {file} không khớp với chữ ký: tệp đã bị sửa.",
-            "en": "The member «{name}» of {file} does not match the signature: the file was "
-            "changed.",
-        },
-        "package.bad_content": {
-            "vi": "Nội dung «{name}» của tệp {file} không đọc được ({detail}).",
-            "en": "The content «{name}» of {file} cannot be read ({detail}).",
-        },
-    }
-)
 
 FORMAT = "hbt-desktop-package"
 FORMAT_VERSION = 1
@@ -311,7 +260,7 @@ def _unpack(raw: bytes, name: str, limits: Limits) -> dict[str, bytes]:
     try:
         return read_members(raw, _ALLOWED, limits, max_sizes={MANIFEST: MAX_MANIFEST})
     except ZipRefused as refused:
-        raise PackageError(f"package.{refused.reason}", file=name, **refused.params) from None
+        raise PackageError(ZIP_REFUSALS[refused.reason], file=name, **refused.params) from None
 
 
 _REQUIRED = {
@@ -355,6 +304,14 @@ def _manifest(data: bytes, name: str) -> dict[str, object]:
     except (HbtError, ValueError):
         raise PackageError("package.bad_manifest", file=name, detail="periods") from None
     return manifest
+
+
+# Why a package's zip was not read (zipfiles.ZipRefused.reason) → the message.
+ZIP_REFUSALS = {
+    "damaged": "package.damaged",
+    "bad_member": "package.bad_member",
+    "too_big": "package.too_big",
+}
 
 
 def _contents(package: Package, members: dict[str, bytes]) -> None:

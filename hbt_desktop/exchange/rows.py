@@ -23,22 +23,8 @@ from hbt_desktop.core.catalogue import (
 )
 from hbt_desktop.core.dates import parse_date
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, make_unit
-
-register(
-    {
-        "rows.bad_integer": {
-            "vi": "Cột {column}: «{value}» không phải số nguyên.",
-            "en": "Column {column}: «{value}» is not a whole number.",
-        },
-        "rows.bad_predecessor": {
-            "vi": "Cột predecessors: «{value}» phải có dạng MÃ:whole hoặc MÃ:part hoặc MÃ:part:0,4.",
-            "en": "Column predecessors: «{value}» must look like UID:whole, UID:part or UID:part:0.4.",
-        },
-    }
-)
 
 Row = Mapping[str, str]
 

@@ -23,7 +23,6 @@ from sqlite_utils import Database
 from hbt_desktop.core.catalogue import Catalogue
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.numbers import Convention
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.resources import resource_path
@@ -35,17 +34,6 @@ from hbt_desktop.store.file.recovery import open_or_recover
 from hbt_desktop.store.file.settings import DEMO_SETTING, set_setting
 from hbt_desktop.store.units import has_units, load_units
 from hbt_desktop.store.writes import write_base, write_values
-
-register(
-    {
-        "seed.exists": {
-            "vi": "Tệp {path} đã có và đang chứa dữ liệu; lệnh «new» chỉ tạo tệp mới, không "
-            "bao giờ ghi đè. Hãy ghi tên một tệp chưa có sau --db.",
-            "en": "{path} already exists and holds data; «new» only creates a new file and "
-            "never overwrites one. Give the name of a file that does not exist after --db.",
-        },
-    }
-)
 
 DEMO_USER = "dữ liệu mẫu"
 

@@ -23,31 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, read_bytes
-
-register(
-    {
-        "key.missing": {
-            "vi": "Không tìm thấy khóa ký của máy này ({path}). Hãy khôi phục tệp khóa từ bản "
-            "sao, hoặc thiết lập lại máy và báo cho quận khóa mới.",
-            "en": "This workstation's signing key is missing ({path}). Restore the key file from "
-            "a copy, or set the workstation up again and give the district the new key.",
-        },
-        "key.unreadable": {
-            "vi": "Tệp khóa {path} bị hỏng hoặc không phải khóa của hbt-desktop.",
-            "en": "The key file {path} is damaged or not an hbt-desktop key.",
-        },
-        "key.exists": {
-            "vi": "Đã có tệp khóa {path}; chương trình không ghi đè khóa.",
-            "en": "The key file {path} already exists; keys are never overwritten.",
-        },
-        "key.bad_file": {
-            "vi": "Tệp {file} không phải tệp khóa công khai của hbt-desktop.",
-            "en": "{file} is not an hbt-desktop public key file.",
-        },
-    }
-)
 
 KEY_DIR_ENV = "HBT_DESKTOP_KEYS"
 PUBLIC_KEY_FORMAT = "hbt-desktop-public-key"

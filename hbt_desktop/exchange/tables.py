@@ -33,72 +33,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean, nfc
 from hbt_desktop.exchange.where import FileInputError, Where
-
-register(
-    {
-        "file.missing": {
-            "vi": "Không tìm thấy tệp {file}.",
-            "en": "The file {file} does not exist.",
-        },
-        "file.unreadable": {
-            "vi": "Không đọc được tệp {file} (không phải tệp thường hoặc không có quyền đọc).",
-            "en": "Cannot read {file} (not a regular file, or no permission to read it).",
-        },
-        "file.too_large": {
-            "vi": "Tệp {file} quá lớn ({size} MB); chỉ nhận tệp tối đa {max} MB. "
-            "Hãy chia thành nhiều tệp nhỏ hơn.",
-            "en": "{file} is too large ({size} MB); at most {max} MB is accepted. "
-            "Split it into smaller files.",
-        },
-        "file.too_many_rows": {
-            "vi": "Có quá nhiều dòng (tối đa {max} dòng). Hãy chia thành nhiều tệp.",
-            "en": "There are too many rows (at most {max}). Split the file into several.",
-        },
-        "file.too_many_columns": {
-            "vi": "Có quá nhiều cột (tối đa {max}).",
-            "en": "There are too many columns (at most {max}).",
-        },
-        "file.cell_too_long": {
-            "vi": "Ô dài quá {max} ký tự.",
-            "en": "The cell is longer than {max} characters.",
-        },
-        "file.write_failed": {
-            "vi": "Không ghi được tệp {file}: {reason}. Hãy kiểm tra ổ đĩa và quyền ghi thư mục.",
-            "en": "Could not write {file}: {reason}. Check the disk and the folder's permissions.",
-        },
-        "table.empty": {
-            "vi": "Không có dòng tiêu đề (tên cột) nào.",
-            "en": "There is no header row (column names).",
-        },
-        "table.no_rows": {
-            "vi": "Không có dòng dữ liệu nào.",
-            "en": "There are no data rows.",
-        },
-        "table.unnamed_column": {
-            "vi": "Cột thứ {index} có dữ liệu nhưng không có tên ở dòng tiêu đề.",
-            "en": "Column number {index} has data but no name in the header row.",
-        },
-        "table.duplicate_column": {
-            "vi": "Cột «{column}» xuất hiện hai lần.",
-            "en": "The column «{column}» appears twice.",
-        },
-        "table.extra_cells": {
-            "vi": "Dòng có {count} ô nhưng dòng tiêu đề chỉ có {columns} cột.",
-            "en": "The row has {count} cells but the header has only {columns} columns.",
-        },
-        "table.unknown_column": {
-            "vi": "Không nhận cột «{column}». Các cột hợp lệ: {allowed}.",
-            "en": "Unknown column «{column}». Valid columns: {allowed}.",
-        },
-        "table.missing_column": {
-            "vi": "Thiếu cột bắt buộc: {columns}. Các cột có trong tệp: {found}.",
-            "en": "Required columns are missing: {columns}. Columns in the file: {found}.",
-        },
-    }
-)
 
 Cell = str | int | Decimal | bool | None
 _MB = 1024 * 1024

@@ -17,99 +17,12 @@ from typing import Literal
 
 from hbt_desktop.core.catalogue import Catalogue, Indicator, IndicatorKind
 from hbt_desktop.core.errors import HbtError, InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.numbers import MAX_DECIMALS, MAX_INTEGER_DIGITS
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit, UnitTree
 from hbt_desktop.core.values import Base, Status, Value, check_qualifier, parse_status
 from hbt_desktop.exchange.tables import Record, Table, is_canonical_number
 from hbt_desktop.exchange.where import FileInputError
-
-register(
-    {
-        "values.empty_cell": {
-            "vi": "Ô trống, nhưng cột này bắt buộc phải có.",
-            "en": "The cell is empty, but this column is required.",
-        },
-        "values.unknown_indicator": {
-            "vi": "Không có chỉ tiêu mã {code} trong danh mục. Hãy sửa mã, hoặc nhập danh mục "
-            "có chỉ tiêu này trước.",
-            "en": "There is no indicator {code} in the catalogue. Correct the code, or import "
-            "a catalogue that has it first.",
-        },
-        "values.unknown_unit": {
-            "vi": "Không có đơn vị mã định danh {uid}. Cột này ghi mã định danh (uid) của đơn "
-            "vị, ví dụ Q007 hoặc W00283-2025, không ghi mã thống kê.",
-            "en": "There is no unit with identifier {uid}. This column holds the unit's "
-            "identifier (uid), e.g. Q007 or W00283-2025, not its statistics code.",
-        },
-        "values.unit_not_valid": {
-            "vi": "{unit} ({uid}) chỉ tồn tại trong khoảng {interval}, không có trong kỳ {period}.",
-            "en": "{unit} ({uid}) existed only during {interval}, not in the period {period}.",
-        },
-        "values.unknown_base_kind": {
-            "vi": "Không có loại chỉ tiêu giao (dự toán, kế hoạch…) mã {code}.",
-            "en": "There is no kind of base (estimate, plan…) with code {code}.",
-        },
-        "values.bad_category": {
-            "vi": "«{text}» không hợp lệ: ghi «default» cho số liệu hoặc «BASE:mã» cho số giao, "
-            "ví dụ BASE:DT_TP.",
-            "en": "«{text}» is not valid: write «default» for a figure or «BASE:code» for a "
-            "base, e.g. BASE:DT_TP.",
-        },
-        "values.bad_attribute": {
-            "vi": "«{text}» không hợp lệ: chương trình chỉ dùng «default».",
-            "en": "«{text}» is not valid: this program only uses «default».",
-        },
-        "values.bad_number": {
-            "vi": "«{text}» không phải số viết kiểu máy. Chỉ ghi chữ số, dấu trừ ở đầu nếu âm và "
-            "dấu chấm thập phân, không có dấu phân cách hàng nghìn, không có đơn vị: ví dụ "
-            "4115081000000 (tiền, đồng), 12.33, -1.25.",
-            "en": "«{text}» is not a number in machine format. Write only digits, a leading "
-            "minus if negative and a decimal point, with no thousands separators and no unit: "
-            "e.g. 4115081000000 (money, đồng), 12.33, -1.25.",
-        },
-        "values.bad_decimals": {
-            "vi": "«{text}» không hợp lệ: số chữ số thập phân là số nguyên từ 0 đến 6.",
-            "en": "«{text}» is not valid: the number of decimals is a whole number from 0 to 6.",
-        },
-        "values.money_decimals": {
-            "vi": "Tiền ghi bằng số đồng nguyên, nên cột decimals phải là 0 hoặc để trống "
-            "(nhận được {decimals}).",
-            "en": "Money is a whole number of đồng, so the decimals column must be 0 or empty "
-            "(got {decimals}).",
-        },
-        "values.decimals_too_few": {
-            "vi": "Giá trị {value} có {found} chữ số thập phân nhưng cột decimals chỉ ghi "
-            "{decimals}.",
-            "en": "The value {value} has {found} decimals but the decimals column says {decimals}.",
-        },
-        "values.bad_followup": {
-            "vi": "«{text}» không hợp lệ: ghi true, false hoặc để trống.",
-            "en": "«{text}» is not valid: write true, false or leave it empty.",
-        },
-        "values.deleted": {
-            "vi": "Nhập tệp không xóa số liệu. Hãy bỏ dòng này khỏi tệp, hoặc ghi false.",
-            "en": "Importing a file does not delete figures. Remove this row, or write false.",
-        },
-        "values.base_extra": {
-            "vi": "Số giao (BASE:…) không có tình trạng hay từ chỉ mức; hãy để trống cột này "
-            "(nhận được «{text}»).",
-            "en": "A base (BASE:…) has no status or qualifier; leave this column empty "
-            "(got «{text}»).",
-        },
-        "values.bad_timestamp": {
-            "vi": "«{text}» không phải thời điểm theo ISO 8601, ví dụ 2023-02-15T10:20:30+07:00.",
-            "en": "«{text}» is not an ISO 8601 time, e.g. 2023-02-15T10:20:30+07:00.",
-        },
-        "values.duplicate": {
-            "vi": "Số liệu này trùng với dòng {first} (cùng chỉ tiêu, đơn vị, kỳ{kind}); mỗi "
-            "số liệu chỉ được ghi một lần.",
-            "en": "This figure repeats row {first} (same indicator, unit, period{kind}); each "
-            "figure may appear once only.",
-        },
-    }
-)
 
 DEFAULT = "default"
 BASE_PREFIX = "BASE:"

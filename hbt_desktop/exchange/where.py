@@ -12,20 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from hbt_desktop.core.errors import HbtError, InputError
-from hbt_desktop.core.i18n import get_language, register, tr
-
-register(
-    {
-        "where.file": {"vi": "Tệp {file}", "en": "File {file}"},
-        "where.sheet": {"vi": "trang «{sheet}»", "en": "sheet «{sheet}»"},
-        "where.row": {"vi": "dòng {row}", "en": "row {row}"},
-        "where.item": {"vi": "mục thứ {row} trong «{sheet}»", "en": "item {row} of «{sheet}»"},
-        "where.list": {"vi": "danh sách «{sheet}»", "en": "list «{sheet}»"},
-        "where.column": {"vi": "cột «{column}»", "en": "column «{column}»"},
-        "where.key": {"vi": "khóa «{column}»", "en": "key «{column}»"},
-        "where.message": {"vi": "{where}: {reason}", "en": "{where}: {reason}"},
-    }
-)
+from hbt_desktop.core.i18n import get_language, tr
 
 
 @dataclass(frozen=True)

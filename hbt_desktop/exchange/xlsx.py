@@ -27,7 +27,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean, nfc
 from hbt_desktop.exchange.tables import (
     DEFAULT_LIMITS,
@@ -44,60 +43,6 @@ from hbt_desktop.exchange.tables import (
 from hbt_desktop.exchange.where import FileInputError, Where
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "xlsx.damaged": {
-            "vi": "Không đọc được tệp như một sổ Excel .xlsx: tệp bị hỏng, bị cắt cụt hoặc không "
-            "phải .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.",
-            "en": "The file cannot be read as an Excel .xlsx workbook: it is damaged, truncated "
-            "or not an .xlsx. Open it in Excel and save it again as .xlsx.",
-        },
-        "xlsx.ole": {
-            "vi": "Tệp là sổ Excel cũ (.xls) hoặc sổ đã đặt mật khẩu. Hãy mở bằng Excel, bỏ mật "
-            "khẩu nếu có, rồi lưu lại dạng .xlsx.",
-            "en": "The file is an old Excel workbook (.xls) or a password-protected one. Open it "
-            "in Excel, remove any password and save it as .xlsx.",
-        },
-        "xlsx.zip_bomb": {
-            "vi": "Tệp bị từ chối vì phần nén bất thường ({detail}); sổ Excel thật không như vậy.",
-            "en": "The file is refused because its compressed content is abnormal ({detail}); "
-            "a real Excel workbook is not like this.",
-        },
-        "xlsx.unsafe_xml": {
-            "vi": "Tệp bị từ chối vì phần «{part}» chứa khai báo DOCTYPE/ENTITY của XML, "
-            "điều mà Excel không bao giờ ghi.",
-            "en": "The file is refused because its part «{part}» contains an XML DOCTYPE/ENTITY "
-            "declaration, which Excel never writes.",
-        },
-        "xlsx.unsafe_parser": {
-            "vi": "Chương trình cài đặt thiếu thư viện defusedxml nên không thể đọc an toàn tệp "
-            ".xlsx. Hãy cài đặt lại hbt-desktop, hoặc dùng tệp .csv.",
-            "en": "The installation lacks the defusedxml library, so .xlsx files cannot be read "
-            "safely. Reinstall hbt-desktop, or use a .csv file.",
-        },
-        "xlsx.percent_cell": {
-            "vi": "Ô được định dạng phần trăm (Excel lưu 12,33% thành 0,1233). Hãy định dạng ô "
-            "là số thường (General/Number) và ghi 12.33.",
-            "en": "The cell is formatted as a percentage (Excel stores 12.33% as 0.1233). Format "
-            "the cell as General/Number and enter 12.33.",
-        },
-        "xlsx.imprecise_number": {
-            "vi": "Số {value} có quá 15 chữ số nên ô số của Excel không giữ đúng được. Hãy định "
-            "dạng ô là Văn bản (Text) rồi nhập lại số.",
-            "en": "The number {value} has more than 15 digits, which an Excel number cell cannot "
-            "hold exactly. Format the cell as Text and enter the number again.",
-        },
-        "xlsx.missing_sheet": {
-            "vi": "Sổ Excel không có trang «{sheet}». Các trang có: {found}.",
-            "en": "The workbook has no sheet «{sheet}». Its sheets: {found}.",
-        },
-        "xlsx.unknown_sheet": {
-            "vi": "Không nhận trang «{sheet}». Các trang hợp lệ: {allowed}.",
-            "en": "Unknown sheet «{sheet}». Valid sheets: {allowed}.",
-        },
-    }
-)
 
 GUIDE_SHEET = "Hướng dẫn"
 # Excel keeps 15 significant digits; an integer up to 2**53 is still exact as a double.

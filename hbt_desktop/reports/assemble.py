@@ -30,7 +30,7 @@ from hbt_desktop.core.document_fields import APPENDIX_NAMES
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.figure_view import ILLUSTRATIVE, Problem, RenderResult, format_figure_value
 from hbt_desktop.core.figures import Figure, Origin, resolve, resolve_base
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.narrative import render
 from hbt_desktop.core.numbers import format_decimal, to_roman
 from hbt_desktop.core.periods import Period, format_cutoff_period, format_period
@@ -45,18 +45,6 @@ from hbt_desktop.reports.markup import bind_words, no_widow
 from hbt_desktop.store.documents import load_document
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import all_bases, indicators_with_values, values_in_year
-
-register(
-    {
-        "assemble.no_figures": {
-            "vi": "Chưa có số liệu nào của {period} cho {unit}: bản nháp không có phần số liệu "
-            "(số liệu của kỳ khác chỉ vào văn bản khi mẫu ghi rõ kỳ của nó).",
-            "en": "There are no figures of {period} for {unit}: the draft has no figures "
-            "(figures of another period enter a document only when a template names its "
-            "period).",
-        },
-    }
-)
 
 TRIEU = Decimal(1_000_000)
 TY = Decimal(1_000_000_000)

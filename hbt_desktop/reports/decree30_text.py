@@ -14,25 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.numbers import to_roman
 from hbt_desktop.reports import content
 from hbt_desktop.reports.markup import plain
-
-register(
-    {
-        "report.nhu_tren_without_kinh_gui": {
-            "vi": (
-                "Nơi nhận có «Như trên» nhưng báo cáo không có Kính gửi: hãy ghi nơi được "
-                "kính gửi vào ô Kính gửi, hoặc bỏ dòng «Như trên» khỏi Nơi nhận."
-            ),
-            "en": (
-                "The recipients list «Như trên» but the report has no Kính gửi: fill in "
-                "the Kính gửi field, or remove «Như trên» from the recipients."
-            ),
-        },
-    }
-)
 
 NOI_NHAN = "Nơi nhận:"
 KINH_GUI = "Kính gửi:"

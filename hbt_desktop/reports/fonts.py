@@ -33,28 +33,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.resources import resource_path
 
 BUNDLED_ENV = "HBT_DESKTOP_BUNDLED_FONTS"
 
 # The four faces of a family, in the order registerFontFamily takes them.
 FACES = ("regular", "bold", "italic", "bold_italic")
-
-register(
-    {
-        "reports.glyphs_missing": {
-            "vi": (
-                "Không in được vì phông chữ không có các ký tự: {chars} (ví dụ trong: "
-                "“{sample}”). Hãy sửa hoặc xóa các ký tự này rồi in lại."
-            ),
-            "en": (
-                "Cannot print: the font has no glyph for these characters: {chars} (e.g. in: "
-                "“{sample}”). Correct or delete them and print again."
-            ),
-        },
-    }
-)
 
 
 @dataclass(frozen=True)

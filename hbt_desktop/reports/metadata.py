@@ -19,18 +19,8 @@ from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.platypus import BaseDocTemplate
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.provenance import PrintRecord, decode_record, encode_record
 from hbt_desktop.reports.content import Footer
-
-register(
-    {
-        "print.unreadable": {
-            "vi": "Không đọc được tệp {path}: tệp không phải PDF hay Word (.docx), hoặc đã hỏng.",
-            "en": "Cannot read {path}: it is not a PDF or Word (.docx) file, or it is damaged.",
-        },
-    }
-)
 
 NAMESPACE = "urn:hbt-desktop:print:1"
 _TAG = f"{{{NAMESPACE}}}record"

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from reportlab import rl_config
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import get_language, register
+from hbt_desktop.core.i18n import get_language
 from hbt_desktop.reports.fonts import FontSet
 from hbt_desktop.reports.page import PageLog
 
@@ -26,25 +26,6 @@ Output = str | Path | BinaryIO
 # photos that was half the build time and a quarter more bytes. PDF streams are binary
 # anyway; every viewer and printer reads them.
 rl_config.useA85 = 0
-
-register(
-    {
-        "reports.unknown_extension": {
-            "vi": "Không ghi được {what} ra tệp «{name}»: hãy đặt tên tệp có đuôi {allowed}.",
-            "en": "Cannot write the {what} to «{name}»: give the file name the extension {allowed}.",
-        },
-        "reports.cannot_write": {
-            "vi": (
-                "Không ghi được tệp {path} ({reason}). Nếu tệp đang mở trong chương trình "
-                "đọc PDF, hãy đóng lại; hoặc chọn thư mục khác rồi in lại."
-            ),
-            "en": (
-                "Could not write {path} ({reason}). If the file is open in a PDF reader, "
-                "close it; or choose another folder, then print again."
-            ),
-        },
-    }
-)
 
 
 # What each document can be written as: the bulletin is a PDF; the report a PDF or a Word

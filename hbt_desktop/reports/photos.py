@@ -16,22 +16,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.reports import content
 from hbt_desktop.reports.markup import para, plain
 from hbt_desktop.reports.styles import PLACEHOLDER_GREY
 
 PLACEHOLDER_TEXT = "Không đọc được ảnh"
 _ORIENTATION = 0x0112  # EXIF tag
-
-register(
-    {
-        "reports.photo_unreadable": {
-            "vi": "Không đọc được ảnh “{caption}”; đã in một khung xám thay cho ảnh.",
-            "en": "Could not read the photo “{caption}”; a grey box was printed in its place.",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -26,54 +26,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean
 from hbt_desktop.store.audit import log_event
-
-register(
-    {
-        "auth.failed": {
-            "vi": "Tên đăng nhập hoặc mật khẩu không đúng.",
-            "en": "Wrong user name or password.",
-        },
-        "auth.wait": {
-            "vi": "Đã nhập sai mật khẩu nhiều lần: hãy chờ {seconds} giây rồi thử lại.",
-            "en": "Too many wrong passwords: wait {seconds} seconds and try again.",
-        },
-        "auth.weak_password": {
-            "vi": "Mật khẩu phải dài ít nhất {min} ký tự.",
-            "en": "The password must be at least {min} characters long.",
-        },
-        "auth.exists": {
-            "vi": "Đã có tài khoản «{login}».",
-            "en": "There is already an account «{login}».",
-        },
-        "auth.unknown": {
-            "vi": "Không có tài khoản «{login}».",
-            "en": "There is no account «{login}».",
-        },
-        "auth.bad_login": {
-            "vi": "Tên đăng nhập «{login}» không hợp lệ: chỉ dùng chữ không dấu, chữ số, dấu "
-            "chấm, gạch ngang, gạch dưới.",
-            "en": "The user name «{login}» is not valid: use unaccented letters, digits, dots, "
-            "hyphens and underscores.",
-        },
-        "auth.bad_role": {
-            "vi": "Vai trò «{role}» không hợp lệ; dùng: lap (người lập), kiem_tra (người kiểm "
-            "tra), lanh_dao (lãnh đạo).",
-            "en": "Role «{role}» is not valid; use lap (prepares), kiem_tra (checks), lanh_dao "
-            "(approves).",
-        },
-        "auth.need_admin": {
-            "vi": "Việc này cần tài khoản quản trị; {login} không phải quản trị.",
-            "en": "This needs an administrator's account; {login} is not one.",
-        },
-        "auth.need_role": {
-            "vi": "Việc này cần vai trò {role}; {login} là {has}.",
-            "en": "This needs the role {role}; {login} is {has}.",
-        },
-    }
-)
 
 MIN_PASSWORD = 8
 FREE_TRIES = 3

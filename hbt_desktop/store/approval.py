@@ -14,29 +14,11 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, format_period, parse_period
 from hbt_desktop.core.text import clean
 from hbt_desktop.store.accounts import Role, Session
 from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.guard import unit_label
-
-register(
-    {
-        "approval.already": {
-            "vi": "{unit}, {period} đã được {name} phê duyệt lúc {when}.",
-            "en": "{unit}, {period} was already approved by {name} at {when}.",
-        },
-        "approval.not_approved": {
-            "vi": "{unit}, {period} chưa được phê duyệt nên không có gì để mở khóa.",
-            "en": "{unit}, {period} is not approved, so there is nothing to unlock.",
-        },
-        "approval.need_reason": {
-            "vi": "Hãy ghi lý do mở khóa.",
-            "en": "Give the reason for unlocking.",
-        },
-    }
-)
 
 
 class ApprovalError(HbtError):

@@ -26,25 +26,12 @@ from json.encoder import encode_basestring
 
 from sqlite_utils import Database
 
+from hbt_desktop.core.edits import How
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.values import Base, Value, decode, encode
 from hbt_desktop.store.values import all_bases, all_values
 
 GENESIS = "0" * 64
-
-
-class How:
-    """How a change was made; free text is allowed, these are the ones the program uses."""
-
-    TYPED = "typed"
-    PASTED = "pasted"
-    IMPORTED = "imported"
-    UNDONE = "undone"
-    ROLLED_BACK = "rolled_back"
-    PACKAGE = "package"
-    ENTRY_SHEET = "entry_sheet"
-    BASELINE = "baseline"  # a figure that existed before the log did (migration 0002)
-    EVENT = "event"
 
 
 def value_state(value: Value | None) -> str | None:

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.edits import BaseChange, Change, ValueChange
-from hbt_desktop.store import audit
+from hbt_desktop.core.edits import BaseChange, Change, How, ValueChange
 from hbt_desktop.store.values import get_base, get_value
 from hbt_desktop.store.writes import delete_base, delete_value, write_base, write_value
 
@@ -45,7 +44,7 @@ def apply_changes(
     db: Database,
     changes: Sequence[Change],
     *,
-    how: str = audit.How.TYPED,
+    how: str = How.TYPED,
     user: str | None = None,
 ) -> list[Change]:
     """Store every change in one transaction; returns the changes that undo them

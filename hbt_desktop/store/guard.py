@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.access import Access, Lock
+from hbt_desktop.core.access import Access, Lock, StationRole
 from hbt_desktop.core.periods import Period, parse_period
 
 
@@ -47,10 +47,10 @@ def active_locks(db: Database) -> list[Lock]:
     ]
 
 
-def station(db: Database) -> tuple[str, str] | None:
+def station(db: Database) -> tuple[StationRole, str] | None:
     """(role, unit uid) of the workstation, or None when it was never set up."""
     row = db.execute("SELECT role, unit_uid FROM workstation WHERE id = 1").fetchone()
-    return (str(row[0]), str(row[1])) if row else None
+    return (StationRole(str(row[0])), str(row[1])) if row else None
 
 
 @dataclass

@@ -16,28 +16,10 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.store.accounts import AuthError, Session
 from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.guard import unit_label
-
-register(
-    {
-        "trust.fingerprint_mismatch": {
-            "vi": "Mã nhận dạng khóa vừa nhập ({typed}) không khớp với khóa trong tệp ({actual}). "
-            "Khóa không được ghi nhận; hãy gọi điện kiểm tra lại với {unit}.",
-            "en": "The fingerprint typed ({typed}) does not match the key in the file ({actual}). "
-            "The key was not recorded; telephone {unit} to check again.",
-        },
-        "trust.already": {
-            "vi": "Đã ghi nhận một khóa khác cho {unit} (mã nhận dạng {fingerprint}). Muốn thay "
-            "khóa, quản trị viên phải xác nhận thay thế.",
-            "en": "A different key is already recorded for {unit} (fingerprint {fingerprint}). "
-            "Replacing it needs an administrator's confirmation.",
-        },
-    }
-)
 
 
 class TrustError(HbtError):

@@ -26,8 +26,8 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from hbt_desktop.core.documents import DocumentSpec
+from hbt_desktop.core.edits import How
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.json_codec import document_from_dict, document_to_dict, dump_value, load_value
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.review import (
@@ -43,47 +43,11 @@ from hbt_desktop.core.review import (
 )
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.values import Value, same_value
-from hbt_desktop.store.audit import How, log_event
+from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.documents import delete_document, load_document, save_document
 from hbt_desktop.store.packages import note_sequence, now_text
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.writes import apply_values, delete_value
-
-register(
-    {
-        "review.unknown_import": {
-            "vi": "Không có gói số liệu số {id} trong danh sách đã nhận.",
-            "en": "There is no received package number {id}.",
-        },
-        "review.not_pending": {
-            "vi": "Gói số liệu {id} đã được xử lý ({state}); không quyết định lại được.",
-            "en": "Package {id} was already dealt with ({state}); it cannot be decided again.",
-        },
-        "review.need_reason": {
-            "vi": "Hãy ghi lý do cho số liệu bị từ chối hoặc trả lại: {key}.",
-            "en": "Give a reason for the rejected or returned value: {key}.",
-        },
-        "review.unknown_item": {
-            "vi": "Gói số liệu không có số liệu {key}.",
-            "en": "The package has no value {key}.",
-        },
-        "review.stale": {
-            "vi": "Số liệu đã thay đổi từ lúc xem xét gói; hãy xem lại trước khi quyết định.",
-            "en": "Figures changed since the package was reviewed; review it again before "
-            "deciding.",
-        },
-        "review.not_accepted": {
-            "vi": "Gói số liệu {id} chưa được chấp nhận ({state}) nên không có gì để hoàn tác.",
-            "en": "Package {id} was not accepted ({state}), so there is nothing to roll back.",
-        },
-        "review.changed_since": {
-            "vi": "Không hoàn tác được vì {count} số liệu đã được sửa sau khi nhận gói "
-            "(ví dụ {key}). Không có gì bị thay đổi.",
-            "en": "Cannot roll back: {count} figures were changed after the package was "
-            "accepted (e.g. {key}). Nothing was changed.",
-        },
-    }
-)
 
 
 class ReviewError(HbtError):

@@ -10,49 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from sqlite_utils import Database
 
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register, tr
 from hbt_desktop.store.accounts import Session
 from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.guard import unit_label
 
-register(
-    {
-        "station.not_set_up": {
-            "vi": "Máy này chưa được thiết lập là máy của phường hay của quận. Hãy chạy "
-            "«hbt-desktop setup» (hoặc mục Thiết lập trong chương trình) trước.",
-            "en": "This workstation has not been set up as a ward office or as the district. "
-            "Run «hbt-desktop setup» (or Set-up in the program) first.",
-        },
-        "station.need_admin": {
-            "vi": "Máy đã được thiết lập là máy của {office}; chỉ quản trị viên mới đổi được.",
-            "en": "This workstation is set up for {office}; only an administrator can change it.",
-        },
-        "station.unknown_unit": {
-            "vi": "Không có đơn vị {unit} trong danh sách đơn vị.",
-            "en": "There is no unit {unit} in the list of units.",
-        },
-        "station.wrong_role": {
-            "vi": "Việc này chỉ làm được trên máy của {role}; máy này là máy của {office}.",
-            "en": "This can only be done on the {role}'s workstation; this one is {office}'s.",
-        },
-        "station.role.ward": {"vi": "phường", "en": "ward office"},
-        "station.role.district": {"vi": "quận", "en": "district"},
-    }
-)
-
 
 class StationError(HbtError):
     """The workstation is not set up, or not for this."""
-
-
-class StationRole(StrEnum):
-    WARD = "ward"
-    DISTRICT = "district"
 
 
 @dataclass(frozen=True)
@@ -93,14 +62,10 @@ def require_workstation(db: Database, role: StationRole | None = None) -> Workst
     if role is not None and found.role is not role:
         raise StationError(
             "station.wrong_role",
-            role=_role_label(role),
+            role=role.label,
             office=unit_label(db, found.unit_uid),
         )
     return found
-
-
-def _role_label(role: StationRole) -> str:
-    return tr(f"station.role.{role.value}")
 
 
 def set_workstation(

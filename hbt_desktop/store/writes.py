@@ -24,6 +24,7 @@ from typing import Generic
 
 from sqlite_utils import Database
 
+from hbt_desktop.core.edits import How
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.values import Base, Value, encode, same_base, same_value
 from hbt_desktop.store import audit
@@ -60,7 +61,7 @@ class Writer(Generic[F]):
         db: Database,
         item: F,
         *,
-        how: str = audit.How.TYPED,
+        how: str = How.TYPED,
         user: str | None = None,
         ref: str = "",
     ) -> F | None:
@@ -76,7 +77,7 @@ class Writer(Generic[F]):
         db: Database,
         items: Iterable[F],
         *,
-        how: str = audit.How.IMPORTED,
+        how: str = How.IMPORTED,
         user: str | None = None,
         ref: str = "",
     ) -> int:
@@ -88,7 +89,7 @@ class Writer(Generic[F]):
         db: Database,
         items: Sequence[F],
         *,
-        how: str = audit.How.IMPORTED,
+        how: str = How.IMPORTED,
         user: str | None = None,
         ref: str = "",
     ) -> list[Written[F]]:
@@ -131,7 +132,7 @@ class Writer(Generic[F]):
         unit_uid: str,
         period: Period,
         *kind: str,
-        how: str = audit.How.TYPED,
+        how: str = How.TYPED,
         user: str | None = None,
         ref: str = "",
     ) -> F | None:

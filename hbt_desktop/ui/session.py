@@ -28,12 +28,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
-from hbt_desktop.core.edits import Change
+from hbt_desktop.core.edits import Change, How
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit
-from hbt_desktop.store import audit
 from hbt_desktop.store.edits import apply_changes
 from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.guard import station
@@ -48,17 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTRA_PERIODS_KEY = "ui_extra_periods"  # periods a clerk added before entering figures
-
-register(
-    {
-        "ui.read_only": {
-            "vi": "Cửa sổ này chỉ để xem: tệp dữ liệu {path} đang được mở ở một cửa sổ "
-            "hbt-desktop khác. Hãy nhập, sửa ở cửa sổ đó; ở đây không lưu được gì.",
-            "en": "This window is for reading only: the data file {path} is open in another "
-            "hbt-desktop window. Enter and change figures there; nothing can be saved here.",
-        },
-    }
-)
 
 
 class ReadOnlyError(HbtError):
@@ -213,7 +200,7 @@ class Session(QObject):
         self.figures_changed.emit(frozenset(c.key.indicator for c in changes))
         return undo
 
-    def apply(self, changes: Sequence[Change], text: str, how: str = audit.How.TYPED) -> None:
+    def apply(self, changes: Sequence[Change], text: str, how: str = How.TYPED) -> None:
         """Store ``changes`` now (one transaction) and make them undoable as one step.
 
         Raises the store's refusal (HbtError) when the workstation may not make them;

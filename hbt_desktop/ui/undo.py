@@ -12,8 +12,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from hbt_desktop.core.edits import Change
-from hbt_desktop.store import audit
+from hbt_desktop.core.edits import Change, How
 
 
 class EditCommand(QUndoCommand):
@@ -39,4 +38,4 @@ class EditCommand(QUndoCommand):
         self._write(self._changes, self._how)
 
     def undo(self) -> None:
-        self._write(self._undo, audit.How.UNDONE)
+        self._write(self._undo, How.UNDONE)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hbt_desktop.core.access import WARD, Access, AccessError, Lock
+from hbt_desktop.core.access import Access, AccessError, Lock, StationRole
 from hbt_desktop.core.periods import Period
 
 AT = datetime(2025, 4, 2, 7, 30, tzinfo=UTC)
@@ -24,7 +24,7 @@ def approval(unit: str, period: Period, covered: set[str], name: str = "Trần L
 
 
 def test_a_ward_office_changes_its_own_unit_and_is_refused_any_other() -> None:
-    access = Access.of_station(WARD, "W1", [])
+    access = Access.of_station(StationRole.WARD, "W1", [])
     access.check("W1", Period.quarter(2025, 1), label)
     with pytest.raises(AccessError) as refused:
         access.check("W2", Period.quarter(2025, 1), label)
@@ -40,7 +40,7 @@ def test_the_district_and_a_workstation_never_set_up_change_every_unit(role: str
         access.check(uid, Period.month(2026, 7), label)
 
 
-@pytest.mark.parametrize("role", [WARD, "district", None])
+@pytest.mark.parametrize("role", [StationRole.WARD, StationRole.DISTRICT, None])
 def test_an_approval_locks_every_workstation_alike(role: str | None) -> None:
     lock = approval("QX", Period.year_of(2025), {"QX", "W1", "W2"})
     access = Access.of_station(role, "W1", [lock])
@@ -54,13 +54,15 @@ def test_an_approval_locks_every_workstation_alike(role: str | None) -> None:
 def test_a_ward_office_is_told_it_is_not_its_unit_before_it_is_told_of_a_lock() -> None:
     lock = approval("QX", Period.year_of(2025), {"QX", "W1", "W2"})
     with pytest.raises(AccessError) as refused:
-        Access.of_station(WARD, "W1", [lock]).check("W2", Period.quarter(2025, 1), label)
+        Access.of_station(StationRole.WARD, "W1", [lock]).check(
+            "W2", Period.quarter(2025, 1), label
+        )
     assert refused.value.key == "guard.other_unit"
 
 
 def test_an_unlabelled_unit_is_named_by_its_uid() -> None:
     with pytest.raises(AccessError) as refused:
-        Access.of_station(WARD, "W1", []).check("W9-2026", Period.month(2026, 7))
+        Access.of_station(StationRole.WARD, "W1", []).check("W9-2026", Period.month(2026, 7))
     assert "W9-2026" in refused.value.message
 
 
@@ -91,7 +93,7 @@ def test_a_lock_refuses_exactly_the_covered_units_inside_its_dates(
 
 @given(units, units, periods)
 def test_without_locks_only_the_ward_rule_refuses(own: str, unit: str, period: Period) -> None:
-    access = Access.of_station(WARD, own, [])
+    access = Access.of_station(StationRole.WARD, own, [])
     if unit == own:
         access.check(unit, period, label)
     else:

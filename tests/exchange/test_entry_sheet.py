@@ -5,6 +5,7 @@ beside the file, or only the valid rows when the clerk asks."""
 from __future__ import annotations
 
 import csv
+from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -143,6 +144,20 @@ def test_money_with_fractions_and_negative_counts_are_refused(db: Database, shee
     _fill(sheet, {"NS_THU_DIA_BAN": (1.5,), "DN_THANH_LAP": (-3,)})
     result = import_entry_sheet(db, sheet, user="lan")
     assert len(result.errors) == 2 and result.stored == 0
+
+
+@pytest.mark.parametrize("cell", [True, datetime(2023, 3, 31, 8, 0), time(8, 30)])
+def test_a_cell_that_is_no_number_nor_text_is_refused_in_a_sentence(
+    db: Database, sheet: Path, cell: object
+) -> None:
+    """A yes/no or a date typed in the figure column: one sentence with an example of a
+    number written right, nothing stored."""
+    _fill(sheet, {"DN_THANH_LAP": (cell,)})
+    before = db_digest(db)
+    result = import_entry_sheet(db, sheet, user="lan")
+    assert db_digest(db) == before
+    [error] = result.errors
+    assert error.code == "DN_THANH_LAP" and "1.234,5" in error.message
 
 
 def test_a_workbook_that_is_not_an_entry_sheet_is_refused(db: Database, tmp_path: Path) -> None:

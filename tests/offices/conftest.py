@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, make_unit
 from hbt_desktop.core.values import Value
@@ -27,7 +28,6 @@ from hbt_desktop.store.completeness import INDICATORS_SETTING, set_deadline_days
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.settings import set_setting
 from hbt_desktop.store.units import save_units
-from hbt_desktop.store.workstation import StationRole
 from hbt_desktop.store.writes import write_values
 
 MONEY, COUNT = "NS_THU_DIA_BAN", "DN_THANH_LAP"

@@ -7,15 +7,14 @@ from decimal import Decimal
 import pytest
 from sqlite_utils import Database
 
-from hbt_desktop.core.access import AccessError
-from hbt_desktop.core.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
+from hbt_desktop.core.access import AccessError, StationRole
+from hbt_desktop.core.edits import BaseChange, BaseKey, Change, How, ValueChange, ValueKey
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Base, Value, same_base, same_value
-from hbt_desktop.store import audit
 from hbt_desktop.store.audit import cell_history
 from hbt_desktop.store.edits import apply_changes
 from hbt_desktop.store.values import get_base, get_value
-from hbt_desktop.store.workstation import StationRole, set_workstation
+from hbt_desktop.store.workstation import set_workstation
 from hbt_desktop.store.writes import write_base, write_value
 from tests.conftest import db_digest
 
@@ -58,9 +57,9 @@ def test_the_returned_changes_undo_exactly_what_was_stored(db: Database) -> None
         ValueChange(_key("P00241"), _value("P00241", 9)),  # the same cell again
     ]
     before = _stored(db, changes)
-    undo = apply_changes(db, changes, how=audit.How.PASTED, user="lan")
+    undo = apply_changes(db, changes, how=How.PASTED, user="lan")
     assert [getattr(s, "amount", None) for s in _stored(db, changes)] == [9, 3, None, 9]
-    redo = apply_changes(db, undo, how=audit.How.UNDONE, user="lan")
+    redo = apply_changes(db, undo, how=How.UNDONE, user="lan")
     after = _stored(db, changes)
     for old, now in zip(before, after, strict=True):
         if isinstance(old, Value):

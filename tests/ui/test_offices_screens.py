@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.review import State
 from hbt_desktop.store.accounts import authenticate
 from hbt_desktop.store.review import list_imports
 from hbt_desktop.store.values import get_value
-from hbt_desktop.store.workstation import StationRole
 from hbt_desktop.ui.entry.entry_model import Col
 from hbt_desktop.ui.entry.grid_model import REFUSED_BG, RETURNED_BG
 from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, make_office

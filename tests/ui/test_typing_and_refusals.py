@@ -131,7 +131,8 @@ def test_leaving_a_refused_cell_with_the_mouse_keeps_what_was_typed(window: Any)
 
 
 def test_a_figure_the_workstation_may_not_change_is_refused_like_a_typo(window: Any) -> None:
-    from hbt_desktop.store.workstation import StationRole, set_workstation
+    from hbt_desktop.core.access import StationRole
+    from hbt_desktop.store.workstation import set_workstation
 
     db = window.session.db
     set_workstation(db, StationRole.WARD, "P00241", station_id="test", public_key="", by=None)

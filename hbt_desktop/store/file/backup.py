@@ -47,7 +47,7 @@ from sqlite_utils import Database
 
 from hbt_desktop import __version__
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import catalog, register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.numbers import format_decimal
 from hbt_desktop.store.file.fileops import fsync_dir, fsync_file, replace
 from hbt_desktop.store.file.location_checks import human_size
@@ -56,56 +56,6 @@ from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.file.verify import inspect_file
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "backup.failed": {
-            "vi": "Không tạo được bản sao lưu {path}: {reason}",
-            "en": "Could not make the backup {path}: {reason}",
-        },
-        "backup.before_failed": {
-            "vi": "Không tạo được bản sao lưu trước khi {action} ({reason}), nên chưa làm gì "
-            "cả. Hãy giải phóng chỗ trên ổ đĩa hoặc kiểm tra thư mục {folder}, rồi thử lại.",
-            "en": "Could not make a backup before {action} ({reason}), so nothing was done. "
-            "Free some disk space or check the folder {folder}, then try again.",
-        },
-        "backup.mirror_failed": {
-            "vi": "Không chép được bản sao lưu sang thư mục thứ hai {folder} ({reason}); bản "
-            "sao lưu chính vẫn an toàn ở {path}.",
-            "en": "Could not copy the backup to the second folder {folder} ({reason}); the "
-            "main backup is safe at {path}.",
-        },
-        "backup.made": {
-            "vi": "Đã sao lưu vào {path}.",
-            "en": "Backed up to {path}.",
-        },
-        "backup.summary": {
-            "vi": "{when} · {reason} · {contents} · {size}",
-            "en": "{when} · {reason} · {contents} · {size}",
-        },
-        "backup.contents": {
-            "vi": "{values} số liệu, {units} đơn vị, {documents} văn bản",
-            "en": "{values} figures, {units} units, {documents} documents",
-        },
-        "backup.contents_unknown": {
-            "vi": "không đọc được nội dung",
-            "en": "contents unreadable",
-        },
-        "backup.reason.start": {"vi": "khi mở chương trình", "en": "at start"},
-        "backup.reason.close": {"vi": "khi đóng chương trình", "en": "at close"},
-        "backup.reason.import": {"vi": "trước khi nhập tệp", "en": "before an import"},
-        "backup.reason.migrate": {"vi": "trước khi nâng cấp tệp", "en": "before an upgrade"},
-        "backup.reason.manual": {"vi": "sao lưu theo yêu cầu", "en": "on request"},
-        "backup.reason.before-restore": {
-            "vi": "trước khi khôi phục",
-            "en": "before a restore",
-        },
-        "backup.reason.other": {"vi": "{reason}", "en": "{reason}"},
-        "backup.action.import": {"vi": "nhập tệp", "en": "the import"},
-        "backup.action.restore": {"vi": "khôi phục", "en": "the restore"},
-        "backup.action.other": {"vi": "{reason}", "en": "{reason}"},
-    }
-)
 
 
 class BackupError(HbtError):
@@ -118,6 +68,17 @@ MIRROR_SETTING = "backup_mirror_folder"
 START_BACKUP_AGE = timedelta(days=1)
 # A .partial older than this belongs to a backup that was killed, not to one running now.
 STALE_PARTIAL_SECONDS = 3600
+# Why a backup was made (the last word of its name) → how the list names it …
+REASONS = {
+    "start": "backup.reason.start",
+    "close": "backup.reason.close",
+    "import": "backup.reason.import",
+    "migrate": "backup.reason.migrate",
+    "manual": "backup.reason.manual",
+    "before-restore": "backup.reason.before-restore",
+}
+# … and what a refusal says could not be done without it.
+ACTIONS = {"import": "backup.action.import", "restore": "backup.action.restore"}
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)\.db$")
 
 
@@ -162,10 +123,10 @@ class BackupInfo:
     readable: bool = True
 
     def reason_label(self, language: str | None = None) -> str:
-        key = f"backup.reason.{self.reason}"
-        if key in catalog():
-            return tr(key, language)
-        return tr("backup.reason.other", language, reason=self.reason)
+        key = REASONS.get(self.reason)
+        if key is None:  # a backup made by hand or by a later version
+            return tr("backup.reason.other", language, reason=self.reason)
+        return tr(key, language)
 
     def contents(self, language: str | None = None) -> str:
         return contents_text(self.values, self.units, self.documents, language)
@@ -612,10 +573,8 @@ def backup_before(db: Database, db_path: Path, reason: str = "import") -> Backup
     try:
         return auto_backup(db, db_path, reason)
     except BackupError as exc:
-        action_key = f"backup.action.{reason}"
-        action = (
-            tr(action_key) if action_key in catalog() else tr("backup.action.other", reason=reason)
-        )
+        action_key = ACTIONS.get(reason)
+        action = tr(action_key) if action_key else tr("backup.action.other", reason=reason)
         raise BackupError(
             "backup.before_failed",
             action=action,

@@ -24,32 +24,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.i18n import register
 from hbt_desktop.store.file.backup import backup_database
 from hbt_desktop.store.file.errors import StoreError
 from hbt_desktop.store.file.migrations import SCHEMA_VERSION, known_names, migrations
 from hbt_desktop.store.file.verify import has_sqlite_header
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "db.too_new": {
-            "vi": "Tệp dữ liệu {path} do phiên bản mới hơn của chương trình tạo ra (cấu trúc {found}, "
-            "chương trình này hiểu tới {known}). Hãy cập nhật hbt-desktop; tệp không bị thay đổi.",
-            "en": "The data file {path} was written by a newer version of the program (schema {found}, "
-            "this one knows up to {known}). Update hbt-desktop; the file was not changed.",
-        },
-        "db.not_ours": {
-            "vi": "Tệp {path} là cơ sở dữ liệu SQLite của chương trình khác, không phải hbt-desktop.",
-            "en": "{path} is an SQLite database of some other program, not hbt-desktop.",
-        },
-        "db.missing": {
-            "vi": "Không có tệp dữ liệu {path}.",
-            "en": "There is no data file at {path}.",
-        },
-    }
-)
 
 _OUR_TABLES = {"meta", "units", "indicators", "figure_values"}
 

@@ -9,20 +9,6 @@ only (``connection`` takes a backup before migrating; a backup checks its copy w
 from __future__ import annotations
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
-
-register(
-    {
-        "db.not_sqlite": {
-            "vi": "Tệp {path} không phải là tệp dữ liệu hbt-desktop (không phải SQLite). Tệp không bị thay đổi.",
-            "en": "{path} is not an hbt-desktop data file (not SQLite). It was not changed.",
-        },
-        "db.cannot_open": {
-            "vi": "Không mở được tệp dữ liệu {path}: {reason}",
-            "en": "Could not open the data file {path}: {reason}",
-        },
-    }
-)
 
 
 class StoreError(HbtError):

@@ -23,51 +23,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PurePath, PureWindowsPath
 
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.numbers import format_decimal
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "location.network": {
-            "vi": "Tệp dữ liệu {path} nằm trên ổ mạng ({detail}). Qua mạng, SQLite không "
-            "khóa tệp an toàn: hai máy cùng ghi có thể làm hỏng dữ liệu. Hãy chép tệp về ổ "
-            "đĩa của máy này và mở từ đó.",
-            "en": "The data file {path} is on a network drive ({detail}). Over a network "
-            "SQLite cannot lock the file safely: two computers writing it can damage the "
-            "data. Copy the file to this computer's own disk and open it there.",
-        },
-        "location.removable": {
-            "vi": "Tệp dữ liệu {path} nằm trên ổ tháo rời (USB, thẻ nhớ). Rút ổ khi chương "
-            "trình đang mở có thể làm hỏng tệp; hãy chép tệp về ổ đĩa của máy và chỉ dùng "
-            "USB để mang bản sao.",
-            "en": "The data file {path} is on a removable drive (USB stick, memory card). "
-            "Pulling it out while the program is open can damage the file; copy the file to "
-            "this computer's own disk and use the USB drive only to carry copies.",
-        },
-        "location.cloud": {
-            "vi": "Tệp dữ liệu {path} nằm trong thư mục đồng bộ {service}. Chương trình đồng "
-            "bộ có thể chép tệp khi đang ghi dở hoặc tạo bản xung đột; hãy để tệp dữ liệu "
-            "ngoài thư mục đồng bộ.",
-            "en": "The data file {path} is in a folder synchronised by {service}. The sync "
-            "program can copy the file half-written or make conflicting copies; keep the "
-            "data file outside synchronised folders.",
-        },
-        "location.disk_low": {
-            "vi": "Ổ đĩa chứa tệp dữ liệu {path} chỉ còn {free} trống. Hãy giải phóng bớt "
-            "chỗ: khi hết chỗ, chương trình không lưu được số liệu và bản sao lưu.",
-            "en": "The disk holding the data file {path} has only {free} free. Free some "
-            "space: when it is full, figures and backups cannot be saved.",
-        },
-        "location.disk_full": {
-            "vi": "Ổ đĩa chứa tệp dữ liệu {path} gần đầy (còn {free}): số liệu mới và bản "
-            "sao lưu có thể không ghi được. Hãy giải phóng chỗ ngay.",
-            "en": "The disk holding the data file {path} is nearly full ({free} left): new "
-            "figures and backups may fail to save. Free some space now.",
-        },
-    }
-)
 
 MB = 1024 * 1024
 # Below FULL a backup (a copy of the whole file) may not fit; below LOW it soon will not.
@@ -76,6 +35,13 @@ DISK_LOW_BYTES = 1024 * MB
 # Room for the file, its WAL and a few backups of it.
 DISK_FILE_FACTOR_FULL = 2
 DISK_FILE_FACTOR_LOW = 5
+MESSAGES = {  # LocationWarning.kind → what the clerk is told
+    "network": "location.network",
+    "removable": "location.removable",
+    "cloud": "location.cloud",
+    "disk_low": "location.disk_low",
+    "disk_full": "location.disk_full",
+}
 
 NETWORK_FS = frozenset(
     {
@@ -303,7 +269,7 @@ def check_location(db_path: Path, probe: Probe | None = None) -> list[LocationWa
         params: dict[str, object] = {"path": shown}
         if kind == "network":
             params["detail"] = detail
-        warnings.append(LocationWarning(kind, f"location.{kind}", params))
+        warnings.append(LocationWarning(kind, MESSAGES[kind], params))
 
     service = cloud_service(pure, probe.env)
     if service:
@@ -323,8 +289,6 @@ def check_location(db_path: Path, probe: Probe | None = None) -> list[LocationWa
         level = disk_warning(free, size)
         if level:
             warnings.append(
-                LocationWarning(
-                    level, f"location.{level}", {"path": shown, "free": human_size(free)}
-                )
+                LocationWarning(level, MESSAGES[level], {"path": shown, "free": human_size(free)})
             )
     return warnings

@@ -36,7 +36,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from hbt_desktop import __version__
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.store.file.errors import StoreError
 
 if sys.platform == "win32":  # the OS lock: msvcrt's byte-range lock on Windows, flock elsewhere
@@ -45,31 +45,6 @@ else:
     import fcntl
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "lock.in_use": {
-            "vi": "Tệp dữ liệu {path} đang được mở bởi {who}. Hãy dùng cửa sổ đang mở đó, "
-            "hoặc mở tệp ở chế độ chỉ đọc.",
-            "en": "The data file {path} is open in {who}. Use that window, "
-            "or open the file read-only.",
-        },
-        "lock.who": {
-            "vi": "hbt-desktop của {user} trên máy {host} (tiến trình {pid}, từ {since})",
-            "en": "hbt-desktop of {user} on computer {host} (process {pid}, since {since})",
-        },
-        "lock.who_unknown": {
-            "vi": "một chương trình hbt-desktop khác",
-            "en": "another hbt-desktop program",
-        },
-        "lock.cannot_create": {
-            "vi": "Không tạo được tệp khóa {path} ({reason}). Thư mục có thể chỉ cho đọc; "
-            "hãy mở tệp ở chế độ chỉ đọc hoặc chép nó sang thư mục của mình.",
-            "en": "Could not create the lock file {path} ({reason}). The folder may be "
-            "read-only; open the file read-only or copy it to a folder of your own.",
-        },
-    }
-)
 
 LOCK_SUFFIX = ".lock"
 # Windows locks are mandatory and byte-ranged: lock one byte far past the description so

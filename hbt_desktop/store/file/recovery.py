@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.store.file.backup import (
     BackupError,
     BackupInfo,
@@ -52,53 +52,6 @@ from hbt_desktop.store.file.restore import (
 from hbt_desktop.store.file.verify import FileReport, damage, inspect_file
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "recovery.damaged": {
-            "vi": "Tệp dữ liệu {path} bị hỏng ({problem}), có thể do mất điện hoặc ổ đĩa lỗi.",
-            "en": "The data file {path} is damaged ({problem}), perhaps by a power cut or a "
-            "failing disk.",
-        },
-        "recovery.missing": {
-            "vi": "Không thấy tệp dữ liệu {path}, nhưng có bản sao lưu của nó.",
-            "en": "The data file {path} is gone, but there are backups of it.",
-        },
-        "recovery.offer": {
-            "vi": "Bản sao lưu tốt gần nhất là {backup} ({summary}); số liệu nhập sau lúc đó "
-            "sẽ phải nhập lại.",
-            "en": "The newest good backup is {backup} ({summary}); figures entered after it "
-            "will have to be entered again.",
-        },
-        "recovery.no_backup": {
-            "vi": "Không có bản sao lưu nào dùng được trong {folder}.",
-            "en": "There is no usable backup in {folder}.",
-        },
-        "recovery.cli_hint": {
-            "vi": 'Để khôi phục, chạy: hbt-desktop restore "{backup}" — tệp hỏng được giữ '
-            "lại bên cạnh, không bị xoá.",
-            "en": 'To restore it, run: hbt-desktop restore "{backup}" — the damaged file is '
-            "kept beside it, not deleted.",
-        },
-        "recovery.stopped": {"vi": "{explanation}", "en": "{explanation}"},
-        "recovery.restored": {
-            "vi": "Đã khôi phục tệp dữ liệu từ bản sao lưu {backup} ({summary}).",
-            "en": "The data file was restored from the backup {backup} ({summary}).",
-        },
-        "recovery.kept_aside": {
-            "vi": "Tệp hỏng được giữ lại ở {aside}.",
-            "en": "The damaged file is kept at {aside}.",
-        },
-        "recovery.started_empty": {
-            "vi": "Đã bắt đầu một tệp dữ liệu mới.",
-            "en": "A new data file was started.",
-        },
-        "recovery.backup_failed_at_start": {
-            "vi": "Chưa sao lưu được khi mở chương trình: {reason}",
-            "en": "The start-up backup could not be made: {reason}",
-        },
-    }
-)
 
 # -- start-up ---------------------------------------------------------------------------------
 

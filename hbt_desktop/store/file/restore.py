@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.i18n import register, tr
+from hbt_desktop.core.i18n import tr
 from hbt_desktop.store.file.backup import (
     BackupError,
     BackupInfo,
@@ -43,78 +43,6 @@ from hbt_desktop.store.file.verify import (
 )
 
 log = logging.getLogger(__name__)
-
-register(
-    {
-        "restore.not_found": {
-            "vi": "Không thấy tệp {path}. Dữ liệu hiện tại không bị thay đổi.",
-            "en": "There is no file {path}. The current data was not changed.",
-        },
-        "restore.bad_file": {
-            "vi": "Tệp {path} không dùng để khôi phục được ({reason}). Dữ liệu hiện tại không "
-            "bị thay đổi.",
-            "en": "{path} cannot be restored ({reason}). The current data was not changed.",
-        },
-        "restore.not_sqlite": {
-            "vi": "Tệp {path} không phải là tệp dữ liệu hay bản sao lưu của hbt-desktop. Dữ "
-            "liệu hiện tại không bị thay đổi.",
-            "en": "{path} is not an hbt-desktop data file or backup. The current data was "
-            "not changed.",
-        },
-        "restore.damaged": {
-            "vi": "Tệp {path} bị hỏng nên không khôi phục được ({reason}); hãy chọn một bản "
-            "sao lưu khác. Dữ liệu hiện tại không bị thay đổi.",
-            "en": "{path} is damaged and cannot be restored ({reason}); choose another "
-            "backup. The current data was not changed.",
-        },
-        "restore.not_ours": {
-            "vi": "Tệp {path} không có cấu trúc của tệp dữ liệu hbt-desktop ({reason}). Dữ "
-            "liệu hiện tại không bị thay đổi.",
-            "en": "{path} does not have the structure of an hbt-desktop data file ({reason}). "
-            "The current data was not changed.",
-        },
-        "restore.too_new": {
-            "vi": "Tệp {path} do phiên bản mới hơn của chương trình tạo ra; hãy cập nhật "
-            "hbt-desktop rồi khôi phục. Dữ liệu hiện tại không bị thay đổi.",
-            "en": "{path} was written by a newer version of the program; update hbt-desktop, "
-            "then restore. The current data was not changed.",
-        },
-        "restore.no_space": {
-            "vi": "Không đủ chỗ trống để khôi phục {path} (cần {need}, còn {free}). Dữ liệu "
-            "hiện tại không bị thay đổi.",
-            "en": "Not enough free space to restore {path} (needs {need}, {free} free). The "
-            "current data was not changed.",
-        },
-        "restore.still_open": {
-            "vi": "Tệp dữ liệu {path} vẫn đang được mở ở nơi khác (có thể một cửa sổ chỉ "
-            "đọc); hãy đóng lại rồi khôi phục. Dữ liệu hiện tại không bị thay đổi.",
-            "en": "The data file {path} is still open elsewhere (perhaps a read-only "
-            "window); close it, then restore. The current data was not changed.",
-        },
-        "restore.replace_failed": {
-            "vi": "Không thay được tệp dữ liệu {path} ({reason}); có thể phần mềm diệt virus "
-            "đang giữ tệp. Hãy thử lại sau ít phút.",
-            "en": "Could not replace the data file {path} ({reason}); an antivirus may be "
-            "holding it. Try again in a few minutes.",
-        },
-        "restore.cancelled": {
-            "vi": "Chưa khôi phục: dữ liệu hiện tại không bị thay đổi.",
-            "en": "Not restored: the current data was not changed.",
-        },
-        "restore.done": {
-            "vi": "Đã khôi phục {path} từ {source} ({contents}).",
-            "en": "Restored {path} from {source} ({contents}).",
-        },
-        "restore.kept_aside": {
-            "vi": "Tệp hỏng được giữ lại ở {aside}.",
-            "en": "The damaged file is kept at {aside}.",
-        },
-        "restore.previous_kept": {
-            "vi": "Dữ liệu trước khi khôi phục được sao lưu ở {previous}.",
-            "en": "The data as it was before is backed up at {previous}.",
-        },
-    }
-)
 
 
 @dataclass

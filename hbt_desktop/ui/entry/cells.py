@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from hbt_desktop.core.catalogue import BaseKind, Indicator, IndicatorKind
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.money import format_money
 from hbt_desktop.core.numbers import QUALIFIERS, format_decimal, format_percent
 from hbt_desktop.core.text import clean, fold, matches
@@ -22,34 +21,6 @@ from hbt_desktop.core.values import Status, parse_status
 
 # Messages raised here are domain refusals too, so they live in core.i18n's catalogue
 # (Vietnamese and English) like every other HbtError the clerk can see.
-register(
-    {
-        "grid.unknown_base_kind": {
-            "vi": "Không có loại chỉ tiêu giao «{text}». Gõ một trong: {allowed}.",
-            "en": "There is no kind of base «{text}». Type one of: {allowed}.",
-        },
-        "grid.ambiguous_base_kind": {
-            "vi": "«{text}» ứng với nhiều loại chỉ tiêu giao: {names}. Gõ rõ hơn.",
-            "en": "«{text}» matches several kinds of base: {names}. Type more of the name.",
-        },
-        "grid.value_first": {
-            "vi": "Hãy nhập số liệu trước, rồi mới chọn tình trạng, từ chỉ mức hoặc ghi chú.",
-            "en": "Enter the figure first, then its status, qualifier or comment.",
-        },
-        "grid.read_only": {
-            "vi": "Cột «{column}» được tính tự động, không nhập được.",
-            "en": "The column «{column}» is computed and cannot be typed into.",
-        },
-        "grid.past_end": {
-            "vi": "Khối dán dài hơn danh sách chỉ tiêu ({rows} dòng, chỉ còn {left} dòng).",
-            "en": "The pasted block is longer than the list ({rows} rows, only {left} left).",
-        },
-        "grid.base_kind_first": {
-            "vi": "Chưa chọn loại chỉ tiêu giao (dự toán, kế hoạch…) cho dòng này.",
-            "en": "Choose the kind of base (estimate, plan…) for this row first.",
-        },
-    }
-)
 
 
 def display_amount(indicator: Indicator, amount: Decimal, decimals: int) -> str:

@@ -21,10 +21,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 
-from hbt_desktop.core.edits import Change
+from hbt_desktop.core.edits import Change, How
 from hbt_desktop.core.errors import HbtError, InputError
 from hbt_desktop.core.numbers import Convention, infer_convention
-from hbt_desktop.store import audit
 from hbt_desktop.ui.entry.grid_model import GridModel, Overlay
 
 
@@ -112,7 +111,7 @@ def apply_paste(model: GridModel[Any], top: int, left: int, text: str) -> str:
                 model.clear_refusal(model.index(top + r, left + c))
     label = QCoreApplication.translate("Paste", "Paste of {count} cells").format(count=plan.cells)
     try:
-        model.session.apply(plan.changes, label, how=audit.How.PASTED)
+        model.session.apply(plan.changes, label, how=How.PASTED)
     except HbtError as exc:  # refused by the store as a whole: nothing was stored
         message = QCoreApplication.translate("Paste", "Nothing was pasted: {why}")
         return message.format(why=exc.message)

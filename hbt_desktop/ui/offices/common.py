@@ -19,29 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbt_desktop.core.i18n import register
 from hbt_desktop.core.text import clean
 
 # Refusals the screens make themselves, in core.i18n like every HbtError the clerk sees.
-register(
-    {
-        "ui.passwords_differ": {
-            "vi": "Hai lần nhập mật khẩu không giống nhau; hãy nhập lại.",
-            "en": "The two passwords differ; type them again.",
-        },
-        "ui.sign_in_first": {
-            "vi": "Hãy đăng nhập trước (menu Phê duyệt › Đăng nhập).",
-            "en": "Sign in first (Sign-off menu › Sign in).",
-        },
-        "ui.need_station": {
-            "vi": "Máy này chưa được thiết lập là máy của phường hay của quận (menu Phê duyệt "
-            "› Thiết lập máy).",
-            "en": "This workstation is not set up as a ward office or the district yet "
-            "(Sign-off menu › Workstation set-up).",
-        },
-    }
-)
-
 ROLE_NAMES = {
     "lap": QT_TRANSLATE_NOOP("Offices", "preparer"),
     "kiem_tra": QT_TRANSLATE_NOOP("Offices", "checker"),

@@ -29,7 +29,8 @@ translate = QCoreApplication.translate
 
 def _station(window: MainWindow, role: str) -> str:
     """This workstation's unit, refusing when it is not set up (or not as ``role``)."""
-    from hbt_desktop.store.workstation import StationRole, require_workstation
+    from hbt_desktop.core.access import StationRole
+    from hbt_desktop.store.workstation import require_workstation
 
     return require_workstation(window.session.db, StationRole(role)).unit_uid
 
