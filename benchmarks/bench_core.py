@@ -113,8 +113,8 @@ def _plain_same_pages(content: object, out: Path) -> None:
 def bench_documents(folder: Path) -> list[Result]:
     from pypdf import PdfReader
 
+    from hbt_desktop.app.assemble import bulletin_content, report_content
     from hbt_desktop.exchange.seed import seed_new_database
-    from hbt_desktop.reports.assemble import bulletin_content, report_content
     from hbt_desktop.reports.bulletin import build_bulletin
     from hbt_desktop.reports.decree30 import build_report
     from hbt_desktop.reports.fonts import register_fonts
@@ -224,7 +224,7 @@ def build_annual_database(path: Path) -> tuple[int, int]:
 def bench_annual_report(folder: Path) -> list[Result]:
     from pypdf import PdfReader
 
-    from hbt_desktop.reports.assemble import report_content
+    from hbt_desktop.app.assemble import report_content
     from hbt_desktop.reports.decree30 import build_report
     from hbt_desktop.reports.fonts import register_fonts
     from hbt_desktop.store.file.connection import open_database

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.file.connection import open_database

@@ -94,8 +94,8 @@ def _at(day: int, hour: int, minute: int) -> datetime:
 
 
 def _office(path: Path, role: str, unit: str, login: str, name: str, role_code: str) -> None:
+    from hbt_desktop.app.offices import set_up_workstation
     from hbt_desktop.core.access import StationRole
-    from hbt_desktop.exchange.offices import set_up_workstation
     from hbt_desktop.exchange.seed import open_app_database
     from hbt_desktop.store.accounts import Account, Role
 
@@ -119,8 +119,8 @@ def _enter(path: Path, unit: str, figures: dict[str, int], user: str) -> None:
 
 
 def _export(path: Path, out: Path, user: str, when: datetime) -> Path:
+    from hbt_desktop.app.offices import export_package
     from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.exchange.offices import export_package
     from hbt_desktop.store.file.connection import open_database
 
     db = open_database(path)
@@ -130,7 +130,7 @@ def _export(path: Path, out: Path, user: str, when: datetime) -> Path:
 
 
 def _receive(db: Database, db_path: Path, path: Path, when: datetime) -> int:
-    from hbt_desktop.exchange.offices import UnknownSender, import_package
+    from hbt_desktop.app.offices import UnknownSender, import_package
     from hbt_desktop.store.file.backup import backup_before
 
     def backup() -> None:
@@ -154,9 +154,9 @@ def _receive(db: Database, db_path: Path, path: Path, when: datetime) -> int:
 def offices(folder: Path, qt: QApplication) -> None:  # noqa: PLR0915 - one story, told in order
     """Two wards send their first-quarter figures; the district reviews and decides."""
     os.environ["HBT_DESKTOP_KEYS"] = str(folder / "keys")
+    from hbt_desktop.app.offices import return_package
     from hbt_desktop.core.periods import parse_period
     from hbt_desktop.core.values import Value
-    from hbt_desktop.exchange.offices import return_package
     from hbt_desktop.store.accounts import authenticate
     from hbt_desktop.store.file.backup import create_backup
     from hbt_desktop.store.file.connection import open_database

@@ -1,3 +1,3 @@
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 
 raise SystemExit(main())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.file.connection import open_database

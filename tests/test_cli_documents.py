@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 from hbt_desktop.core.document_fields import HEADER_FIELDS
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.store.documents import list_documents, load_document

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 from hbt_desktop.core.periods import parse_period
 from tests.core.test_template_values import ENGLISH
 

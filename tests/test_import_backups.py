@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.values import Value
 from hbt_desktop.store.file.backup import list_backups

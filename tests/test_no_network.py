@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 
 INTERNET = {socket.AF_INET, socket.AF_INET6}
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 
 HEADER = (
     "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,"

@@ -20,7 +20,7 @@ absolute paths, backslashes and unknown names are refused), their declared and u
 sizes and compression ratios. Then the signature over the manifest's bytes, and only
 then is the manifest parsed; then every member's hash. So a changed byte anywhere makes
 the file invalid. Whether the signer is the one recorded for the sender, and whether the
-file replays an older one, is for ``exchange.offices`` to decide against the database.
+file replays an older one, is for ``app.offices`` to decide against the database.
 """
 
 from __future__ import annotations

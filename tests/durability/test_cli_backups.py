@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 from hbt_desktop.store.file.backup import list_backups
 from hbt_desktop.store.file.lock import acquire_lock
 

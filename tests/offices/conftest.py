@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.app.offices import set_up_workstation
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, make_unit
 from hbt_desktop.core.values import Value
-from hbt_desktop.exchange.offices import set_up_workstation
 from hbt_desktop.exchange.seed import load_reference
 from hbt_desktop.store.accounts import Account, Role, authenticate, create_account
 from hbt_desktop.store.completeness import INDICATORS_SETTING, set_deadline_days

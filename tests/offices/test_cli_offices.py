@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from hbt_desktop.app.offices import export_package, import_package, trust_sender
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.exchange import signing
-from hbt_desktop.exchange.offices import export_package, import_package, trust_sender
 from hbt_desktop.exchange.package import MANIFEST, SIGNATURE, SIGNER, VALUES, content_hash
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS
 from hbt_desktop.store.file.connection import open_database
@@ -184,8 +184,8 @@ def test_an_unknown_sender_is_refused_until_its_fingerprint_is_confirmed(
     b, q = offices.b, offices.district
     from decimal import Decimal
 
+    from hbt_desktop.app.offices import UnknownSender
     from hbt_desktop.core.values import Value
-    from hbt_desktop.exchange.offices import UnknownSender
     from hbt_desktop.store.packages import TrustError
     from hbt_desktop.store.writes import write_value
 
@@ -208,8 +208,8 @@ def test_an_unknown_sender_is_refused_until_its_fingerprint_is_confirmed(
 
 
 def test_a_return_for_another_ward_is_refused_there(offices: Offices, tmp_path: Path) -> None:
+    from hbt_desktop.app.offices import export_public_key, import_return, return_package
     from hbt_desktop.core.values import Value
-    from hbt_desktop.exchange.offices import export_public_key, import_return, return_package
     from hbt_desktop.store.writes import write_value
     from tests.conftest import db_digest
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.app.offices import Exported, export_package, import_package, trust_sender
 from hbt_desktop.core.review import State, Verdict
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange import signing
-from hbt_desktop.exchange.offices import Exported, export_package, import_package, trust_sender
 from hbt_desktop.store.audit import cell_history, verify_audit
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.review import ReviewError, decide, list_imports, review, rollback

@@ -16,13 +16,8 @@ import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from hbt_desktop.core.access import AccessError
-from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
-from hbt_desktop.core.figures import Origin, resolve
-from hbt_desktop.core.periods import Period
-from hbt_desktop.core.review import State, Verdict
-from hbt_desktop.core.values import Value
-from hbt_desktop.exchange.offices import (
+from hbt_desktop.app.assemble import report_content
+from hbt_desktop.app.offices import (
     UnknownSender,
     export_package,
     export_public_key,
@@ -31,7 +26,12 @@ from hbt_desktop.exchange.offices import (
     return_package,
     trust_key_file,
 )
-from hbt_desktop.reports.assemble import report_content
+from hbt_desktop.core.access import AccessError
+from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
+from hbt_desktop.core.figures import Origin, resolve
+from hbt_desktop.core.periods import Period
+from hbt_desktop.core.review import State, Verdict
+from hbt_desktop.core.values import Value
 from hbt_desktop.reports.completeness import build_completeness
 from hbt_desktop.reports.decree30 import build_report
 from hbt_desktop.store.accounts import authenticate

@@ -99,7 +99,7 @@ def test_the_spec_reads_pyproject_and_finds_its_files() -> None:
 def test_the_smoke_checks_accept_the_bulletin_and_refuse_a_blank(tmp_path: Path) -> None:
     from PIL import Image
 
-    from hbt_desktop.cli import main
+    from hbt_desktop.cli.main import main
 
     pdf = tmp_path / "b.pdf"
     assert main(["bulletin", "--db", str(tmp_path / "hbt.db"), "--out", str(pdf)]) == 0

@@ -14,7 +14,7 @@ import pytest
 from docx import Document
 from docx.shared import Length
 
-from hbt_desktop.cli import main
+from hbt_desktop.cli.main import main
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.reports import layout as L
 from hbt_desktop.reports.docx_report import build_docx, docx_record

@@ -142,7 +142,7 @@ def test_approval_locks_and_the_leader_unlocks_with_a_reason(
 def test_the_report_is_signed_by_the_leader_who_approved(
     demo_db: Database, people: dict[str, object]
 ) -> None:
-    from hbt_desktop.reports.assemble import report_content
+    from hbt_desktop.app.assemble import report_content
     from hbt_desktop.store.documents import list_documents
 
     _, unit, period = list_documents(demo_db)[0]

@@ -15,8 +15,8 @@ from hbt_desktop.store.documents import load_document
 from hbt_desktop.store.file.backup import list_backups
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.settings import holds_demo
+from tests.app.test_document_files import everything
 from tests.conftest import db_digest
-from tests.exchange.test_document_io import everything
 
 Y2M = parse_period("2023YTD02")
 

@@ -1,7 +1,7 @@
 """The document of the chosen unit and period, kept in step with the database.
 
 Opening a unit and period with no stored document starts from the program's draft
-(``reports.assemble.draft_document``: one sentence per figure), exactly what printing
+(``app.assemble.draft_document``: one sentence per figure), exactly what printing
 would use, and stores it as soon as the clerk changes anything. Edits to the text are
 saved after a short pause in typing (``SAVE_DELAY_MS``) and at once when the clerk
 leaves the editor, changes unit or period, prints, or closes the window.
@@ -63,7 +63,7 @@ class DocumentController(QObject):
         self.drafted = doc is None
         if doc is None:
             # reportlab comes with reports: loaded only when a draft is needed.
-            from hbt_desktop.reports.assemble import draft_document
+            from hbt_desktop.app.assemble import draft_document
             from hbt_desktop.store.source import StoreSource
 
             src = StoreSource(s.db)

@@ -3,7 +3,7 @@
 The first entry is the header data (masthead, headline, number and symbol, signer…);
 then one entry per section. Sections can be added, removed and moved; the text of each
 is edited with a live preview. Everything is saved by the document controller.
-"Check the document" runs the check ``--strict`` runs (``reports.document_check``) on
+"Check the document" runs the check ``--strict`` runs (``app.document_check``) on
 both printed forms and lists what to fix, in Vietnamese.
 """
 
@@ -252,7 +252,7 @@ class DocumentPage(QWidget):
         if self.controller.doc is None or unit is None:
             return
         self.controller.flush()
-        from hbt_desktop.reports.document_check import document_problems
+        from hbt_desktop.app.document_check import document_problems
 
         found = document_problems(self.session.db, unit.uid, self.session.period)
         self.check_list.clear()

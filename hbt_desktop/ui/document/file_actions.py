@@ -24,11 +24,11 @@ from hbt_desktop.ui.session import Session
 from hbt_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from hbt_desktop.exchange.document_io import DocumentExport, DocumentImport
+    from hbt_desktop.app.document_files import DocumentExport, DocumentImport
 
 
 def _export(db_path: Path, target: Path, unit_uid: str, period: Period) -> DocumentExport:
-    from hbt_desktop.exchange.document_io import export_document
+    from hbt_desktop.app.document_files import export_document
     from hbt_desktop.store.file.connection import open_database
 
     db = open_database(db_path)
@@ -41,7 +41,7 @@ def _export(db_path: Path, target: Path, unit_uid: str, period: Period) -> Docum
 def _import(
     db_path: Path, source: Path, unit_uid: str, period: Period, *, dry_run: bool
 ) -> DocumentImport:
-    from hbt_desktop.exchange.document_io import import_document
+    from hbt_desktop.app.document_files import import_document
     from hbt_desktop.store.file.backup import backup_before
     from hbt_desktop.store.file.connection import open_database
 

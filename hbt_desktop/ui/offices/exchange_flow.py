@@ -18,7 +18,7 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import format_period
 
 if TYPE_CHECKING:
-    from hbt_desktop.exchange.offices import UnknownSender
+    from hbt_desktop.app.offices import UnknownSender
     from hbt_desktop.ui.main_window import MainWindow
 
 PACKAGES = "hbt-desktop (*.hbt)"
@@ -59,7 +59,7 @@ def _with_path(path: str, suffix: str) -> Path:
 
 def send_package(window: MainWindow) -> None:
     """Gửi số liệu cho quận: the chosen period's figures and report text as a signed file."""
-    from hbt_desktop.exchange.offices import export_package
+    from hbt_desktop.app.offices import export_package
 
     s = window.session
     s.require_writable()
@@ -102,7 +102,7 @@ def send_package(window: MainWindow) -> None:
 
 def read_return(window: MainWindow) -> None:
     """At the ward: the district's returned file, whose reasons are shown on the cells."""
-    from hbt_desktop.exchange.offices import import_return
+    from hbt_desktop.app.offices import import_return
 
     s = window.session
     s.require_writable()
@@ -143,14 +143,14 @@ def read_return(window: MainWindow) -> None:
 
 
 def _unknown_sender() -> type[UnknownSender]:
-    from hbt_desktop.exchange.offices import UnknownSender
+    from hbt_desktop.app.offices import UnknownSender
 
     return UnknownSender
 
 
 def confirm_sender(window: MainWindow, exc: UnknownSender) -> str | None:
     """First contact: the fingerprint confirmed ("…"), a key file recorded (""), or None."""
-    from hbt_desktop.exchange.offices import trust_key_file
+    from hbt_desktop.app.offices import trust_key_file
     from hbt_desktop.ui.offices.trust_dialog import CONFIRMED, KEY_FILE, TrustDialog
 
     unit = str(exc.params.get("unit", exc.unit_uid))
@@ -167,7 +167,7 @@ def confirm_sender(window: MainWindow, exc: UnknownSender) -> str | None:
 
 def receive_file(window: MainWindow, path: Path) -> int | None:
     """Step one: check the ward's file and keep it as pending; its number, or None."""
-    from hbt_desktop.exchange.offices import import_package
+    from hbt_desktop.app.offices import import_package
 
     s = window.session
     trust: str | None = None
@@ -242,7 +242,7 @@ def show_returned(window: MainWindow) -> None:
 
 
 def show_own_key(window: MainWindow) -> None:
-    from hbt_desktop.exchange.offices import export_public_key
+    from hbt_desktop.app.offices import export_public_key
 
     s = window.session
     fingerprint = own_fingerprint(window)
@@ -269,7 +269,7 @@ def show_own_key(window: MainWindow) -> None:
 
 
 def trust_key(window: MainWindow) -> None:
-    from hbt_desktop.exchange.offices import trust_key_file
+    from hbt_desktop.app.offices import trust_key_file
     from hbt_desktop.store.guard import unit_label
 
     s = window.session

@@ -244,7 +244,7 @@ class ReviewDialog(QDialog):
 
     @guarded
     def send_back(self) -> None:
-        from hbt_desktop.exchange.offices import return_package
+        from hbt_desktop.app.offices import return_package
 
         assert self.review is not None
         reason = common.ask_reason(

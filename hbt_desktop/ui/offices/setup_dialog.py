@@ -158,8 +158,8 @@ class SetupDialog(QDialog):
     # -- doing it ------------------------------------------------------------------------
 
     def set_up(self) -> None:
+        from hbt_desktop.app.offices import set_up_workstation
         from hbt_desktop.core.access import StationRole
-        from hbt_desktop.exchange.offices import set_up_workstation
         from hbt_desktop.store.accounts import Account, Role
         from hbt_desktop.store.accounts import Session as SignedIn
 

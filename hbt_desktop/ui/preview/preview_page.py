@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.documents import BuiltDocument, Kind, build_document
 from hbt_desktop.core.periods import format_cutoff_period
 from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.errors import guarded
-from hbt_desktop.ui.preview.build import BuiltDocument, Kind, build_document
 from hbt_desktop.ui.preview.printing import print_pdf
 from hbt_desktop.ui.session import Session
 from hbt_desktop.ui.tasks import TaskRunner

@@ -15,9 +15,9 @@ from typing import Literal
 
 from sqlite_utils import Database
 
+from hbt_desktop.app.assemble import bulletin_content, open_assembly, report_content
 from hbt_desktop.core.narrative import TemplateError, check_template
 from hbt_desktop.core.periods import Period
-from hbt_desktop.reports.assemble import bulletin_content, open_assembly, report_content
 
 Form = Literal["bulletin", "report"]
 FORMS: tuple[Form, ...] = ("bulletin", "report")

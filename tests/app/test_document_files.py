@@ -22,15 +22,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
+from hbt_desktop.app.document_files import export_document, import_document
 from hbt_desktop.core.document_fields import HEADER_FIELDS
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.exchange.document_complete import read_complete, write_complete
-from hbt_desktop.exchange.document_io import export_document, import_document
 from hbt_desktop.exchange.where import FileInputError
 from hbt_desktop.store.documents import load_document, save_document
-from tests.exchange.conftest import digest
+from tests.conftest import db_digest as digest
 
 DEMO = ("Q007", parse_period("2023YTD02"))
 WARD, Q3 = "W00283-2025", parse_period("2026Q3")
@@ -56,21 +56,21 @@ def demo_doc(db: Database) -> DocumentSpec:
 
 @pytest.mark.parametrize("suffix", [".zip", ".json"])
 def test_the_complete_form_comes_back_exactly_in_another_database_and_period(
-    full_db: Database, ref_db: Database, tmp_path: Path, suffix: str
+    demo_db: Database, db: Database, tmp_path: Path, suffix: str
 ) -> None:
     # Every header field set, the two the demo leaves empty included.
     original = dataclasses.replace(
-        demo_doc(full_db),
+        demo_doc(demo_db),
         kinh_gui=("Ủy ban nhân dân Thành phố Hà Nội", "Sở Tài chính"),
         appendix_note="Chi tiết tại {{ phu_luc }} kèm theo.",
     )
-    save_document(full_db, original)
-    original = demo_doc(full_db)
+    save_document(demo_db, original)
+    original = demo_doc(demo_db)
     path = tmp_path / f"van-ban{suffix}"
-    done = export_document(full_db, path, *DEMO)
+    done = export_document(demo_db, path, *DEMO)
     assert (done.sections, done.photos, done.drafted) == (5, 2, False)
-    result = import_document(ref_db, path, WARD, Q3)
-    stored = load_document(ref_db, WARD, Q3)
+    result = import_document(db, path, WARD, Q3)
+    stored = load_document(db, WARD, Q3)
     assert stored is not None
     assert everything(stored) == everything(original)
     # The photos are the very bytes that were stored, not a re-encoding.
@@ -84,9 +84,9 @@ def test_the_complete_form_comes_back_exactly_in_another_database_and_period(
     assert "tệp ghi quận Hai Bà Trưng, 2 tháng đầu năm 2023" in message
 
 
-def test_the_zip_keeps_photos_as_pictures_one_can_open(full_db: Database, tmp_path: Path) -> None:
+def test_the_zip_keeps_photos_as_pictures_one_can_open(demo_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "van-ban.zip"
-    export_document(full_db, path, *DEMO)
+    export_document(demo_db, path, *DEMO)
     with zipfile.ZipFile(path) as archive:
         names = sorted(archive.namelist())
         photos = {n: archive.read(n) for n in names if n.startswith("photos/")}
@@ -165,9 +165,9 @@ def test_any_document_survives_the_complete_form(doc: DocumentSpec, suffix: str)
 # -- complete files that are not right -------------------------------------------------------
 
 
-def _manifest(full_db: Database, tmp_path: Path, suffix: str) -> dict[str, Any]:
+def _manifest(demo_db: Database, tmp_path: Path, suffix: str) -> dict[str, Any]:
     path = tmp_path / f"good{suffix}"
-    export_document(full_db, path, *DEMO)
+    export_document(demo_db, path, *DEMO)
     if suffix == ".json":
         return json.loads(path.read_text(encoding="utf-8"))
     with zipfile.ZipFile(path) as archive:
@@ -181,8 +181,8 @@ def _zip(path: Path, members: dict[str, bytes], method: int = zipfile.ZIP_STORED
     return path
 
 
-def _photos(full_db: Database) -> dict[str, bytes]:
-    return {f"photos/{p.sha256}.jpg": p.image for p in demo_doc(full_db).photos}
+def _photos(demo_db: Database) -> dict[str, bytes]:
+    return {f"photos/{p.sha256}.jpg": p.image for p in demo_doc(demo_db).photos}
 
 
 Mutate = Callable[[dict[str, Any]], None]
@@ -244,27 +244,27 @@ MANIFEST_CASES: list[tuple[str, Mutate, str]] = [
     ("case", "mutate", "key"), MANIFEST_CASES, ids=[c[0] for c in MANIFEST_CASES]
 )
 def test_a_zip_with_a_wrong_manifest_is_refused_and_nothing_changes(
-    full_db: Database, ref_db: Database, tmp_path: Path, case: str, mutate: Mutate, key: str
+    demo_db: Database, db: Database, tmp_path: Path, case: str, mutate: Mutate, key: str
 ) -> None:
-    manifest = _manifest(full_db, tmp_path, ".zip")
+    manifest = _manifest(demo_db, tmp_path, ".zip")
     mutate(manifest)
     path = _zip(
         tmp_path / "bad.zip",
-        {"document.json": json.dumps(manifest).encode(), **_photos(full_db)},
+        {"document.json": json.dumps(manifest).encode(), **_photos(demo_db)},
     )
-    before = digest(ref_db)
+    before = digest(db)
     with pytest.raises(HbtError) as caught:
-        import_document(ref_db, path, WARD, Q3, before_write=pytest.fail)
+        import_document(db, path, WARD, Q3, before_write=pytest.fail)
     assert caught.value.key == key
     assert caught.value.message.startswith(("Tệp bad.zip", "Tệp này"))
-    assert digest(ref_db) == before
+    assert digest(db) == before
 
 
-def _jpeg_of_other_bytes(full_db: Database) -> dict[str, bytes]:
-    first = demo_doc(full_db).photos[0]
+def _jpeg_of_other_bytes(demo_db: Database) -> dict[str, bytes]:
+    first = demo_doc(demo_db).photos[0]
     return {
         f"photos/{first.sha256}.jpg": first.image[:-1] + b"\x00",
-        **dict(list(_photos(full_db).items())[1:]),
+        **dict(list(_photos(demo_db).items())[1:]),
     }
 
 
@@ -296,33 +296,33 @@ ZIP_CASES: list[tuple[str, Callable[[Database, Path, bytes], dict[str, bytes]], 
 
 @pytest.mark.parametrize(("case", "members", "key"), ZIP_CASES, ids=[c[0] for c in ZIP_CASES])
 def test_a_zip_with_wrong_members_is_refused_and_nothing_changes(
-    full_db: Database,
-    ref_db: Database,
+    demo_db: Database,
+    db: Database,
     tmp_path: Path,
     case: str,
     members: Callable[[Database, Path, bytes], dict[str, bytes]],
     key: str,
 ) -> None:
-    manifest = json.dumps(_manifest(full_db, tmp_path, ".zip")).encode()
-    path = _zip(tmp_path / "bad.zip", members(full_db, tmp_path, manifest))
-    before = digest(ref_db)
+    manifest = json.dumps(_manifest(demo_db, tmp_path, ".zip")).encode()
+    path = _zip(tmp_path / "bad.zip", members(demo_db, tmp_path, manifest))
+    before = digest(db)
     with pytest.raises(HbtError) as caught:
-        import_document(ref_db, path, WARD, Q3, before_write=pytest.fail)
+        import_document(db, path, WARD, Q3, before_write=pytest.fail)
     assert caught.value.key == key
-    assert digest(ref_db) == before
+    assert digest(db) == before
 
 
 def test_a_photo_that_is_not_a_picture_is_refused_by_the_photo_check(
-    full_db: Database, ref_db: Database, tmp_path: Path
+    demo_db: Database, db: Database, tmp_path: Path
 ) -> None:
-    manifest = _manifest(full_db, tmp_path, ".json")
+    manifest = _manifest(demo_db, tmp_path, ".json")
     text = b"GIF89a not a jpeg"
     photo = manifest["document"]["photos"][0]
     photo.update(image=base64.b64encode(text).decode(), sha256=hashlib.sha256(text).hexdigest())
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(HbtError) as caught:
-        import_document(ref_db, path, WARD, Q3)
+        import_document(db, path, WARD, Q3)
     assert caught.value.key == "photo.bad_image"
 
 
@@ -331,24 +331,24 @@ def test_a_photo_that_is_not_a_picture_is_refused_by_the_photo_check(
     [("!!!", "docfile.bad_base64"), (None, "json.bad_type")],
 )
 def test_inline_photo_data_must_be_base64(
-    full_db: Database, ref_db: Database, tmp_path: Path, garble: object, key: str
+    demo_db: Database, db: Database, tmp_path: Path, garble: object, key: str
 ) -> None:
-    manifest = _manifest(full_db, tmp_path, ".json")
+    manifest = _manifest(demo_db, tmp_path, ".json")
     manifest["document"]["photos"][0]["image"] = garble
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(HbtError) as caught:
-        import_document(ref_db, path, WARD, Q3)
+        import_document(db, path, WARD, Q3)
     assert caught.value.key == key
 
 
 def test_a_file_that_is_not_a_zip_and_a_zip_bomb_are_refused(
-    ref_db: Database, tmp_path: Path
+    db: Database, tmp_path: Path
 ) -> None:
     garbage = tmp_path / "garbage.zip"
     garbage.write_bytes(b"PK\x03\x04 truncated")
     with pytest.raises(HbtError) as caught:
-        import_document(ref_db, garbage, WARD, Q3)
+        import_document(db, garbage, WARD, Q3)
     assert caught.value.key == "docfile.damaged"
     sha = "b" * 64
     bomb = _zip(
@@ -357,35 +357,35 @@ def test_a_file_that_is_not_a_zip_and_a_zip_bomb_are_refused(
         zipfile.ZIP_DEFLATED,
     )
     with pytest.raises(HbtError) as caught:
-        import_document(ref_db, bomb, WARD, Q3)
+        import_document(db, bomb, WARD, Q3)
     assert caught.value.key == "docfile.too_big"
 
 
 def test_a_template_fault_in_the_complete_form_names_the_section_and_its_line(
-    full_db: Database, ref_db: Database, tmp_path: Path
+    demo_db: Database, db: Database, tmp_path: Path
 ) -> None:
-    manifest = _manifest(full_db, tmp_path, ".json")
+    manifest = _manifest(demo_db, tmp_path, ".json")
     manifest["document"]["sections"][1]["template"] = (
         "Thu ngân sách\nlà {{ so_lieu('NS_THU_DIA_BAM') }}."
     )
     path = tmp_path / "typo.json"
     path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    before = digest(ref_db)
+    before = digest(db)
     with pytest.raises(FileInputError) as caught:
-        import_document(ref_db, path, WARD, Q3, before_write=pytest.fail)
+        import_document(db, path, WARD, Q3, before_write=pytest.fail)
     message = caught.value.message
     assert message.startswith("Tệp typo.json, mục thứ 2 trong «sections», khóa «template»: ")
     assert "dòng 2 của mẫu" in message and "NS_THU_DIA_BAM" in message
-    assert digest(ref_db) == before
+    assert digest(db) == before
 
 
 # -- the text form into the database -----------------------------------------------------------
 
 
 def test_the_text_form_keeps_what_it_does_not_write_and_the_photos(
-    full_db: Database, tmp_path: Path
+    demo_db: Database, tmp_path: Path
 ) -> None:
-    before = demo_doc(full_db)
+    before = demo_doc(demo_db)
     path = tmp_path / "mau-quan.txt"
     path.write_text(
         "số: 15\nnơi nhận:\n- UBND các phường;\n- Lưu: VT.\n\n"
@@ -394,8 +394,8 @@ def test_the_text_form_keeps_what_it_does_not_write_and_the_photos(
         "## Công tác xây dựng Đảng và an sinh xã hội\nCâu khác.\n",
         encoding="utf-8",
     )
-    result = import_document(full_db, path, *DEMO)
-    doc = load_document(full_db, *DEMO)
+    result = import_document(demo_db, path, *DEMO)
+    doc = load_document(demo_db, *DEMO)
     assert doc is not None and result.replaced
     assert doc.number == "15" and doc.recipients == ("UBND các phường;", "Lưu: VT.")
     # Not written in the file: kept as they were.
@@ -418,22 +418,22 @@ def test_the_text_form_keeps_what_it_does_not_write_and_the_photos(
     assert "giữ 2 ảnh đã có" in result.message()
 
 
-def test_a_photo_whose_heading_is_gone_goes_to_the_end(full_db: Database, tmp_path: Path) -> None:
+def test_a_photo_whose_heading_is_gone_goes_to_the_end(demo_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "khac.txt"
     path.write_text("## Một mục khác hẳn\nx\n", encoding="utf-8")
-    import_document(full_db, path, *DEMO)
-    doc = load_document(full_db, *DEMO)
+    import_document(demo_db, path, *DEMO)
+    doc = load_document(demo_db, *DEMO)
     assert doc is not None and [p.section_position for p in doc.photos] == [None, None]
 
 
 def test_a_dry_run_says_what_it_would_do_and_changes_nothing(
-    full_db: Database, tmp_path: Path
+    demo_db: Database, tmp_path: Path
 ) -> None:
     path = tmp_path / "thu.txt"
     path.write_text("số: 99\n## Mục\nx\n", encoding="utf-8")
-    before = digest(full_db)
-    result = import_document(full_db, path, *DEMO, dry_run=True, before_write=pytest.fail)
-    assert digest(full_db) == before
+    before = digest(demo_db)
+    result = import_document(demo_db, path, *DEMO, dry_run=True, before_write=pytest.fail)
+    assert digest(demo_db) == before
     assert result.message().startswith("Sẽ thay văn bản của quận Hai Bà Trưng")
     assert "chạy thử, chưa lưu gì" in result.message()
 
@@ -453,89 +453,89 @@ TEMPLATE_FAULTS = [
 
 @pytest.mark.parametrize(("text", "line", "names"), TEMPLATE_FAULTS)
 def test_a_template_fault_is_refused_at_its_line_and_nothing_changes(
-    ref_db: Database, tmp_path: Path, text: str, line: int, names: str
+    db: Database, tmp_path: Path, text: str, line: int, names: str
 ) -> None:
     path = tmp_path / "loi.txt"
     path.write_text(text, encoding="utf-8")
-    before = digest(ref_db)
+    before = digest(db)
     with pytest.raises(FileInputError) as caught:
-        import_document(ref_db, path, WARD, Q3, before_write=pytest.fail)
+        import_document(db, path, WARD, Q3, before_write=pytest.fail)
     message = caught.value.message
     assert message.startswith(f"Tệp loi.txt, dòng {line}: ")
     assert names in message
-    assert digest(ref_db) == before
+    assert digest(db) == before
 
 
-def test_a_figure_not_entered_yet_is_no_fault_of_the_file(ref_db: Database, tmp_path: Path) -> None:
+def test_a_figure_not_entered_yet_is_no_fault_of_the_file(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "mau.txt"
     path.write_text("## Đầu tư công\nGiải ngân {{ so_lieu('DTC_GIAI_NGAN') }}.\n", encoding="utf-8")
-    import_document(ref_db, path, WARD, Q3)
-    assert load_document(ref_db, WARD, Q3) is not None
+    import_document(db, path, WARD, Q3)
+    assert load_document(db, WARD, Q3) is not None
 
 
 @pytest.mark.parametrize("name", ["van-ban.docx", "van-ban.TXT.bak", "van-ban"])
 def test_an_unknown_extension_is_refused_both_ways(
-    full_db: Database, tmp_path: Path, name: str
+    demo_db: Database, tmp_path: Path, name: str
 ) -> None:
     path = tmp_path / name
     path.write_text("số: 1\n", encoding="utf-8")
-    before = digest(full_db)
+    before = digest(demo_db)
     for call in (export_document, import_document):
         with pytest.raises(HbtError) as caught:
-            call(full_db, path, *DEMO)
+            call(demo_db, path, *DEMO)
         assert caught.value.key == "document.bad_extension"
-    assert digest(full_db) == before and path.read_text(encoding="utf-8") == "số: 1\n"
+    assert digest(demo_db) == before and path.read_text(encoding="utf-8") == "số: 1\n"
 
 
-def test_a_text_file_over_the_size_limit_is_refused(ref_db: Database, tmp_path: Path) -> None:
+def test_a_text_file_over_the_size_limit_is_refused(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "lon.txt"
     path.write_bytes(b"## A\n" + b"x" * (2 * 1024 * 1024 + 1))
     with pytest.raises(HbtError) as caught:
-        import_document(ref_db, path, WARD, Q3)
+        import_document(db, path, WARD, Q3)
     assert caught.value.key == "file.too_large"
 
 
 def test_with_no_document_the_draft_is_exported_and_imports_back(
-    ref_db: Database, tmp_path: Path
+    db: Database, tmp_path: Path
 ) -> None:
     path = tmp_path / "nhap.txt"
-    done = export_document(ref_db, path, WARD, Q3)
+    done = export_document(db, path, WARD, Q3)
     assert done.drafted and "bản nháp" in done.message()
-    result = import_document(ref_db, path, WARD, Q3)
-    doc = load_document(ref_db, WARD, Q3)
+    result = import_document(db, path, WARD, Q3)
+    doc = load_document(db, WARD, Q3)
     assert doc is not None and not result.replaced
     # A draft is never dated by the machine's clock (Decree 30: the office dates it).
     assert doc.issue_date is None and doc.symbol == "BC-UBND"
 
 
-def test_the_text_export_says_photos_are_left_out(full_db: Database, tmp_path: Path) -> None:
-    done = export_document(full_db, tmp_path / "chu.txt", *DEMO)
+def test_the_text_export_says_photos_are_left_out(demo_db: Database, tmp_path: Path) -> None:
+    done = export_document(demo_db, tmp_path / "chu.txt", *DEMO)
     assert "2 ảnh không có trong dạng chữ" in done.message()
     assert "# 2 ảnh không có trong tệp chữ này" in (tmp_path / "chu.txt").read_text("utf-8")
 
 
 def test_an_export_that_cannot_be_written_leaves_no_half_file(
-    full_db: Database, tmp_path: Path
+    demo_db: Database, tmp_path: Path
 ) -> None:
     with pytest.raises(HbtError) as caught:
-        export_document(full_db, tmp_path / "no-such-folder" / "x.zip", *DEMO)
+        export_document(demo_db, tmp_path / "no-such-folder" / "x.zip", *DEMO)
     assert caught.value.key == "file.write_failed"
 
 
-def test_the_zip_export_is_the_same_bytes_every_time(full_db: Database, tmp_path: Path) -> None:
-    export_document(full_db, tmp_path / "a.zip", *DEMO)
-    export_document(full_db, tmp_path / "b.zip", *DEMO)
+def test_the_zip_export_is_the_same_bytes_every_time(demo_db: Database, tmp_path: Path) -> None:
+    export_document(demo_db, tmp_path / "a.zip", *DEMO)
+    export_document(demo_db, tmp_path / "b.zip", *DEMO)
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert io.BytesIO((tmp_path / "a.zip").read_bytes()).getbuffer().nbytes > 0
 
 
 def test_into_a_period_without_a_document_the_text_form_takes_the_rest_from_the_draft(
-    ref_db: Database, tmp_path: Path
+    db: Database, tmp_path: Path
 ) -> None:
     path = tmp_path / "chi-cac-muc.txt"
     path.write_text("người ký: Trần Văn C\n## Kinh tế\nMột câu.\n", encoding="utf-8")
-    result = import_document(ref_db, path, WARD, Q3)
-    doc = load_document(ref_db, WARD, Q3)
+    result = import_document(db, path, WARD, Q3)
+    doc = load_document(db, WARD, Q3)
     assert doc is not None and not result.replaced
     assert doc.signer_name == "Trần Văn C" and [s.heading for s in doc.sections] == ["Kinh tế"]
     # As the writing screen would have shown it before any typing.

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from hbt_desktop.app.assemble import Assembly, open_assembly
 from hbt_desktop.core.document_fields import HEADER_FIELDS, FieldKind
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec
 from hbt_desktop.core.errors import HbtError, InputError
@@ -43,7 +44,6 @@ from hbt_desktop.exchange.document_text import (
 )
 from hbt_desktop.exchange.tables import Limits, read_bytes, write_atomically
 from hbt_desktop.exchange.where import FileInputError, Where
-from hbt_desktop.reports.assemble import Assembly, open_assembly
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.source import StoreSource
 

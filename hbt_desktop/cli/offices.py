@@ -44,7 +44,7 @@ def _password(login: str, env: str = PASSWORD_ENV) -> str:
 
 
 def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Database]:
-    from hbt_desktop import cli
+    from hbt_desktop.cli import main as cli
 
     return cli._open(args, write=write)
 
@@ -211,8 +211,8 @@ def _add_report_commands(sub: argparse._SubParsersAction, common: argparse.Argum
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
+    from hbt_desktop.app.offices import set_up_workstation
     from hbt_desktop.core.access import StationRole
-    from hbt_desktop.exchange.offices import set_up_workstation
     from hbt_desktop.store.accounts import Account, Role, has_accounts
     from hbt_desktop.store.guard import unit_label
     from hbt_desktop.store.units import load_units
@@ -348,7 +348,7 @@ def _print_review(db: Database, found: Review, *, dry: bool) -> None:
 
 
 def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - one branch per action
-    from hbt_desktop.exchange import offices
+    from hbt_desktop.app import offices
     from hbt_desktop.store import review as reviews
     from hbt_desktop.store.guard import unit_label
 
@@ -449,8 +449,8 @@ def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - on
 
 
 def _import(args: argparse.Namespace, db: Database, path: Path, user: str) -> int:
+    from hbt_desktop.app import offices
     from hbt_desktop.core.access import StationRole
-    from hbt_desktop.exchange import offices
     from hbt_desktop.store.file.backup import backup_before
     from hbt_desktop.store.workstation import require_workstation
 
@@ -504,7 +504,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_dhis2(args: argparse.Namespace) -> int:
-    from hbt_desktop import cli
+    from hbt_desktop.cli import main as cli
 
     # The same functions as «import values» / «export values»: DHIS2 dataValueSets.
     args.what = "values"

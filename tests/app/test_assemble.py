@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hbt_desktop.app.assemble import bulletin_content, report_content
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Base, Status, Value
-from hbt_desktop.reports.assemble import bulletin_content, report_content
 from hbt_desktop.reports.content import BulletinContent, ReportContent
 from hbt_desktop.reports.markup import NBSP
 from hbt_desktop.store.writes import write_base, write_value

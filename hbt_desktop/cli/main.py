@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("backup", metavar="BACKUP", help=_t("tệp sao lưu", "backup file"))
     p.add_argument("--yes", action="store_true", help=_t("không hỏi lại", "do not ask"))
     # Ward offices and the district: set-up, accounts, sign-off, packages, audit (issue 4).
-    from hbt_desktop.cli_offices import add_commands
+    from hbt_desktop.cli.offices import add_commands
 
     add_commands(sub, common)
     return parser
@@ -242,7 +242,7 @@ def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Perio
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from hbt_desktop.reports.assemble import bulletin_content, report_content
+    from hbt_desktop.app.assemble import bulletin_content, report_content
     from hbt_desktop.reports.content import BulletinContent, ReportContent
     from hbt_desktop.reports.output import output_format
 
@@ -252,7 +252,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     _, db = _open(args, write=False)
     unit_uid, period = _unit_and_period(db, args)
     if args.strict:
-        from hbt_desktop.reports.document_check import document_problems
+        from hbt_desktop.app.document_check import document_problems
 
         refusals = document_problems(db, unit_uid, period, forms=(args.command,))
         for text in refusals:
@@ -397,7 +397,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_document(args: argparse.Namespace) -> int:
     """``document export|import FILE --unit U --period P``: the unit and period are always
     named (an import replaces that document, so it is never guessed from the settings)."""
-    from hbt_desktop.exchange.document_io import export_document, form_of, import_document
+    from hbt_desktop.app.document_files import export_document, form_of, import_document
     from hbt_desktop.store.file.backup import BackupOutcome, backup_before
 
     file = Path(args.file)
@@ -538,7 +538,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def _office_commands() -> None:
-    from hbt_desktop.cli_offices import office_commands
+    from hbt_desktop.cli.offices import office_commands
 
     COMMANDS.update(office_commands())
 

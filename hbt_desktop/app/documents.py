@@ -38,7 +38,7 @@ class BuiltDocument:
 
 
 def build_document(db_path: Path, kind: Kind, unit_uid: str, period: Period) -> BuiltDocument:
-    from hbt_desktop.reports.assemble import bulletin_content, report_content
+    from hbt_desktop.app.assemble import bulletin_content, report_content
 
     db = open_database(db_path, create=False)
     report: ReportContent | None = None

@@ -1,0 +1,1 @@
+"""The command line: ``hbt-desktop`` and its commands (``main``)."""
