@@ -36,7 +36,7 @@ from hbt_desktop.exchange.package import (
     write_package,
 )
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits
-from hbt_desktop.store.accounts import Account, Role, Session, create_account, has_accounts
+from hbt_desktop.store.accounts import Account, Role, SignedIn, create_account, has_accounts
 from hbt_desktop.store.audit import head_hash
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.documents import load_document
@@ -101,12 +101,12 @@ def set_up_workstation(
     *,
     admin: Account | None = None,
     password: str = "",
-    by: Session | None = None,
+    by: SignedIn | None = None,
     key_folder: Path | None = None,
 ) -> SetupResult:
     """Make this workstation a ward office or the district: a key pair (kept if one was
     made before), the role, and — on a workstation without accounts — its administrator.
-    Changing an existing set-up needs an administrator's session ``by``."""
+    Changing an existing set-up needs an administrator signed in, ``by``."""
     current = get_workstation(db)
     if current is not None:
         station_id = current.station_id
@@ -159,10 +159,10 @@ def trust_sender(
     *,
     user: str,
     replace: bool = False,
-    by: Session | None = None,
+    by: SignedIn | None = None,
 ) -> TrustedKey:
     """Record another office's key once its fingerprint was confirmed by the clerk
-    (replacing a different key needs an administrator's session ``by``)."""
+    (replacing a different key needs an administrator signed in, ``by``)."""
     from hbt_desktop.store.packages import TrustError
 
     raw = signing.decode_key(public_key)
@@ -188,7 +188,7 @@ def trust_sender(
 
 
 def trust_key_file(
-    db: Database, path: Path, *, user: str, replace: bool = False, by: Session | None = None
+    db: Database, path: Path, *, user: str, replace: bool = False, by: SignedIn | None = None
 ) -> TrustedKey:
     """Record another office's key from its key file (brought on a USB stick by hand)."""
     unit_uid, raw = signing.read_public_key_file(path)

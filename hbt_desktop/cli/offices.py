@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from hbt_desktop.core.review import ItemKey, Review
-    from hbt_desktop.store.accounts import Session
+    from hbt_desktop.store.accounts import SignedIn
 
 PASSWORD_ENV = "HBT_DESKTOP_PASSWORD"
 NEW_PASSWORD_ENV = "HBT_DESKTOP_NEW_PASSWORD"
@@ -49,7 +49,7 @@ def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Databa
     return cli._open(args, write=write)
 
 
-def _session(db: Database, login: str | None) -> Session | None:
+def _session(db: Database, login: str | None) -> SignedIn | None:
     from hbt_desktop.store.accounts import authenticate
 
     if not login:

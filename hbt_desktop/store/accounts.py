@@ -8,7 +8,7 @@ before (up to ``MAX_WAIT``), and the counter is kept in the database so that res
 the program does not reset it. An early try is refused without even checking the
 password, so guessing cannot go faster than the wait.
 
-A :class:`Session` is what a successful log-in returns; the functions that need a role
+A :class:`SignedIn` is what a successful log-in returns; the functions that need a role
 (approve, unlock, manage accounts) take one. The first account made on a workstation is
 its administrator.
 """
@@ -80,7 +80,7 @@ class Account:
 
 
 @dataclass(frozen=True)
-class Session:
+class SignedIn:
     """A logged-in account."""
 
     account: Account
@@ -152,7 +152,7 @@ def create_account(
     account: Account,
     password: str,
     *,
-    by: Session | None,
+    by: SignedIn | None,
 ) -> Account:
     """Add an account. Only an administrator may, except for the very first account,
     which becomes the workstation's administrator."""
@@ -198,7 +198,7 @@ def create_account(
     return stored
 
 
-def set_password(db: Database, by: Session, login: str, new_password: str) -> None:
+def set_password(db: Database, by: SignedIn, login: str, new_password: str) -> None:
     """Change a password: one's own, or anyone's for an administrator."""
     if by.login != login:
         by.require_admin()
@@ -223,8 +223,8 @@ def wait_after(failures: int) -> int:
 
 def authenticate(
     db: Database, login: str, password: str, *, now: datetime | None = None
-) -> Session:
-    """Check a password and return a session, or refuse (slower after each failure)."""
+) -> SignedIn:
+    """Check a password and return who signed in, or refuse (slower after each failure)."""
     moment = _now(now)
     row = db.execute(
         "SELECT password_hash, failed_count, blocked_until, active FROM accounts WHERE login = ?",
@@ -260,4 +260,4 @@ def authenticate(
         )
     account = get_account(db, clean(login))
     assert account is not None
-    return Session(account, moment)
+    return SignedIn(account, moment)

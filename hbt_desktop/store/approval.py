@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import Period, format_period, parse_period
 from hbt_desktop.core.text import clean
-from hbt_desktop.store.accounts import Role, Session
+from hbt_desktop.store.accounts import Role, SignedIn
 from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.guard import unit_label
 
@@ -84,8 +84,8 @@ def approval_for(db: Database, unit_uid: str, period: Period) -> SignOff | None:
     return found[-1] if found else None
 
 
-def _insert(db: Database, session: Session, unit_uid: str, period: Period, step: str) -> SignOff:
-    account = session.account
+def _insert(db: Database, signed_in: SignedIn, unit_uid: str, period: Period, step: str) -> SignOff:
+    account = signed_in.account
     now = datetime.now(UTC).isoformat()
     with db.atomic():
         cursor = db.execute(
@@ -115,15 +115,15 @@ def _insert(db: Database, session: Session, unit_uid: str, period: Period, step:
     return sign_offs(db, unit_uid, period)[-1]
 
 
-def mark_checked(db: Database, session: Session, unit_uid: str, period: Period) -> SignOff:
+def mark_checked(db: Database, signed_in: SignedIn, unit_uid: str, period: Period) -> SignOff:
     """Người kiểm tra records that the figures were checked."""
-    session.require_role(Role.KIEM_TRA)
-    return _insert(db, session, unit_uid, period, "checked")
+    signed_in.require_role(Role.KIEM_TRA)
+    return _insert(db, signed_in, unit_uid, period, "checked")
 
 
-def approve(db: Database, session: Session, unit_uid: str, period: Period) -> SignOff:
+def approve(db: Database, signed_in: SignedIn, unit_uid: str, period: Period) -> SignOff:
     """Lãnh đạo approves: the figures are locked and the report is signed in their name."""
-    session.require_role(Role.LANH_DAO)
+    signed_in.require_role(Role.LANH_DAO)
     current = approval_for(db, unit_uid, period)
     if current is not None:
         raise ApprovalError(
@@ -133,12 +133,14 @@ def approve(db: Database, session: Session, unit_uid: str, period: Period) -> Si
             name=current.signer_name,
             when=f"{current.at.astimezone():%H:%M %d/%m/%Y}",
         )
-    return _insert(db, session, unit_uid, period, "approved")
+    return _insert(db, signed_in, unit_uid, period, "approved")
 
 
-def unlock(db: Database, session: Session, unit_uid: str, period: Period, reason: str) -> SignOff:
+def unlock(
+    db: Database, signed_in: SignedIn, unit_uid: str, period: Period, reason: str
+) -> SignOff:
     """Lãnh đạo lifts an approval, with a reason; the figures can be changed again."""
-    session.require_role(Role.LANH_DAO)
+    signed_in.require_role(Role.LANH_DAO)
     reason = clean(reason)
     if not reason:
         raise ApprovalError("approval.need_reason")
@@ -150,12 +152,12 @@ def unlock(db: Database, session: Session, unit_uid: str, period: Period, reason
     with db.atomic():
         db.execute(
             "UPDATE sign_offs SET unlocked_by = ?, unlocked_at = ?, unlock_reason = ? WHERE id = ?",
-            [session.login, datetime.now(UTC).isoformat(), reason, current.id],
+            [signed_in.login, datetime.now(UTC).isoformat(), reason, current.id],
         )
         log_event(
             db,
             "unlocked",
-            session.login,
+            signed_in.login,
             {"reason": reason},
             unit_uid=unit_uid,
             period=period.id,

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.store.accounts import AuthError, Session
+from hbt_desktop.store.accounts import AuthError, SignedIn
 from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.guard import unit_label
 
@@ -78,7 +78,7 @@ def record_key(
     source: str,
     user: str,
     replace: bool = False,
-    by: Session | None = None,
+    by: SignedIn | None = None,
 ) -> TrustedKey:
     """Record another office's public key (after its fingerprint was confirmed).
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.store.accounts import Session
+from hbt_desktop.store.accounts import SignedIn
 from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.guard import unit_label
 
@@ -75,7 +75,7 @@ def set_workstation(
     *,
     station_id: str,
     public_key: str,
-    by: Session | None,
+    by: SignedIn | None,
     user: str = "",
 ) -> Workstation:
     """Record what this workstation is. The first time anyone setting it up may; after

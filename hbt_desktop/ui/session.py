@@ -7,7 +7,7 @@ anything may have changed), ``structure_changed`` after the catalogue or the uni
 edited. Every figure write of every screen goes through :meth:`Session.apply`, which
 stores it at once (one transaction) and puts it on the undo stack.
 
-Who is working: the signed-in account (``signed_in``, a ``store.accounts.Session``) when
+Who is working: the signed-in account (``signed_in``, a ``store.accounts.SignedIn``) when
 the workstation has accounts, else the computer's user name — that name is what the
 audit trail records. A session opened read-only (another copy of the program has the
 file) refuses every write with one sentence saying why, before the store is reached.
@@ -41,7 +41,7 @@ from hbt_desktop.ui.undo import EditCommand
 
 if TYPE_CHECKING:
     # Only for the type: store.accounts loads argon2, which start-up does not need.
-    from hbt_desktop.store.accounts import Session as SignedIn
+    from hbt_desktop.store.accounts import SignedIn
 
 log = logging.getLogger(__name__)
 

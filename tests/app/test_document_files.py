@@ -342,9 +342,7 @@ def test_inline_photo_data_must_be_base64(
     assert caught.value.key == key
 
 
-def test_a_file_that_is_not_a_zip_and_a_zip_bomb_are_refused(
-    db: Database, tmp_path: Path
-) -> None:
+def test_a_file_that_is_not_a_zip_and_a_zip_bomb_are_refused(db: Database, tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.zip"
     garbage.write_bytes(b"PK\x03\x04 truncated")
     with pytest.raises(HbtError) as caught:

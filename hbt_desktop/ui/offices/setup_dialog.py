@@ -160,8 +160,7 @@ class SetupDialog(QDialog):
     def set_up(self) -> None:
         from hbt_desktop.app.offices import set_up_workstation
         from hbt_desktop.core.access import StationRole
-        from hbt_desktop.store.accounts import Account, Role
-        from hbt_desktop.store.accounts import Session as SignedIn
+        from hbt_desktop.store.accounts import Account, Role, SignedIn
 
         admin = None
         password = ""

@@ -16,7 +16,7 @@ from hbt_desktop.core.periods import format_period
 from hbt_desktop.ui.offices import common
 
 if TYPE_CHECKING:
-    from hbt_desktop.store.accounts import Session as SignedIn
+    from hbt_desktop.store.accounts import SignedIn
     from hbt_desktop.ui.main_window import MainWindow
 
 
