@@ -1,4 +1,5 @@
-"""A database health check: SQLite's own checks plus this program's invariants."""
+"""A database health check (``hbt-desktop check``): SQLite's own thorough check, the one
+backups and restores get, plus this program's invariants."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.store.file.connection import schema_state
+from hbt_desktop.store.file.verify import soundness_problems
 
 
 @dataclass
@@ -20,12 +22,8 @@ class CheckResult:
 
 def check_database(db: Database) -> CheckResult:
     user_version, _ = schema_state(db)
-    problems: list[str] = []
-    integrity = [str(r[0]) for r in db.execute("PRAGMA integrity_check").fetchall()]
-    if integrity != ["ok"]:
-        problems += integrity[:10]
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall()[:10]:
-        problems.append(f"{table} row {rowid} points to a missing {parent}")
+    # The thorough check of backups and restores: every page, index and foreign key.
+    problems = soundness_problems(db.conn, thorough=True)
     # Figures are stored under canonical period ids; any other id would hide them from
     # comparisons ("cùng kỳ") and totals.
     for table in ("figure_values", "bases", "documents"):
