@@ -130,23 +130,17 @@ def _export(path: Path, out: Path, user: str, when: datetime) -> Path:
 
 
 def _receive(db: Database, db_path: Path, path: Path, when: datetime) -> int:
-    from hbt_desktop.app.offices import UnknownSender, import_package
-    from hbt_desktop.store.file.backup import backup_before
+    from hbt_desktop.app.imports import receive_package
+    from hbt_desktop.app.offices import UnknownSender
+    from hbt_desktop.app.opening import DataFile
 
-    def backup() -> None:
-        backup_before(db, db_path, "import")
-
+    file = DataFile(db, db_path)
     try:
-        found = import_package(db, path, user="quan.tran", now=when, before_write=backup)
+        found = receive_package(file, path, user="quan.tran", now=when).value
     except UnknownSender as first:  # the fingerprint was read out by telephone
-        found = import_package(
-            db,
-            path,
-            user="quan.tran",
-            trust_fingerprint=first.fingerprint,
-            now=when,
-            before_write=backup,
-        )
+        found = receive_package(
+            file, path, user="quan.tran", trust_fingerprint=first.fingerprint, now=when
+        ).value
     assert found.import_id is not None
     return found.import_id
 
@@ -226,7 +220,7 @@ def offices(folder: Path, qt: QApplication) -> None:  # noqa: PLR0915 - one stor
     session.select(period=q1, unit_uid="Q007", sector=None)
     settle(qt)
 
-    review = ReviewDialog(window, session, import_id)
+    review = ReviewDialog(window, session, window.tasks, import_id)
     row = next(
         r for r in range(review.model.rowCount()) if review.model.item(r).verdict.value == "new"
     )
@@ -240,7 +234,7 @@ def offices(folder: Path, qt: QApplication) -> None:  # noqa: PLR0915 - one stor
     review.accept_values()
     review.close()
 
-    table = CompletenessDialog(window, session, "Q007")
+    table = CompletenessDialog(window, session, window.tasks, "Q007")
     table.period_box.setCurrentIndex(table.period_box.findData(Q1))
     table.reload()
     table.resize(1100, 600)

@@ -34,8 +34,8 @@ def version() -> str:
         )
     if len(found) == 1:
         return found.pop()
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as metadata_version
+    from importlib.metadata import PackageNotFoundError  # noqa: PLC0415
+    from importlib.metadata import version as metadata_version  # noqa: PLC0415
 
     try:
         return metadata_version(DISTRIBUTION)

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from hbt_desktop.cli.main import main
-from hbt_desktop.reports.metadata import read_record
+from hbt_desktop.reports.printed import read_record
 
 from .ward2026 import make_ward_db, write_ward_files
 

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from hbt_desktop.cli.main import main
-from hbt_desktop.reports.metadata import read_record
+from hbt_desktop.reports.printed import read_record
 
 SEED_PHRASES = [
     "4.115 tỷ 081 triệu đồng",

@@ -13,7 +13,8 @@ import pytest
 from docx import Document
 from reportlab.pdfgen.canvas import Canvas
 
-from hbt_desktop.cli.main import EXIT_CHANGED, main
+from hbt_desktop.cli.main import main
+from hbt_desktop.cli.parser import EXIT_CHANGED
 from hbt_desktop.core.provenance import PrintRecord, decode_record, encode_record, fingerprint
 from hbt_desktop.reports.docx_report import build_docx, docx_record
 

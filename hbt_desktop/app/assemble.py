@@ -42,6 +42,7 @@ from hbt_desktop.core.wording import format_growth, name_with_period
 from hbt_desktop.reports import content as c
 from hbt_desktop.reports.decree30_text import outline_numbers
 from hbt_desktop.reports.markup import bind_words, no_widow
+from hbt_desktop.store.approval import approval_for
 from hbt_desktop.store.documents import load_document
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import all_bases, indicators_with_values, values_in_year
@@ -103,6 +104,13 @@ class Assembly:
     def set_body(self, paragraphs: Sequence[str]) -> tuple[str, ...]:
         """Body paragraphs: as :meth:`set_line`, and never one word alone on a last line."""
         return tuple(no_widow(self.set_line(p)) for p in paragraphs)
+
+
+def document_to_edit(db: Database, unit_uid: str, period: Period) -> tuple[DocumentSpec, bool]:
+    """The document of ``unit_uid`` and ``period`` as printing would use it and the writing
+    screen shows it: the stored one, or the program's draft (then True)."""
+    asm = open_assembly(db, unit_uid, period)
+    return asm.doc, asm.drafted
 
 
 def open_assembly(db: Database, unit_uid: str, period: Period) -> Assembly:
@@ -446,8 +454,6 @@ def _appendix_sentence(asm: Assembly, doc: DocumentSpec, appendices: Sequence[c.
 def _signature(db: Database, doc: DocumentSpec) -> c.Signature:
     """The leader who approved the unit's period signs; before approval, the document's
     own signer fields (a draft)."""
-    from hbt_desktop.store.approval import approval_for
-
     approved = approval_for(db, doc.unit_uid, doc.period)
     if approved is not None:
         return c.Signature(

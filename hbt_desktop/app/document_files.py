@@ -5,9 +5,9 @@ tệp"); the extension chooses: ``.txt`` the text form (``document_text``), ``.z
 
 Import goes to the unit and period the caller names (the file's own are only reported),
 and is all or nothing: the file is read and every template checked against this database
-(``document_check``) before anything is written; then ``before_write`` (the caller's
-backup) runs and the document is stored in one transaction. What happens to a document
-already there:
+(``exchange.document_check``) before anything is written (:func:`read_document`); then
+``app.imports.import_document`` backs the file up and the document is stored in one
+transaction (:func:`store_read_document`). What happens to a document already there:
 
 - the complete form replaces it entirely: header, sections and photos;
 - the text form replaces its sections and the header fields the file writes; a field the
@@ -19,7 +19,6 @@ already there:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -167,20 +166,13 @@ class DocumentImport:
         )
 
 
-def import_document(
-    db: Database,
-    path: Path,
-    unit_uid: str,
-    period: Period,
-    *,
-    dry_run: bool = False,
-    before_write: Callable[[], object] | None = None,
-) -> DocumentImport:
-    """Read ``path`` and store it as the document of ``unit_uid`` and ``period``.
+def read_document(db: Database, path: Path, unit_uid: str, period: Period) -> DocumentImport:
+    """Read ``path`` as the document of ``unit_uid`` and ``period``, with every check
+    against this database; nothing is written (``app.imports.import_document`` stores it
+    after a backup, :func:`store_read_document`).
 
     Raises :class:`~hbt_desktop.core.errors.HbtError` — the file, the line (or the item)
-    and the reason in one sentence — and changes nothing, for anything not right.
-    ``before_write`` runs after every check, just before the write (not in a dry run).
+    and the reason in one sentence — for anything not right.
     """
     path = Path(path)
     form = form_of(path)
@@ -193,27 +185,28 @@ def import_document(
         # the stored one, or the program's draft.
         result = _from_text(parsed, path.name, open_assembly(db, unit_uid, period))
         _check_text(parsed, result.document, checker, path.name)
-    else:
-        incoming = read_complete(path)
-        doc = dataclasses.replace(incoming, unit_uid=unit_uid, period=period, id=None)
-        result = DocumentImport(
-            path.name,
-            form,
-            unit,
-            period,
-            doc,
-            load_document(db, unit_uid, period) is not None,
-            dry_run,
-            file_unit=_unit_name(src, incoming.unit_uid),
-            file_period=incoming.period,
-        )
-        _check_complete(doc, checker, path.name)
-    result.dry_run = dry_run
-    if not dry_run:
-        if before_write is not None:
-            before_write()
-        result.document.id = save_document(db, result.document)
-    return result
+        return result
+    incoming = read_complete(path)
+    doc = dataclasses.replace(incoming, unit_uid=unit_uid, period=period, id=None)
+    _check_complete(doc, checker, path.name)
+    return DocumentImport(
+        path.name,
+        form,
+        unit,
+        period,
+        doc,
+        load_document(db, unit_uid, period) is not None,
+        dry_run=True,
+        file_unit=_unit_name(src, incoming.unit_uid),
+        file_period=incoming.period,
+    )
+
+
+def store_read_document(db: Database, read: DocumentImport) -> DocumentImport:
+    """Store a document :func:`read_document` read (replacing the unit's and period's)."""
+    stored = dataclasses.replace(read, dry_run=False)
+    stored.document.id = save_document(db, stored.document)
+    return stored
 
 
 def _unit_name(src: StoreSource, uid: str) -> str:
@@ -244,7 +237,7 @@ def _from_text(parsed: ParsedText, file: str, asm: Assembly) -> DocumentImport:
         asm.period,
         doc,
         not asm.drafted,
-        dry_run=False,
+        dry_run=True,
         kept_fields=kept,
         kept_photos=len(doc.photos),
         file_unit=parsed.unit_text,

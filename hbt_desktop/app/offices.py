@@ -1,11 +1,14 @@
-"""Ward offices and the district: set-up, packages out and in, returns — the functions the
-screens and the command line call.
+"""Ward offices and the district: set-up, keys, packages out, the checks of packages
+in, returns, the decision on a package — the functions the screens and the command line
+call.
 
 A ward office exports its figures for one or more periods as a signed package
-(:func:`export_package`); the district imports it in two steps (:func:`import_package`
-checks the file against everything it knows and keeps it as pending, returning the
-review; ``store.review.decide`` accepts or rejects) and can send it back with a reason
-(:func:`return_package`), which the ward imports (:func:`import_return`) to see the
+(:func:`export_package`); the district takes it in two steps: ``app.imports.
+receive_package`` checks the file against everything it knows (:func:`check_package`,
+which writes nothing) and, after a backup, keeps it as pending (:func:`keep_package`),
+returning the review; :func:`decide` accepts or rejects. The district can send a package
+back with a reason (:func:`return_package`), which the ward reads
+(``app.imports.read_return``: :func:`check_return`, then :func:`keep_return`) to see the
 reasons on its figures. A file refused here leaves the database exactly as it was: every
 check runs before the first write.
 """
@@ -14,16 +17,18 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from hbt_desktop.app.changes import FIGURES, Changes, Done
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.periods import Period
+from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.review import ItemKey, Review, State
 from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.package import (
@@ -36,7 +41,7 @@ from hbt_desktop.exchange.package import (
     write_package,
 )
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits
-from hbt_desktop.store.accounts import Account, Role, SignedIn, create_account, has_accounts
+from hbt_desktop.store.accounts import Account, SignedIn, create_account, has_accounts
 from hbt_desktop.store.audit import head_hash
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.documents import load_document
@@ -45,6 +50,8 @@ from hbt_desktop.store.packages import (
     ReturnedNote,
     SentPackage,
     TrustedKey,
+    TrustError,
+    note_sequence,
     record_key,
     record_returned,
     record_sent,
@@ -52,16 +59,18 @@ from hbt_desktop.store.packages import (
     trusted_key,
 )
 from hbt_desktop.store.review import (
+    Decided,
     Received,
     compare,
     find_import,
     get_import,
     item_reasons,
     mark_returned,
-    raw_package,
     receive,
     review,
 )
+from hbt_desktop.store.review import decide as decide_in_store
+from hbt_desktop.store.review import rollback as rollback_in_store
 from hbt_desktop.store.units import load_units
 from hbt_desktop.store.values import values_for
 from hbt_desktop.store.workstation import (
@@ -103,7 +112,7 @@ def set_up_workstation(
     password: str = "",
     by: SignedIn | None = None,
     key_folder: Path | None = None,
-) -> SetupResult:
+) -> Done[SetupResult]:
     """Make this workstation a ward office or the district: a key pair (kept if one was
     made before), the role, and — on a workstation without accounts — its administrator.
     Changing an existing set-up needs an administrator signed in, ``by``."""
@@ -133,13 +142,14 @@ def set_up_workstation(
         if current is None:
             # Written last, inside the transaction: a refused set-up leaves no key behind.
             signing.save_private_key(key, path)
-    return SetupResult(found, signing.fingerprint(public), path)
+    done = SetupResult(found, signing.fingerprint(public), path)
+    return Done(done, Changes(station=True, accounts=first_admin is not None, locks=True))
 
 
-def own_key(db: Database, key_folder: Path | None = None) -> tuple[Workstation, bytes]:
-    station = require_workstation(db)
-    key = signing.load_private_key(signing.key_path(station.station_id, key_folder))
-    return station, signing.public_bytes(key)
+def own_fingerprint(db: Database) -> str:
+    """The fingerprint of this workstation's key, read to another office by telephone."""
+    raw = signing.decode_key(require_workstation(db).public_key)
+    return signing.fingerprint(raw) if raw else ""
 
 
 def export_public_key(db: Database, path: Path) -> str:
@@ -151,20 +161,8 @@ def export_public_key(db: Database, path: Path) -> str:
     return signing.fingerprint(raw)
 
 
-def trust_sender(
-    db: Database,
-    unit_uid: str,
-    public_key: str,
-    confirmed_fingerprint: str,
-    *,
-    user: str,
-    replace: bool = False,
-    by: SignedIn | None = None,
-) -> TrustedKey:
-    """Record another office's key once its fingerprint was confirmed by the clerk
-    (replacing a different key needs an administrator signed in, ``by``)."""
-    from hbt_desktop.store.packages import TrustError
-
+def _confirmed(db: Database, unit_uid: str, public_key: str, confirmed_fingerprint: str) -> str:
+    """The key's fingerprint, refusing when the one the clerk confirmed differs."""
     raw = signing.decode_key(public_key)
     assert raw is not None
     actual = signing.fingerprint(raw)
@@ -175,7 +173,23 @@ def trust_sender(
             actual=actual,
             unit=unit_label(db, unit_uid),
         )
-    return record_key(
+    return actual
+
+
+def trust_sender(
+    db: Database,
+    unit_uid: str,
+    public_key: str,
+    confirmed_fingerprint: str,
+    *,
+    user: str,
+    replace: bool = False,
+    by: SignedIn | None = None,
+) -> Done[TrustedKey]:
+    """Record another office's key once its fingerprint was confirmed by the clerk
+    (replacing a different key needs an administrator signed in, ``by``)."""
+    actual = _confirmed(db, unit_uid, public_key, confirmed_fingerprint)
+    trusted = record_key(
         db,
         unit_uid,
         public_key,
@@ -185,14 +199,15 @@ def trust_sender(
         replace=replace,
         by=by,
     )
+    return Done(trusted, Changes(packages=True))
 
 
 def trust_key_file(
     db: Database, path: Path, *, user: str, replace: bool = False, by: SignedIn | None = None
-) -> TrustedKey:
+) -> Done[TrustedKey]:
     """Record another office's key from its key file (brought on a USB stick by hand)."""
     unit_uid, raw = signing.read_public_key_file(path)
-    return record_key(
+    trusted = record_key(
         db,
         unit_uid,
         signing.encode_key(raw),
@@ -202,6 +217,7 @@ def trust_key_file(
         replace=replace,
         by=by,
     )
+    return Done(trusted, Changes(packages=True))
 
 
 # -- a ward office sends -----------------------------------------------------------------
@@ -233,7 +249,7 @@ def export_package(
     user: str,
     key_folder: Path | None = None,
     now: datetime | None = None,
-) -> Exported:
+) -> Done[Exported]:
     """Write this ward office's figures and narrative for ``periods`` as a signed package."""
     station = require_workstation(db, StationRole.WARD)
     key = signing.load_private_key(signing.key_path(station.station_id, key_folder))
@@ -280,7 +296,9 @@ def export_package(
             counts,
         ),
     )
-    return Exported(path, package_id, sequence, len(values), len(documents), sha)
+    # The reasons the district returned are answered by this file: the grids show it.
+    done = Exported(path, package_id, sequence, len(values), len(documents), sha)
+    return Done(done, Changes(packages=True))
 
 
 # -- the district receives -------------------------------------------------------------
@@ -291,10 +309,9 @@ def _check_trust(db: Database, package: Package, trust_fingerprint: str | None) 
     known = trusted_key(db, package.unit_uid)
     encoded = signing.encode_key(package.signer)
     if known is None:
-        if trust_fingerprint and signing.same_fingerprint(trust_fingerprint, package.fingerprint):
-            return True
         if trust_fingerprint:
-            trust_sender(db, package.unit_uid, encoded, trust_fingerprint, user="")  # raises
+            _confirmed(db, package.unit_uid, encoded, trust_fingerprint)  # refuses a mismatch
+            return True
         raise UnknownSender(
             package.unit_uid, encoded, package.fingerprint, unit_label(db, package.unit_uid)
         )
@@ -366,36 +383,21 @@ def _check_replay(db: Database, package: Package) -> int | None:
     return None
 
 
-def import_package(
-    db: Database,
-    path: Path,
-    *,
-    user: str,
-    dry_run: bool = False,
-    trust_fingerprint: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    before_write: Callable[[], object] | None = None,
-    now: datetime | None = None,
-) -> Review:
-    """Step one at the district: check the file and keep it as pending; the review.
-    (``now``: when it was received, for the completeness table; default the clock.)
+@dataclass(frozen=True)
+class CheckedPackage:
+    """A ward's package that passed every check at the district, not yet kept."""
 
-    Every check (signature, hashes, sender's key, unit, periods, catalogue, replay) runs
-    before anything is written; a refused file raises and changes nothing. The same file
-    again returns its review (``already_received``) and changes nothing. ``dry_run``
-    returns the review without keeping anything; ``before_write`` runs (e.g. a backup)
-    just before the first write.
-    """
-    station = require_workstation(db, StationRole.DISTRICT)
-    package = read_package(Path(path), limits=limits)
-    _check_figures(db, package, station)
-    record_new_key = _check_trust(db, package, trust_fingerprint)
-    existing = _check_replay(db, package)
-    if existing is not None:
-        found = review(db, existing)
-        found.already_received = True
-        return found
-    if dry_run:
+    package: Package
+    record_key: bool  # first contact, fingerprint confirmed: the key is recorded with it
+    received_before: int | None  # this very file was received before, as this import
+
+    def review(self, db: Database) -> Review:
+        """What keeping it would do (or, for a file received before, what it did)."""
+        if self.received_before is not None:
+            found = review(db, self.received_before)
+            found.already_received = True
+            return found
+        package = self.package
         return Review(
             None,
             package.package_id,
@@ -407,10 +409,36 @@ def import_package(
             compare(db, package.unit_uid, package.values),
             list(package.documents),
         )
-    if before_write is not None:
-        before_write()
+
+
+def check_package(
+    db: Database,
+    path: Path,
+    *,
+    trust_fingerprint: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckedPackage:
+    """Step one at the district: every check of a ward's file (signature, hashes, sender's
+    key, unit, periods, catalogue, replay), before anything is written; a refused file
+    raises. ``trust_fingerprint``: the sender's fingerprint, confirmed by telephone, for
+    a first file."""
+    station = require_workstation(db, StationRole.DISTRICT)
+    package = read_package(Path(path), limits=limits)
+    _check_figures(db, package, station)
+    record_new_key = _check_trust(db, package, trust_fingerprint)
+    return CheckedPackage(package, record_new_key, _check_replay(db, package))
+
+
+def keep_package(
+    db: Database, checked: CheckedPackage, *, user: str, now: datetime | None = None
+) -> Review:
+    """Keep a checked package as pending (with the sender's key on first contact) and
+    return its review. ``now``: when it was received, for the completeness table."""
+    if checked.received_before is not None:
+        return checked.review(db)
+    package = checked.package
     with db.atomic():
-        if record_new_key:
+        if checked.record_key:
             record_key(
                 db,
                 package.unit_uid,
@@ -451,29 +479,27 @@ def return_package(
     user: str,
     notes: Mapping[ItemKey, str] | None = None,
     key_folder: Path | None = None,
-) -> Exported:
+) -> Done[Exported]:
     """Send a pending package back to its ward with a reason (and reasons per value):
     marks it returned and writes the signed return file for the ward."""
-    require_workstation(db, StationRole.DISTRICT)
-    signing.load_private_key(  # refuse before marking anything if the key is missing
-        signing.key_path(require_workstation(db).station_id, key_folder)
-    )
+    station = require_workstation(db, StationRole.DISTRICT)
+    # The key is read first: a missing key refuses before anything is marked.
+    key = signing.load_private_key(signing.key_path(station.station_id, key_folder))
     with db.atomic():
         mark_returned(db, import_id, reason, user=user, notes=notes)
-        return write_return_file(db, import_id, path, user=user, key_folder=key_folder)
+        done = _write_return_file(db, station, key, import_id, path, user=user)
+    return Done(done, Changes(packages=True))
 
 
-def write_return_file(
+def _write_return_file(
     db: Database,
+    station: Workstation,
+    key: Ed25519PrivateKey,
     import_id: int,
     path: Path,
     *,
     user: str,
-    key_folder: Path | None = None,
 ) -> Exported:
-    """(Again) write the return file of a returned package."""
-    station = require_workstation(db, StationRole.DISTRICT)
-    key = signing.load_private_key(signing.key_path(station.station_id, key_folder))
     record = get_import(db, import_id)
     periods = sorted({p.id for p in record.periods})
     notes = [Note(p, "", record.reason) for p in periods]
@@ -511,16 +537,25 @@ def write_return_file(
     return Exported(path, str(header["package_id"]), sequence, 0, 0, sha)
 
 
-def import_return(
+@dataclass(frozen=True)
+class CheckedReturn:
+    """The district's return file that passed every check at the ward, not yet kept."""
+
+    package: Package
+    record_key: bool  # first contact, fingerprint confirmed
+    notes: tuple[ReturnedNote, ...]
+    read_before: bool  # this return was read before: keeping it changes nothing
+
+
+def check_return(
     db: Database,
     path: Path,
     *,
-    user: str,
     trust_fingerprint: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> list[ReturnedNote]:
-    """At the ward office: read the district's return file and keep its reasons, which the
-    entry screens show on the affected figures. The same file again changes nothing."""
+) -> CheckedReturn:
+    """At the ward office: every check of the district's return file, before anything is
+    written; a refused file raises."""
     station = require_workstation(db, StationRole.WARD)
     package = read_package(Path(path), limits=limits)
     name = package.file_name
@@ -545,9 +580,9 @@ def import_return(
         )
     record_new_key = _check_trust(db, package, trust_fingerprint)
     answers = str(package.manifest.get("answers", ""))
-    already = {n.return_id for n in returned_notes(db, station.unit_uid)}
+    read_before = answers in {n.return_id for n in returned_notes(db, station.unit_uid)}
     known = trusted_key(db, package.unit_uid)
-    if answers not in already and known is not None and package.sequence <= known.last_sequence:
+    if not read_before and known is not None and package.sequence <= known.last_sequence:
         raise PackageError(
             "package.replayed",
             file=name,
@@ -555,10 +590,8 @@ def import_return(
             sequence=package.sequence,
             last=known.last_sequence,
         )
-    from hbt_desktop.core.periods import parse_period
-
     returned_by = str(package.manifest.get("created_by", ""))
-    notes = [
+    notes = tuple(
         ReturnedNote(
             answers,
             answers,
@@ -570,44 +603,51 @@ def import_return(
             returned_by,
         )
         for n in package.notes
-    ]
-    if answers in already:
-        return [n for n in returned_notes(db, station.unit_uid) if n.return_id == answers]
-    with db.atomic():
-        if record_new_key:
-            record_key(
-                db,
-                package.unit_uid,
-                signing.encode_key(package.signer),
-                package.fingerprint,
-                source="fingerprint confirmed",
-                user=user,
-            )
-        record_returned(db, notes)
-        from hbt_desktop.store.packages import note_sequence
-
-        note_sequence(db, package.unit_uid, package.sequence)
-    return [n for n in returned_notes(db, station.unit_uid) if n.return_id == answers]
+    )
+    return CheckedReturn(package, record_new_key, notes, read_before)
 
 
-def saved_package(db: Database, import_id: int, path: Path) -> Path:
-    """Write a received package's signed bytes back to a file (to keep or re-check)."""
-    path.write_bytes(raw_package(db, import_id))
-    return path
+def keep_return(db: Database, checked: CheckedReturn, *, user: str) -> list[ReturnedNote]:
+    """Keep a checked return's reasons, which the entry screens show on the affected
+    figures; returns them as kept. A return read before changes nothing."""
+    package = checked.package
+    answers = str(package.manifest.get("answers", ""))
+    unit = require_workstation(db, StationRole.WARD).unit_uid
+    if not checked.read_before:
+        with db.atomic():
+            if checked.record_key:
+                record_key(
+                    db,
+                    package.unit_uid,
+                    signing.encode_key(package.signer),
+                    package.fingerprint,
+                    source="fingerprint confirmed",
+                    user=user,
+                )
+            record_returned(db, checked.notes)
+            note_sequence(db, package.unit_uid, package.sequence)
+    return [n for n in returned_notes(db, unit) if n.return_id == answers]
 
 
-__all__ = [
-    "Exported",
-    "Role",
-    "SetupResult",
-    "UnknownSender",
-    "export_package",
-    "export_public_key",
-    "import_package",
-    "import_return",
-    "return_package",
-    "set_up_workstation",
-    "trust_key_file",
-    "trust_sender",
-    "write_return_file",
-]
+# -- the district decides ----------------------------------------------------------------
+
+
+def decide(
+    db: Database,
+    import_id: int,
+    *,
+    user: str,
+    reject: Mapping[ItemKey, str] | None = None,
+    token: str | None = None,
+) -> Done[Decided]:
+    """Accept a pending package's values but those in ``reject`` (key → reason), all or
+    nothing, with the ward's report text; with ``token`` (from the review shown),
+    refused if anything changed since (``store.review.decide``)."""
+    decided = decide_in_store(db, import_id, user=user, reject=reject, token=token)
+    return Done(decided, FIGURES | Changes(document=True, packages=True))
+
+
+def rollback(db: Database, import_id: int, *, user: str, reason: str = "") -> Done[int]:
+    """Put back exactly the figures an accepted package replaced; how many."""
+    count = rollback_in_store(db, import_id, user=user, reason=reason)
+    return Done(count, FIGURES | Changes(packages=True))

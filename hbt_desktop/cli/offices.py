@@ -1,312 +1,136 @@
-"""Command-line commands for ward offices and the district (issue 4), kept beside cli.py.
+"""The commands of ward offices and the district (docs/offices.md): ``setup``, ``user``,
+``checked``/``approve``/``unlock``, ``package``, ``audit``, ``completeness``.
 
-Each command opens the database like the program does (``cli._open``) and makes one
-call into ``exchange``/``store``; refusals reach the clerk as one translated sentence and
-exit code 2 (``cli.main``). Passwords are read from ``$HBT_DESKTOP_PASSWORD`` (and a new
-account's from ``$HBT_DESKTOP_NEW_PASSWORD``) or asked for without echo.
+Each opens the data file as the program does and makes one call into ``app``. Passwords
+are read from ``$HBT_DESKTOP_PASSWORD`` (and a new account's from
+``$HBT_DESKTOP_NEW_PASSWORD``) or asked for without echo.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from sqlite_utils import Database
+
+from hbt_desktop.app import offices, signoff
+from hbt_desktop.app.accounts import add_account, change_password
+from hbt_desktop.app.documents import completeness_pdf
+from hbt_desktop.app.imports import read_return, receive_package
+from hbt_desktop.app.opening import DataFile
+from hbt_desktop.cli.common import (
+    NEW_PASSWORD_ENV,
+    keys_folder,
+    open_data,
+    password,
+    say,
+    signed_in,
+    told,
+    unit_and_period,
+    who,
+)
+from hbt_desktop.cli.parser import EXIT_OK, EXIT_REFUSED
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import tr
+from hbt_desktop.core.periods import format_period, parse_period
+from hbt_desktop.core.review import ItemKey, Review, Verdict
+from hbt_desktop.store.accounts import Account, Role, has_accounts, list_accounts, parse_role
+from hbt_desktop.store.audit import cell_history, verify_audit
+from hbt_desktop.store.completeness import completeness, completeness_json
+from hbt_desktop.store.guard import unit_label
+from hbt_desktop.store.review import get_import, list_imports, review
+from hbt_desktop.store.units import load_units
+from hbt_desktop.store.workstation import require_workstation
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-    from hbt_desktop.core.review import ItemKey, Review
-    from hbt_desktop.store.accounts import SignedIn
-
-PASSWORD_ENV = "HBT_DESKTOP_PASSWORD"
-NEW_PASSWORD_ENV = "HBT_DESKTOP_NEW_PASSWORD"
-
-
-def _t(vi: str, en: str) -> str:
-    from hbt_desktop.core import i18n
-
-    return en if i18n.get_language() == "en" else vi
+# -- the workstation and its accounts ----------------------------------------------------
 
 
-def _password(login: str, env: str = PASSWORD_ENV) -> str:
-    if os.environ.get(env):
-        return os.environ[env]
-    if not sys.stdin.isatty():
-        raise HbtError("cli.need_password", env=env)
-    return getpass.getpass(tr("cli.password_prompt", None, login=login))
-
-
-def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Database]:
-    from hbt_desktop.cli import main as cli
-
-    return cli._open(args, write=write)
-
-
-def _session(db: Database, login: str | None) -> SignedIn | None:
-    from hbt_desktop.store.accounts import authenticate
-
-    if not login:
-        return None
-    return authenticate(db, login, _password(login))
-
-
-def _who(db: Database, args: argparse.Namespace) -> str:
-    """The account acting: authenticated with --as, or else the system user's name."""
-    session = _session(db, getattr(args, "as_user", None))
-    return session.login if session else f"cli:{getpass.getuser()}"
-
-
-def _unit_period(db: Database, args: argparse.Namespace) -> tuple[str, object]:
-    from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.store.units import load_units
-
-    period = parse_period(args.period)
-    return load_units(db).by_code(args.unit, period.nominal_end).uid, period
-
-
-def _keys(args: argparse.Namespace) -> Path | None:
-    return Path(args.keys) if getattr(args, "keys", None) else None
-
-
-# -- parsers ------------------------------------------------------------------------------
-
-
-def _as_user(p: argparse.ArgumentParser, required: bool = False) -> None:
-    p.add_argument(
-        "--as",
-        dest="as_user",
-        metavar="TÊN",
-        required=required,
-        help=_t("tài khoản thực hiện", "the account acting"),
-    )
-
-
-def _keys_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--keys", metavar="FOLDER", help=_t("thư mục khóa", "key folder"))
-
-
-def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    _add_station_commands(sub, common)
-    _add_package_command(sub, common)
-    _add_report_commands(sub, common)
-
-
-def _add_station_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
-        "setup", parents=[common], help=_t("thiết lập máy phường/quận", "set up the workstation")
-    )
-    p.add_argument("--role", choices=["ward", "district"], required=True)
-    p.add_argument("--unit", required=True, metavar="MÃ")
-    p.add_argument("--admin", metavar="TÊN", help=_t("tài khoản quản trị đầu tiên", "first admin"))
-    p.add_argument("--name", default="", help=_t("họ tên quản trị", "admin's full name"))
-    _as_user(p)
-    _keys_option(p)
-
-    p = sub.add_parser("user", parents=[common], help=_t("tài khoản", "accounts"))
-    p.add_argument("action", choices=["add", "passwd", "list"])
-    p.add_argument("login", nargs="?", metavar="TÊN")
-    p.add_argument("--name", default="")
-    p.add_argument("--role", default="lap", help="lap | kiem_tra | lanh_dao")
-    p.add_argument("--title", default="", help=_t("chức vụ, ví dụ PHÓ CHỦ TỊCH", "title"))
-    p.add_argument("--authority", action="append", default=[], help="TM. ỦY BAN NHÂN DÂN")
-    p.add_argument("--admin", action="store_true")
-    _as_user(p)
-
-    for name, vi, en in (
-        ("approve", "phê duyệt số liệu một kỳ", "approve a unit's period"),
-        ("checked", "xác nhận đã kiểm tra số liệu", "record that the figures were checked"),
-        ("unlock", "mở khóa số liệu đã phê duyệt", "unlock an approved period"),
-    ):
-        p = sub.add_parser(name, parents=[common], help=_t(vi, en))
-        p.add_argument("--unit", required=True, metavar="MÃ")
-        p.add_argument("--period", required=True, metavar="KỲ")
-        if name == "unlock":
-            p.add_argument("--reason", required=True)
-        _as_user(p, required=True)
-
-
-def _add_package_command(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("package", parents=[common], help=_t("gói số liệu", "exchange packages"))
-    p.add_argument(
-        "action",
-        choices=[
-            "export",
-            "import",
-            "list",
-            "review",
-            "accept",
-            "rollback",
-            "return",
-            "key",
-            "trust",
-        ],
-    )
-    p.add_argument("target", nargs="?", metavar="FILE|ID")
-    p.add_argument("--period", action="append", metavar="KỲ")
-    p.add_argument("--out", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true")
-    p.add_argument(
-        "--trust",
-        metavar="FINGERPRINT",
-        help=_t("mã nhận dạng đã đối chiếu", "the fingerprint confirmed"),
-    )
-    p.add_argument("--reject", action="append", default=[], metavar="'MÃ KỲ=lý do'")
-    p.add_argument("--note", action="append", default=[], metavar="'MÃ KỲ=lý do'")
-    p.add_argument("--reason", default="")
-    p.add_argument(
-        "--replace",
-        action="store_true",
-        help=_t("thay khóa đã ghi nhận", "replace the recorded key"),
-    )
-    _as_user(p)
-    _keys_option(p)
-
-
-def _add_report_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("audit", parents=[common], help=_t("nhật ký thay đổi", "the change log"))
-    p.add_argument("action", choices=["verify", "history"])
-    p.add_argument("--unit", metavar="MÃ")
-    p.add_argument("--period", metavar="KỲ")
-    p.add_argument("--indicator", metavar="MÃ")
-
-    p = sub.add_parser("dhis2", parents=[common], help="DHIS2 dataValueSets (JSON, CSV)")
-    p.add_argument("action", choices=["export", "import"])
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--unit", action="append", metavar="MÃ")
-    p.add_argument("--period", action="append", metavar="KỲ")
-    p.add_argument("--dry-run", action="store_true")
-
-    p = sub.add_parser(
-        "completeness", parents=[common], help=_t("tình hình gửi số liệu", "who has sent")
-    )
-    p.add_argument("--period", required=True, metavar="KỲ")
-    p.add_argument(
-        "--unit",
-        metavar="MÃ",
-        help=_t("mã quận (mặc định: máy này)", "district code (default: this one)"),
-    )
-    p.add_argument("--out", metavar="FILE.pdf")
-
-    p = sub.add_parser("sheet", parents=[common], help=_t("sổ Excel nhập số liệu", "entry sheet"))
-    p.add_argument("action", choices=["export", "import"])
-    p.add_argument("file", metavar="FILE.xlsx")
-    p.add_argument("--unit", metavar="MÃ")
-    p.add_argument("--period", metavar="KỲ")
-    p.add_argument(
-        "--valid-rows",
-        action="store_true",
-        help=_t("chỉ lấy dòng đúng", "take only the valid rows"),
-    )
-    _as_user(p)
-
-
-# -- commands -----------------------------------------------------------------------------
-
-
-def cmd_setup(args: argparse.Namespace) -> int:
-    from hbt_desktop.app.offices import set_up_workstation
-    from hbt_desktop.core.access import StationRole
-    from hbt_desktop.store.accounts import Account, Role, has_accounts
-    from hbt_desktop.store.guard import unit_label
-    from hbt_desktop.store.units import load_units
-
-    _, db = _open(args)
+def cmd_setup(args: argparse.Namespace, closing: ExitStack) -> int:
+    file = open_data(args, closing)
+    db = file.db
     unit = load_units(db).by_code(args.unit).uid
     admin = None
-    password = ""
+    secret = ""
     if not has_accounts(db) and args.admin:
         admin = Account(args.admin, args.name or args.admin, Role.LAP, is_admin=True)
-        password = _password(args.admin)
-    result = set_up_workstation(
+        secret = password(args.admin)
+    done = offices.set_up_workstation(
         db,
         StationRole(args.role),
         unit,
         admin=admin,
-        password=password,
-        by=_session(db, args.as_user),
-        key_folder=_keys(args),
-    )
-    role = StationRole(args.role).label
-    print(
+        password=secret,
+        by=signed_in(db, args.as_user),
+        key_folder=keys_folder(args),
+    ).value
+    say(
         tr(
             "cli.set_up",
             None,
-            role=role,
+            role=StationRole(args.role).label,
             unit=unit_label(db, unit),
-            fingerprint=result.fingerprint,
-            key=result.key_file,
+            fingerprint=done.fingerprint,
+            key=done.key_file,
         )
     )
-    return 0
+    return EXIT_OK
 
 
-def cmd_user(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.accounts import (
-        Account,
-        create_account,
-        list_accounts,
-        parse_role,
-        set_password,
-    )
-
-    _, db = _open(args, write=args.action != "list")
+def cmd_user(args: argparse.Namespace, closing: ExitStack) -> int:
+    db = open_data(args, closing, write=args.action != "list").db
     if args.action == "list":
         for account in list_accounts(db):
             admin = " (admin)" if account.is_admin else ""
-            print(f"{account.login}\t{account.role.label}{admin}\t{account.full_name}")
-        return 0
+            say(f"{account.login}\t{account.role.label}{admin}\t{account.full_name}")
+        return EXIT_OK
     if not args.login:
         raise HbtError("cli.usage", detail="user add|passwd LOGIN")
-    by = _session(db, args.as_user)
+    by = signed_in(db, args.as_user)
     if args.action == "add":
         role = parse_role(args.role)
         account = Account(
             args.login, args.name or args.login, role, args.title, tuple(args.authority), args.admin
         )
-        create_account(db, account, _password(args.login, NEW_PASSWORD_ENV), by=by)
-        print(tr("cli.user_added", None, login=args.login, role=role.label))
-        return 0
+        add_account(db, account, password(args.login, NEW_PASSWORD_ENV), by=by)
+        say(tr("cli.user_added", None, login=args.login, role=role.label))
+        return EXIT_OK
     if by is None:
         raise HbtError("cli.usage", detail="user passwd LOGIN --as LOGIN")
-    set_password(db, by, args.login, _password(args.login, NEW_PASSWORD_ENV))
-    print(tr("cli.password_set", None, login=args.login))
-    return 0
+    change_password(db, by, args.login, password(args.login, NEW_PASSWORD_ENV))
+    say(tr("cli.password_set", None, login=args.login))
+    return EXIT_OK
 
 
-def cmd_sign_off(args: argparse.Namespace) -> int:
-    from hbt_desktop.core.periods import Period, format_period
-    from hbt_desktop.store.approval import approve, mark_checked, unlock
-    from hbt_desktop.store.guard import unit_label
+# -- sign-off ----------------------------------------------------------------------------
 
-    _, db = _open(args)
-    unit, period = _unit_period(db, args)
-    assert isinstance(period, Period)
-    session = _session(db, args.as_user)
-    assert session is not None
-    label, when = unit_label(db, unit), format_period(period)
+
+def cmd_sign_off(args: argparse.Namespace, closing: ExitStack) -> int:
+    db = open_data(args, closing).db
+    unit, period = unit_and_period(db, args.unit, args.period)
+    by = signed_in(db, args.as_user)
+    assert by is not None  # --as is required
+    label, when, name = unit_label(db, unit), format_period(period), by.account.full_name
     if args.command == "unlock":
-        unlock(db, session, unit, period, args.reason)
-        print(tr("cli.unlocked", None, unit=label, period=when, reason=args.reason))
+        signoff.unlock(db, by, unit, period, args.reason)
+        say(tr("cli.unlocked", None, unit=label, period=when, reason=args.reason))
     elif args.command == "checked":
-        mark_checked(db, session, unit, period)
-        print(f"{label}, {when}: {session.account.full_name} ✓")
+        signoff.mark_checked(db, by, unit, period)
+        say(tr("cli.checked", None, unit=label, period=when, name=name))
     else:
-        approve(db, session, unit, period)
-        print(tr("cli.approved", None, unit=label, period=when, name=session.account.full_name))
-    return 0
+        signoff.approve(db, by, unit, period)
+        say(tr("cli.approved", None, unit=label, period=when, name=name))
+    return EXIT_OK
 
 
-def _keyed(texts: list[str], db: Database, unit: str) -> dict[ItemKey, str]:
+# -- packages ------------------------------------------------------------------------------
+
+
+def _keyed(texts: list[str], unit: str) -> dict[ItemKey, str]:
     """'NS_THU_DIA_BAN 2023Q1=reason' → {(indicator, unit, period): reason}."""
-    from hbt_desktop.core.periods import parse_period
-
     out: dict[ItemKey, str] = {}
     for text in texts:
         head, sep, reason = text.partition("=")
@@ -318,10 +142,7 @@ def _keyed(texts: list[str], db: Database, unit: str) -> dict[ItemKey, str]:
 
 
 def _print_review(db: Database, found: Review, *, dry: bool) -> None:
-    from hbt_desktop.core.review import Verdict
-    from hbt_desktop.store.guard import unit_label
-
-    print(
+    say(
         tr(
             "cli.review_head",
             None,
@@ -341,85 +162,87 @@ def _print_review(db: Database, found: Review, *, dry: bool) -> None:
         old = "—" if item.current is None else format(item.current.amount, "f")
         new = format(item.incoming.amount, "f")
         decision = f"  [{item.decision}{': ' + item.reason if item.reason else ''}]"
-        print(
+        say(
             f"  {item.verdict.value:9} {item.incoming.indicator} {item.incoming.period.id}: "
             f"{old} → {new}{decision if item.decision else ''}"
         )
 
 
-def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - one branch per action
-    from hbt_desktop.app import offices
-    from hbt_desktop.store import review as reviews
-    from hbt_desktop.store.guard import unit_label
+def _list(file: DataFile) -> None:
+    for record in list_imports(file.db):
+        say(
+            f"{record.id}\t{unit_label(file.db, record.sender_uid)}\t#{record.sequence}\t"
+            f"{' '.join(p.id for p in record.periods)}\t{record.state.label}\t"
+            f"{record.received_at.astimezone():%H:%M %d/%m/%Y}"
+        )
 
-    action = args.action
-    path, db = _open(args, write=action not in ("list", "review", "key"))
-    if action == "list":
-        for record in reviews.list_imports(db):
-            print(
-                f"{record.id}\t{unit_label(db, record.sender_uid)}\t#{record.sequence}\t"
-                f"{' '.join(p.id for p in record.periods)}\t{record.state.label}\t"
-                f"{record.received_at.astimezone():%H:%M %d/%m/%Y}"
-            )
-        return 0
-    if action == "key":
-        out = Path(args.out or args.target or "")
-        fingerprint = offices.export_public_key(db, out)
-        print(tr("cli.key_written", None, path=out, fingerprint=fingerprint))
-        return 0
-    if not args.target and action != "export":
-        raise HbtError("cli.usage", detail=f"package {action} FILE|ID")
-    user = _who(db, args)
-    if action == "trust":
-        trusted = offices.trust_key_file(
-            db,
-            Path(args.target),
-            user=user,
-            replace=args.replace,
-            by=_session(db, args.as_user) if args.replace else None,
-        )
-        print(
-            tr(
-                "cli.key_trusted",
-                None,
-                unit=unit_label(db, trusted.unit_uid),
-                fingerprint=trusted.fingerprint,
-            )
-        )
-        return 0
-    if action == "export":
-        from hbt_desktop.core.periods import parse_period
 
-        if not args.period or not args.out:
-            raise HbtError("cli.usage", detail="package export --period KỲ --out FILE")
-        done = offices.export_package(
-            db,
-            Path(args.out),
-            [parse_period(p) for p in args.period],
-            user=user,
-            key_folder=_keys(args),
+def _key(args: argparse.Namespace, file: DataFile) -> None:
+    out = Path(args.out or args.target or "")
+    fingerprint = offices.export_public_key(file.db, out)
+    say(tr("cli.key_written", None, path=out, fingerprint=fingerprint))
+
+
+def _trust(args: argparse.Namespace, file: DataFile, user: str) -> None:
+    db = file.db
+    by = signed_in(db, args.as_user) if args.replace else None
+    trusted = offices.trust_key_file(db, Path(args.target), user=user, replace=args.replace, by=by)
+    unit = unit_label(db, trusted.value.unit_uid)
+    say(tr("cli.key_trusted", None, unit=unit, fingerprint=trusted.value.fingerprint))
+
+
+def _export(args: argparse.Namespace, file: DataFile, user: str) -> None:
+    if not args.period or not args.out:
+        raise HbtError("cli.usage", detail="package export --period KỲ --out FILE")
+    periods = [parse_period(p) for p in args.period]
+    done = offices.export_package(
+        file.db, Path(args.out), periods, user=user, key_folder=keys_folder(args)
+    ).value
+    say(
+        tr(
+            "cli.package_written",
+            None,
+            path=done.path,
+            sequence=done.sequence,
+            values=done.values,
+            documents=done.documents,
         )
-        print(
-            tr(
-                "cli.package_written",
-                None,
-                path=done.path,
-                sequence=done.sequence,
-                values=done.values,
-                documents=done.documents,
-            )
-        )
-        return 0
-    if action == "import":
-        return _import(args, db, path, user)
-    import_id = int(args.target)
-    if action == "review":
-        _print_review(db, reviews.review(db, import_id), dry=False)
-        return 0
-    sender = reviews.get_import(db, import_id).sender_uid
-    if action == "accept":
-        decided = reviews.decide(db, import_id, user=user, reject=_keyed(args.reject, db, sender))
-        print(
+    )
+
+
+def _import(args: argparse.Namespace, file: DataFile, user: str) -> None:
+    """At the district a ward's package; at a ward office the district's return."""
+    source = Path(args.target)
+    if require_workstation(file.db).role is StationRole.WARD:
+        returned = read_return(file, source, user=user, trust_fingerprint=args.trust)
+        told(returned)
+        say(tr("cli.return_notes", None, count=len(returned.value)))
+        for note in returned.value:
+            say(f"  {note.indicator or '*'} {note.period.id}: {note.reason}")
+        return
+    received = receive_package(
+        file, source, user=user, dry_run=args.dry_run, trust_fingerprint=args.trust
+    )
+    told(received)
+    found = received.value
+    _print_review(file.db, found, dry=args.dry_run)
+    if found.already_received:
+        say(tr("cli.review_again"))
+    elif found.import_id is not None:
+        say(tr("cli.review_next", None, id=found.import_id))
+
+
+def _decide(args: argparse.Namespace, file: DataFile, user: str) -> None:
+    """review, accept, rollback or return the package numbered ``args.target``."""
+    db, import_id = file.db, int(args.target)
+    if args.action == "review":
+        _print_review(db, review(db, import_id), dry=False)
+        return
+    sender = get_import(db, import_id).sender_uid
+    if args.action == "accept":
+        reject = _keyed(args.reject, sender)
+        decided = offices.decide(db, import_id, user=user, reject=reject).value
+        say(
             tr(
                 "cli.decided",
                 None,
@@ -429,9 +252,9 @@ def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - on
                 rejected=decided.rejected,
             )
         )
-    elif action == "rollback":
-        count = reviews.rollback(db, import_id, user=user, reason=args.reason)
-        print(tr("cli.rolled_back", None, id=import_id, count=count))
+    elif args.action == "rollback":
+        count = offices.rollback(db, import_id, user=user, reason=args.reason).value
+        say(tr("cli.rolled_back", None, id=import_id, count=count))
     else:  # return
         if not args.out:
             raise HbtError("cli.usage", detail="package return ID --reason … --out FILE")
@@ -441,130 +264,75 @@ def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - on
             args.reason,
             Path(args.out),
             user=user,
-            notes=_keyed(args.note, db, sender),
-            key_folder=_keys(args),
-        )
-        print(tr("cli.returned", None, id=import_id, path=done.path))
-    return 0
+            notes=_keyed(args.note, sender),
+            key_folder=keys_folder(args),
+        ).value
+        say(tr("cli.returned", None, id=import_id, path=done.path))
 
 
-def _import(args: argparse.Namespace, db: Database, path: Path, user: str) -> int:
-    from hbt_desktop.app import offices
-    from hbt_desktop.core.access import StationRole
-    from hbt_desktop.store.file.backup import backup_before
-    from hbt_desktop.store.workstation import require_workstation
-
-    file = Path(args.target)
-    if require_workstation(db).role is StationRole.WARD:
-        backup_before(db, path, "import")
-        notes = offices.import_return(db, file, user=user, trust_fingerprint=args.trust)
-        print(tr("cli.return_notes", None, count=len(notes)))
-        for note in notes:
-            print(f"  {note.indicator or '*'} {note.period.id}: {note.reason}")
-        return 0
-    found = offices.import_package(
-        db,
-        file,
-        user=user,
-        dry_run=args.dry_run,
-        trust_fingerprint=args.trust,
-        before_write=lambda: backup_before(db, path, "import"),
-    )
-    _print_review(db, found, dry=args.dry_run)
-    if found.already_received:
-        print(tr("cli.review_again"))
-    elif found.import_id is not None:
-        print(tr("cli.review_next", None, id=found.import_id))
-    return 0
+def cmd_package(args: argparse.Namespace, closing: ExitStack) -> int:
+    action = args.action
+    file = open_data(args, closing, write=action not in ("list", "review", "key"))
+    if action == "list":
+        _list(file)
+        return EXIT_OK
+    if action == "key":
+        _key(args, file)
+        return EXIT_OK
+    if not args.target and action != "export":
+        raise HbtError("cli.usage", detail=f"package {action} FILE|ID")
+    user = who(file.db, args.as_user)
+    run = {"trust": _trust, "export": _export, "import": _import}.get(action, _decide)
+    run(args, file, user)
+    return EXIT_OK
 
 
-def cmd_audit(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.audit import cell_history, verify_audit
+# -- the change log and completeness -----------------------------------------------------
 
-    _, db = _open(args, write=False)
+
+def cmd_audit(args: argparse.Namespace, closing: ExitStack) -> int:
+    db = open_data(args, closing, write=False).db
     if args.action == "verify":
         report = verify_audit(db)
         if not report.ok:
-            print(tr("cli.audit_bad", None, detail="; ".join(report.problems)), file=sys.stderr)
-            return 2
-        print(tr("cli.audit_ok", None, rows=report.rows))
-        return 0
+            detail = "; ".join(report.problems)
+            print(tr("cli.audit_bad", None, detail=detail), file=sys.stderr)
+            return EXIT_REFUSED
+        say(tr("cli.audit_ok", None, rows=report.rows))
+        return EXIT_OK
     if not (args.unit and args.period and args.indicator):
         raise HbtError("cli.usage", detail="audit history --unit MÃ --period KỲ --indicator MÃ")
-    from hbt_desktop.core.periods import Period
-
-    unit, period = _unit_period(db, args)
-    assert isinstance(period, Period)
+    unit, period = unit_and_period(db, args.unit, args.period)
     for entry in cell_history(db, args.indicator, unit, period):
-        print(
+        say(
             f"{entry.at.astimezone():%H:%M:%S %d/%m/%Y}\t{entry.user}\t{entry.how}\t"
             f"{entry.old_amount or '—'} → {entry.new_amount or '—'}"
         )
-    return 0
+    return EXIT_OK
 
 
-def cmd_dhis2(args: argparse.Namespace) -> int:
-    from hbt_desktop.cli import main as cli
-
-    # The same functions as «import values» / «export values»: DHIS2 dataValueSets.
-    args.what = "values"
-    return cli.cmd_import(args) if args.action == "import" else cli.cmd_export(args)
-
-
-def cmd_completeness(args: argparse.Namespace) -> int:
-    from hbt_desktop.core.access import StationRole
-    from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.store.completeness import completeness, completeness_json
-    from hbt_desktop.store.guard import unit_label
-    from hbt_desktop.store.units import load_units
-    from hbt_desktop.store.workstation import require_workstation
-
-    _, db = _open(args, write=False)
+def cmd_completeness(args: argparse.Namespace, closing: ExitStack) -> int:
+    db = open_data(args, closing, write=False).db
     period = parse_period(args.period)
     if args.unit:
         district = load_units(db).by_code(args.unit, period.nominal_end).uid
     else:
         district = require_workstation(db, StationRole.DISTRICT).unit_uid
-    table = completeness(db, district, period)
     if args.out:
-        from hbt_desktop.reports.completeness import build_completeness
-
-        build_completeness(table, unit_label(db, district), Path(args.out))
-        print(tr("cli.completeness_written", None, path=args.out))
+        completeness_pdf(db, district, period, Path(args.out))
+        say(tr("cli.completeness_written", None, path=args.out))
     else:
-        print(completeness_json(table))
-    return 0
+        say(completeness_json(completeness(db, district, period)))
+    return EXIT_OK
 
 
-def cmd_sheet(args: argparse.Namespace) -> int:
-    from hbt_desktop.exchange import entry_sheet
-    from hbt_desktop.store.file.backup import backup_before
-
-    if args.action == "export":
-        _, db = _open(args, write=False)
-        unit, period = _unit_period(db, args)
-        count = entry_sheet.export_entry_sheet(db, Path(args.file), unit, period)  # type: ignore[arg-type]
-        print(tr("cli.exported", None, count=count, path=args.file))
-        return 0
-    path, db = _open(args)
-    backup_before(db, path, "import")
-    result = entry_sheet.import_entry_sheet(
-        db, Path(args.file), user=_who(db, args), take_valid_rows=args.valid_rows
-    )
-    print(result.summary())
-    return 0 if result.stored or not result.errors else 2
-
-
-def office_commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
-    return {
-        "setup": cmd_setup,
-        "user": cmd_user,
-        "approve": cmd_sign_off,
-        "checked": cmd_sign_off,
-        "unlock": cmd_sign_off,
-        "package": cmd_package,
-        "audit": cmd_audit,
-        "dhis2": cmd_dhis2,
-        "completeness": cmd_completeness,
-        "sheet": cmd_sheet,
-    }
+COMMANDS: Mapping[str, Callable[[argparse.Namespace, ExitStack], int]] = {
+    "setup": cmd_setup,
+    "user": cmd_user,
+    "approve": cmd_sign_off,
+    "checked": cmd_sign_off,
+    "unlock": cmd_sign_off,
+    "package": cmd_package,
+    "audit": cmd_audit,
+    "completeness": cmd_completeness,
+}

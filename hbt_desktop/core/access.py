@@ -68,6 +68,18 @@ class Lock:
             and period.end <= self.period.end
         )
 
+    @property
+    def when(self) -> str:
+        """When it was approved, as the clerk reads it: "08:15 14/3/2025"."""
+        local = self.at.astimezone()
+        day: date = local.date()
+        return f"{local:%H:%M} {day.day}/{day.month}/{day.year}"
+
+
+def lock_on(locks: Iterable[Lock], unit_uid: str, period: Period) -> Lock | None:
+    """The approval in force that locks ``unit_uid``'s figures for ``period``, if any."""
+    return next((lock for lock in locks if lock.covers(unit_uid, period)), None)
+
 
 @dataclass(frozen=True)
 class Access:
@@ -89,18 +101,12 @@ class Access:
         change. ``label`` names a unit for the message ("phường Nguyễn Du")."""
         if self.own_unit is not None and unit_uid != self.own_unit:
             raise AccessError("guard.other_unit", office=label(self.own_unit), unit=label(unit_uid))
-        for lock in self.locks:
-            if lock.covers(unit_uid, period):
-                raise AccessError(
-                    "guard.locked",
-                    unit=label(unit_uid),
-                    period=format_period(period),
-                    name=lock.name,
-                    when=_when(lock.at),
-                )
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    day: date = local.date()
-    return f"{local:%H:%M} {day.day}/{day.month}/{day.year}"
+        lock = lock_on(self.locks, unit_uid, period)
+        if lock is not None:
+            raise AccessError(
+                "guard.locked",
+                unit=label(unit_uid),
+                period=format_period(period),
+                name=lock.name,
+                when=lock.when,
+            )

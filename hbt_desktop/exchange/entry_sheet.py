@@ -47,6 +47,8 @@ from hbt_desktop.exchange.tables import (
     Sheet,
     checked_size,
     escape_text,
+    unescape_text,
+    write_atomically,
 )
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.catalogue import load_catalogue
@@ -112,10 +114,10 @@ def export_entry_sheet(
     indicators: list[str] | None = None,
 ) -> int:
     """Write the entry sheet of ``unit_uid`` for ``period``; returns the number of rows."""
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.comments import Comment  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection  # noqa: PLC0415
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
     unit = load_units(db).get(unit_uid)
     chosen = _indicators(db, period)
@@ -188,8 +190,6 @@ def export_entry_sheet(
         for cell in info[info.max_row]:
             cell.data_type = "s"
     info.protection.sheet = True
-    from hbt_desktop.exchange.tables import write_atomically
-
     write_atomically(path, book.save)
     return len(chosen)
 
@@ -288,7 +288,7 @@ def _open_book(path: Path, limits: Limits) -> Any:
     xlsx.check_zip(path, where, limits)
     if not xlsx.defused():
         raise FileInputError("xlsx.unsafe_parser", where=where)
-    import openpyxl
+    import openpyxl  # noqa: PLC0415
 
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -347,8 +347,6 @@ def _read_rows(
             continue
         comment = clean(str(_value(by_name.get("Ghi chú")) or ""))
         if comment.startswith("'"):
-            from hbt_desktop.exchange.tables import unescape_text
-
             comment = unescape_text(comment)
         result.values.append(
             Value(

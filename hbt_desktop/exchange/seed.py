@@ -22,17 +22,17 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.catalogue import Catalogue
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
-from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.numbers import Convention
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.core.values import Base, Value, parse_status, read_entry
+from hbt_desktop.exchange.catalogue_io import import_catalogue
+from hbt_desktop.exchange.units_io import import_units
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.documents import save_document
 from hbt_desktop.store.file.connection import open_database
-from hbt_desktop.store.file.recovery import open_or_recover
 from hbt_desktop.store.file.settings import DEMO_SETTING, set_setting
-from hbt_desktop.store.units import has_units, load_units
+from hbt_desktop.store.units import has_units
 from hbt_desktop.store.writes import write_base, write_values
 
 DEMO_USER = "dữ liệu mẫu"
@@ -44,9 +44,6 @@ def load_reference(db: Database) -> None:
     Read by the same importers as a clerk's files — every check, the same messages — so
     the shipped files are also examples of the documented formats.
     """
-    from hbt_desktop.exchange.catalogue_io import import_catalogue
-    from hbt_desktop.exchange.units_io import import_units
-
     with db.atomic():
         import_units(db, resource_path("reference", "units.csv"))
         for entity in ("sectors", "base_kinds", "indicators"):
@@ -173,28 +170,6 @@ def seed_new_database(db: Database, *, demo: bool = True) -> None:
         load_reference(db)
         if demo:
             load_demo(db)
-
-
-def new_database(path: Path) -> tuple[int, int]:
-    """Create ``path`` with the reference data (units, catalogue) and nothing else: no demo.
-
-    Refused, with nothing touched, when the file exists and is not empty (``new`` never
-    overwrites) or when backups of a file of that name are beside it (the clerk is told how
-    to restore it instead). Returns (units, indicators) of the new file.
-    """
-    if path.exists() and path.stat().st_size > 0:
-        raise HbtError("seed.exists", path=path)
-
-    def seed(db: Database) -> None:
-        if has_units(db):  # made by someone else in between: leave it alone
-            raise HbtError("seed.exists", path=path)
-        load_reference(db)
-
-    opened = open_or_recover(path, seed=seed, start_backup=False)
-    try:
-        return len(load_units(opened.db)), len(load_catalogue(opened.db).indicators)
-    finally:
-        opened.close(backup=False)
 
 
 def open_app_database(path: Path, *, demo: bool = True) -> Database:

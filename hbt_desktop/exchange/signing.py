@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, read_bytes
+from hbt_desktop.store.file.location import data_dir
 
 KEY_DIR_ENV = "HBT_DESKTOP_KEYS"
 PUBLIC_KEY_FORMAT = "hbt-desktop-public-key"
@@ -33,8 +34,6 @@ def key_dir() -> Path:
     env = os.environ.get(KEY_DIR_ENV)
     if env:
         return Path(env).expanduser()
-    from hbt_desktop.store.file.location import data_dir
-
     return data_dir() / "keys"
 
 

@@ -59,7 +59,7 @@ _DOCTYPE_MARKS = tuple(
 
 def defused() -> bool:
     """True when openpyxl parses workbooks through defusedxml."""
-    from openpyxl.xml import functions
+    from openpyxl.xml import functions  # noqa: PLC0415
 
     module = getattr(functions.iterparse, "__module__", "") or ""
     return module.startswith("defusedxml")
@@ -86,7 +86,7 @@ def read_xlsx(
     check_zip(path, where, limits)
     if not defused():
         raise FileInputError("xlsx.unsafe_parser", where=where)
-    import openpyxl
+    import openpyxl  # noqa: PLC0415
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -154,7 +154,7 @@ def _scan_xml(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: Where) -
 
 
 def _rows(worksheet: Any, where: Where) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     header: list[str] = []  # for naming the column of a refused cell
     number = 0
@@ -245,10 +245,10 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], guide: Sequence[tuple[str, s
     formula) and are escaped like CSV cells; numbers in numeric columns are number cells
     shown with their own decimals, unless Excel could not hold them exactly.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.comments import Comment  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415
 
     book = Workbook(write_only=True)
     bold = Font(bold=True)

@@ -4,13 +4,11 @@ A Decree 30 report may carry nothing in its margins, so its fingerprint and the 
 behind it (``core.provenance``) go into the file: in a PDF, the XMP metadata stream (and
 the fingerprint alone in the Keywords, which every PDF reader shows under Properties);
 in a Word file, a custom XML part (and the Keywords of its core properties). Read back by
-``verify-print``.
+``verify-print`` (``reports.printed``).
 """
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -18,7 +16,6 @@ from defusedxml import ElementTree
 from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.platypus import BaseDocTemplate
 
-from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.provenance import PrintRecord, decode_record, encode_record
 from hbt_desktop.reports.content import Footer
 
@@ -74,41 +71,3 @@ def record_from_xml(xml: bytes | str) -> PrintRecord | None:
     found = root if root.tag == _TAG else root.find(f".//{_TAG}")
     text = None if found is None else found.text
     return decode_record(text) if isinstance(text, str) and text else None
-
-
-def read_record(path: Path) -> PrintRecord | None:
-    """The record a printed file carries; None when it carries none (a file from another
-    program, or saved again by one that dropped the metadata). An unreadable file is
-    refused in one sentence."""
-    data = _read(path)
-    if data.startswith(b"%PDF"):
-        return _pdf_record(path, data)
-    if data.startswith(b"PK"):
-        from hbt_desktop.reports.docx_report import docx_record
-
-        try:
-            return docx_record(io.BytesIO(data))
-        except ValueError as error:
-            raise InputError("print.unreadable", path=str(path)) from error
-    raise InputError("print.unreadable", path=str(path))
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError("print.unreadable", path=str(path)) from error
-
-
-def _pdf_record(path: Path, data: bytes) -> PrintRecord | None:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        root: Any = PdfReader(io.BytesIO(data)).trailer["/Root"]
-        metadata = root.get_object().get("/Metadata")
-        if metadata is None:
-            return None
-        return record_from_xml(metadata.get_object().get_data())
-    except (PdfReadError, KeyError, ValueError, OSError) as error:
-        raise InputError("print.unreadable", path=str(path)) from error

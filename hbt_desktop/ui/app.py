@@ -1,9 +1,9 @@
 """Starting the Qt application: fonts, language, errors, the database, the main window.
 
-The data file is opened by ``store.file.recovery.open_or_recover``: locked for this copy,
-checked, recovered from a backup with the clerk's choice if damaged, handed over to the
-copy already running on it (or opened read-only) if another has it. It is backed up in
-the background once the window is shown, and again when the program closes.
+The data file is opened by ``app.opening.open_file``: locked for this copy, checked,
+recovered from a backup with the clerk's choice if damaged, handed over to the copy
+already running on it (or opened read-only) if another has it. It is backed up in the
+background once the window is shown, and again when the program closes.
 
 ``run`` is what ``hbt-desktop`` calls. With ``screenshot`` it renders the main window
 on its current view into a PNG and exits (offscreen when there is no display), for the
@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,16 +22,23 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hbt_desktop.app.backups import restore_open_file
+from hbt_desktop.app.opening import backup_at_start, open_file, start_empty
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.resources import resource_path
+from hbt_desktop.store.file.lock import handover_key
+from hbt_desktop.store.file.settings import holds_demo
+from hbt_desktop.ui.backup.recovery_dialog import ask_recovery
+from hbt_desktop.ui.errors import ErrorReporter, report, set_reporter
+from hbt_desktop.ui.main_window import MainWindow
+from hbt_desktop.ui.notices import Level
+from hbt_desktop.ui.prefs import Prefs
+from hbt_desktop.ui.session import ReadOnlyError, Session
+from hbt_desktop.ui.single_instance import HandoverServer, ask_running_copy
+from hbt_desktop.ui.translation import install_language
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-    from hbt_desktop.store.file.lock import InUseError
     from hbt_desktop.store.file.recovery import OpenedDatabase, Recovery, RecoveryChoice
-    from hbt_desktop.ui.main_window import MainWindow
-    from hbt_desktop.ui.single_instance import HandoverServer
 
 log = logging.getLogger(__name__)
 
@@ -60,21 +66,6 @@ def make_app() -> QApplication:
     return app
 
 
-def _seed_if_new(db: Database) -> None:
-    """A new file gets the reference and demo data.
-
-    ``exchange.seed.open_app_database`` does the same, but importing the exchange
-    package (spreadsheets, signatures) costs a third of the start-up time, and only a
-    brand-new file needs it.
-    """
-    from hbt_desktop.store.units import load_units
-
-    if not len(load_units(db)):
-        from hbt_desktop.exchange.seed import seed_new_database
-
-        seed_new_database(db)
-
-
 class StartCancelled(Exception):
     """This copy does not open a window: it handed over to the copy already running on
     the file, or the clerk chose to quit. Nothing was changed."""
@@ -85,11 +76,6 @@ class App:
     language changes or a backup is restored."""
 
     def __init__(self, db_path: Path, prefs_path: Path | None = None) -> None:
-        from hbt_desktop.ui.errors import ErrorReporter, set_reporter
-        from hbt_desktop.ui.prefs import Prefs
-        from hbt_desktop.ui.session import Session
-        from hbt_desktop.ui.translation import install_language
-
         self.qt = make_app()
         self.db_path = db_path
         self.prefs = Prefs(prefs_path)
@@ -104,43 +90,35 @@ class App:
         self.session = Session(self.opened.db, db_path, readonly=self.opened.readonly)
         self.build_window()
         if not self.opened.readonly:
-            from hbt_desktop.store.file.lock import handover_key
-            from hbt_desktop.ui.single_instance import HandoverServer
-
             self.handover = HandoverServer(handover_key(db_path), self.raise_window)
 
     # -- opening the file --------------------------------------------------------------------
 
     def _open(self, db_path: Path) -> OpenedDatabase:
-        """Lock, check and open the file (store.file.recovery); a damaged one is recovered with
+        """Lock, check and open the file (``app.opening``); a damaged one is recovered with
         the clerk's choice, one held by another copy is handed over or opened read-only.
 
         The start-up backup is not made here: the window must appear first (start-up time
         is what the clerk feels every morning); ``after_start`` makes it in the background.
         """
-        from hbt_desktop.store.file.lock import InUseError
-        from hbt_desktop.store.file.recovery import open_or_recover
+        return open_file(
+            db_path,
+            choose=self.ask_recovery,
+            read_only_if_in_use=lambda exc: self._second_copy(db_path, exc),
+            start_backup=False,
+        )
 
-        try:
-            return open_or_recover(
-                db_path, seed=_seed_if_new, choose=self.ask_recovery, start_backup=False
-            )
-        except InUseError as exc:
-            return self._second_copy(db_path, exc)
-
-    def _second_copy(self, db_path: Path, exc: InUseError) -> OpenedDatabase:
-        from hbt_desktop.store.file.lock import handover_key
-        from hbt_desktop.store.file.recovery import open_or_recover
-        from hbt_desktop.ui.single_instance import ask_running_copy
-
+    def _second_copy(self, db_path: Path, exc: HbtError) -> bool:
+        """Another copy of the program has the file: hand over to it if it runs on this
+        computer (this one then does not start), else ask whether to look read-only."""
         if ask_running_copy(handover_key(db_path)):
             log.info("handed over to the copy already running on %s", db_path)
             raise StartCancelled from exc
         if not self.ask_read_only(exc):
             raise StartCancelled from exc
-        return open_or_recover(db_path, readonly=True)
+        return True
 
-    def ask_read_only(self, exc: InUseError) -> bool:
+    def ask_read_only(self, exc: HbtError) -> bool:
         """Nobody answered on this computer: the file is held from elsewhere."""
         question = QCoreApplication.translate(
             "App", "Open the file read-only, to look at the figures without changing them?"
@@ -149,15 +127,11 @@ class App:
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_recovery(self, recovery: Recovery) -> RecoveryChoice | None:
-        from hbt_desktop.ui.backup.recovery_dialog import ask_recovery
-
         return ask_recovery(None, recovery)
 
     # -- the window --------------------------------------------------------------------------
 
     def build_window(self) -> None:
-        from hbt_desktop.ui.main_window import MainWindow
-
         old = self.window
         self.window = MainWindow(self.session, self.prefs)
         self.window.language_requested.connect(self.change_language)
@@ -170,13 +144,9 @@ class App:
             old.deleteLater()
 
     def _show_start_notices(self) -> None:
-        from hbt_desktop.ui.notices import Level
-
         assert self.window is not None
         opened = self.opened
         if opened.readonly:
-            from hbt_desktop.ui.session import ReadOnlyError
-
             text = ReadOnlyError("ui.read_only", path=self.db_path).message
             self.window.notices.add(text, Level.DANGER, closable=False)
         for message in opened.messages:
@@ -188,9 +158,6 @@ class App:
 
     def _show_demo_notice(self) -> None:
         """A file that holds the demo says so, and offers to start with an empty one."""
-        from hbt_desktop.store.file.settings import holds_demo
-        from hbt_desktop.ui.notices import Level
-
         assert self.window is not None
         if self.opened.readonly or not holds_demo(self.session.db):
             return
@@ -215,8 +182,6 @@ class App:
         window.activateWindow()
 
     def change_language(self, language: str) -> None:
-        from hbt_desktop.ui.translation import install_language
-
         self.prefs.language = language
         self.prefs.sync()
         install_language(language)
@@ -243,11 +208,9 @@ class App:
         assert self.window is not None
         path = self.db_path
         label = QCoreApplication.translate("App", "Backing up the data file…")
-        self.window.tasks.run(lambda: _backup_on_start(path), self._start_backup_done, label)
+        self.window.tasks.run(lambda: backup_at_start(path), self._start_backup_done, label)
 
-    def _start_backup_done(self, messages: list[str]) -> None:
-        from hbt_desktop.ui.notices import Level
-
+    def _start_backup_done(self, messages: tuple[str, ...]) -> None:
         if self.window is not None:
             for message in messages:
                 self.window.notices.add(message, Level.WARNING)
@@ -255,7 +218,8 @@ class App:
     # -- restore -------------------------------------------------------------------------------
 
     def open_restore(self) -> None:
-        from hbt_desktop.ui.backup.restore_dialog import RestoreDialog
+        # Deferred on purpose: the restore screen is built when asked for, not at start.
+        from hbt_desktop.ui.backup.restore_dialog import RestoreDialog  # noqa: PLC0415
 
         assert self.window is not None
         source = RestoreDialog(self.window, self.session.db, self.db_path).ask()
@@ -267,16 +231,12 @@ class App:
 
         On a refusal the data file is unchanged and stays open; the refusal is shown.
         """
-        from hbt_desktop.store.file.recovery import restore_opened
-        from hbt_desktop.ui.errors import report
-        from hbt_desktop.ui.session import Session
-
         window = self.window
         assert window is not None
         window.controller.flush()
         window.tasks.wait(30_000)
         try:
-            self.opened, result = restore_opened(self.opened, source, seed=_seed_if_new)
+            self.opened, result = restore_open_file(self.opened, source)
         except HbtError as exc:
             if self.opened.db is not self.session.db:
                 # The file was let go of and opened again: the screens need the new one.
@@ -292,11 +252,7 @@ class App:
     def start_empty(self) -> None:
         """Put an empty data file (reference data only, as ``hbt-desktop new`` makes) in
         place of the demo, after the clerk confirms; the current file is backed up first
-        (by the restore, ``store.recovery.restore_opened``) and can be restored."""
-        from hbt_desktop.store.file.recovery import restore_opened
-        from hbt_desktop.ui.errors import report
-        from hbt_desktop.ui.session import Session
-
+        (by the restore, ``app.opening.start_empty``) and can be restored."""
         window = self.window
         assert window is not None
         question = QCoreApplication.translate(
@@ -310,13 +266,8 @@ class App:
             return
         window.controller.flush()
         window.tasks.wait(30_000)
-        from hbt_desktop.exchange.seed import new_database
-
         try:
-            with tempfile.TemporaryDirectory(prefix="hbt-desktop-new-") as folder:
-                fresh = Path(folder) / self.db_path.name
-                new_database(fresh)
-                self.opened, result = restore_opened(self.opened, fresh)
+            self.opened, result = start_empty(self.opened)
         except HbtError as exc:
             if self.opened.db is not self.session.db:
                 self.session = Session(self.opened.db, self.db_path)
@@ -350,24 +301,6 @@ class App:
         for message in messages:
             log.warning("at close: %s", message)
         return messages
-
-
-def _backup_on_start(path: Path) -> list[str]:
-    """The daily backup, on the worker thread with a connection of its own (an SQLite
-    connection belongs to the thread that made it). Its failure is told, not fatal."""
-    from hbt_desktop.core.i18n import tr as message
-    from hbt_desktop.store.file.backup import BackupError, backup_on_start
-    from hbt_desktop.store.file.connection import open_database
-
-    db = open_database(path)
-    try:
-        outcome = backup_on_start(db, path)
-    except BackupError as exc:
-        log.warning("start-up backup failed: %s", exc.message_in("en"))
-        return [message("recovery.backup_failed_at_start", None, reason=exc.message)]
-    finally:
-        db.close()
-    return list(outcome.messages) if outcome is not None else []
 
 
 def _screenshot_platform() -> None:

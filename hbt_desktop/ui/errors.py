@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.store.file.location import log_dir
 
 log = logging.getLogger("hbt_desktop.ui")
 
@@ -35,8 +36,6 @@ def log_file_path() -> Path:
         filename = getattr(handler, "baseFilename", None)
         if filename and Path(filename).name == LOG_NAME:
             return Path(filename)
-    from hbt_desktop.store.file.location import log_dir
-
     return log_dir() / LOG_NAME
 
 

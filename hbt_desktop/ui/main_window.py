@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.backups import back_up_now
+from hbt_desktop.app.opening import DataFile
+from hbt_desktop.core.periods import format_period
 from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.entry.pages import EntryPage, GridPage
 from hbt_desktop.ui.errors import guarded
@@ -39,6 +42,8 @@ from hbt_desktop.ui.tasks import TaskRunner
 from hbt_desktop.ui.translation import current_language
 
 if TYPE_CHECKING:
+    from hbt_desktop.app.changes import Done
+    from hbt_desktop.store.file.backup import BackupOutcome
     from hbt_desktop.ui.document.document_page import DocumentPage
     from hbt_desktop.ui.entry.budget_page import BudgetPage
     from hbt_desktop.ui.entry.district_page import DistrictPage
@@ -97,7 +102,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_status_bar()
-        self.offices = OfficeActions(self)
+        self.offices = OfficeActions(self, session, self.controller, self.tasks)
         self._build_menus()
         session.selection_changed.connect(self.reload_pages)
         session.structure_changed.connect(self.reload_pages)
@@ -106,6 +111,11 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         session.account_changed.connect(self.show_who)
         session.station_changed.connect(self.show_who)
+        # A new role or an approval changes what may be typed where, a returned file what
+        # the grids mark: they read everything again.
+        session.station_changed.connect(self.reload_pages)
+        session.locks_changed.connect(self.reload_pages)
+        session.packages_changed.connect(self.reload_pages)
         self.restore_state()
         self.reload_pages()
         self.show_saved()
@@ -135,19 +145,21 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.saved_label)
 
     # -- pages built on first use ------------------------------------------------------------
+    # (Their modules are imported here, deferred on purpose: the window's start pays only
+    # for the first tab; the same for the dialogs of the menus below.)
 
     def _make_district(self) -> DistrictPage:
-        from hbt_desktop.ui.entry.district_page import DistrictPage
+        from hbt_desktop.ui.entry.district_page import DistrictPage  # noqa: PLC0415
 
         return DistrictPage(self.session)
 
     def _make_budget(self) -> BudgetPage:
-        from hbt_desktop.ui.entry.budget_page import BudgetPage
+        from hbt_desktop.ui.entry.budget_page import BudgetPage  # noqa: PLC0415
 
         return BudgetPage(self.session)
 
     def _make_document(self) -> DocumentPage:
-        from hbt_desktop.ui.document.document_page import DocumentPage
+        from hbt_desktop.ui.document.document_page import DocumentPage  # noqa: PLC0415
 
         page = DocumentPage(self.session, self.controller, self.tasks)
         if self.session.readonly:
@@ -155,7 +167,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_preview(self) -> PreviewPage:
-        from hbt_desktop.ui.preview.preview_page import PreviewPage
+        from hbt_desktop.ui.preview.preview_page import PreviewPage  # noqa: PLC0415
 
         return PreviewPage(self.session, self.controller, self.tasks)
 
@@ -319,8 +331,6 @@ class MainWindow(QMainWindow):
 
     def _title(self) -> str:
         unit = self.session.unit
-        from hbt_desktop.core.periods import format_period
-
         where = f"{unit.title_name} — {format_period(self.session.period)}" if unit else ""
         return self.tr("hbt-desktop — {where}").format(where=where)
 
@@ -426,39 +436,50 @@ class MainWindow(QMainWindow):
 
     @guarded
     def back_up_now(self) -> None:
-        from hbt_desktop.store.file.backup import backup_now
-
+        """A backup now, in the background (a large file takes a moment)."""
         self.controller.flush()
-        outcome = backup_now(self.session.db, self.session.db_path)
-        text = self.tr("Backed up: {summary}").format(
-            summary=outcome.backup.summary() if outcome.backup else ""
+        path = self.session.db_path
+
+        def done(result: Done[BackupOutcome]) -> None:
+            backup = result.value.backup
+            text = self.tr("Backed up: {summary}").format(
+                summary=backup.summary() if backup else ""
+            )
+            QMessageBox.information(
+                self, self.tr("Back up now"), "\n".join([text, *result.notices])
+            )
+
+        self.tasks.on_file(
+            path,
+            lambda db: back_up_now(DataFile(db, path)),
+            done,
+            self.tr("Backing up the data file…"),
         )
-        QMessageBox.information(self, self.tr("Back up now"), "\n".join([text, *outcome.messages]))
 
     @guarded
     def open_catalogue(self) -> None:
-        from hbt_desktop.ui.admin.catalogue_dialog import CatalogueDialog
+        from hbt_desktop.ui.admin.catalogue_dialog import CatalogueDialog  # noqa: PLC0415
 
         CatalogueDialog(self, self.session).exec()
 
     @guarded
     def open_units(self) -> None:
-        from hbt_desktop.ui.admin.units_dialog import UnitsDialog
+        from hbt_desktop.ui.admin.units_dialog import UnitsDialog  # noqa: PLC0415
 
         UnitsDialog(self, self.session).exec()
 
     def open_guide(self) -> None:
-        from hbt_desktop.ui.help import GuideDialog
+        from hbt_desktop.ui.help import GuideDialog  # noqa: PLC0415
 
         GuideDialog(self).exec()
 
     def open_about(self) -> None:
-        from hbt_desktop.ui.help import show_about
+        from hbt_desktop.ui.help import show_about  # noqa: PLC0415
 
         show_about(self, self.session)
 
     def open_settings(self) -> None:
-        from hbt_desktop.ui.help import SettingsDialog
+        from hbt_desktop.ui.help import SettingsDialog  # noqa: PLC0415
 
         dialog = SettingsDialog(self, current_language())
         if dialog.exec() and dialog.chosen_language() != current_language():

@@ -146,7 +146,7 @@ class SelectionBar(QWidget):
 
     @guarded
     def add_period(self) -> None:
-        from hbt_desktop.ui.period_dialog import ask_period
+        from hbt_desktop.ui.period_dialog import ask_period  # noqa: PLC0415
 
         period = ask_period(self.window(), self.session.period)
         if period is not None:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from platformdirs import user_config_path
 from PySide6.QtCore import QByteArray, QSettings
 
 from hbt_desktop.ui.translation import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def default_prefs_path() -> Path:
-    from platformdirs import user_config_path  # only when no file is given: start-up time
-
     return user_config_path("hbt-desktop", appauthor=False) / "hbt-desktop.ini"
 
 

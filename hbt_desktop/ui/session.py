@@ -4,8 +4,12 @@ Screens get the session passed in (no global main window to reach into) and list
 its signals: ``selection_changed`` when the unit, period or sector changes,
 ``figures_changed`` with the indicator codes whose figures were written (or None when
 anything may have changed), ``structure_changed`` after the catalogue or the units were
-edited. Every figure write of every screen goes through :meth:`Session.apply`, which
-stores it at once (one transaction) and puts it on the undo stack.
+edited, ``locks_changed`` after a sign-off, ``packages_changed`` after a file was
+received, decided on or returned. A screen that made a user action through
+``app`` hands what it changed to :meth:`Session.changed`, which sends these signals
+(Anki's ``operation_did_execute``). Every figure write of every screen goes through
+:meth:`Session.apply`, which stores it at once (one transaction, ``app.entry``) and puts
+it on the undo stack.
 
 Who is working: the signed-in account (``signed_in``, a ``store.accounts.SignedIn``) when
 the workstation has accounts, else the computer's user name — that name is what the
@@ -17,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import json
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -26,26 +29,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from sqlite_utils import Database
 
+from hbt_desktop.app import entry
+from hbt_desktop.app.changes import Changes
+from hbt_desktop.app.opening import DataFile
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.edits import Change, How
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit
-from hbt_desktop.store.edits import apply_changes
-from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.guard import station
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import last_change, periods_with_data
 from hbt_desktop.ui.undo import EditCommand
 
 if TYPE_CHECKING:
-    # Only for the type: store.accounts loads argon2, which start-up does not need.
+    from sqlite_utils import Database
+
     from hbt_desktop.store.accounts import SignedIn
 
 log = logging.getLogger(__name__)
-
-EXTRA_PERIODS_KEY = "ui_extra_periods"  # periods a clerk added before entering figures
 
 
 class ReadOnlyError(HbtError):
@@ -66,6 +69,9 @@ class Session(QObject):
     saved = Signal()
     account_changed = Signal()  # signed in or out
     station_changed = Signal()  # the workstation was set up or changed
+    locks_changed = Signal()  # checked, approved, unlocked: what may change is different
+    packages_changed = Signal()  # files received, decided, returned: what the grids mark
+    documents_changed = Signal()  # a document's text was stored by an action
 
     def __init__(self, db: Database, db_path: Path, *, readonly: bool = False) -> None:
         super().__init__()
@@ -87,12 +93,12 @@ class Session(QObject):
     def _initial_selection(self) -> tuple[str, Period]:
         periods = self.periods()
         period = periods[0] if periods else Period.year_of(datetime.now().year)
-        wanted = get_setting(self.db, "current_period")
+        remembered_unit, wanted = entry.remembered_selection(self.db)
         if wanted:
             with contextlib.suppress(HbtError):
                 period = parse_period(wanted)
         units = self.units_in(period)
-        uid = get_setting(self.db, "current_unit") or ""
+        uid = remembered_unit or ""
         if uid not in {u.uid for u in units}:
             uid = units[0].uid if units else ""
         return uid, period
@@ -109,13 +115,14 @@ class Session(QObject):
         self.account_changed.emit()
 
     @property
-    def station(self) -> tuple[str, str] | None:
-        """(role, unit uid) of this workstation — "ward" or "district" — or None."""
+    def station(self) -> tuple[StationRole, str] | None:
+        """(role, unit uid) of this workstation, or None when it was never set up."""
         return self._station
 
-    def station_saved(self) -> None:
-        self._station = station(self.db)
-        self.station_changed.emit()
+    @property
+    def file(self) -> DataFile:
+        """The open data file, as a user action of ``app`` takes it."""
+        return DataFile(self.db, self.db_path)
 
     def require_writable(self) -> None:
         if self.readonly:
@@ -148,8 +155,7 @@ class Session(QObject):
         if period is not None and period != self.period:
             self.period = period
             if not self.readonly:  # remembered in the file; a read-only window only looks
-                # ``ref``: a cut-off typed on the period's last day is kept (core.periods).
-                set_setting(self.db, "current_period", period.ref)
+                entry.remember_selection(self.db, period=period)
             changed = True
             valid = {u.uid for u in self.units_in(period)}
             if self.unit_uid not in valid and unit_uid is None:
@@ -157,7 +163,7 @@ class Session(QObject):
         if unit_uid is not None and unit_uid != self.unit_uid:
             self.unit_uid = unit_uid
             if unit_uid and not self.readonly:
-                set_setting(self.db, "current_unit", unit_uid)
+                entry.remember_selection(self.db, unit_uid=unit_uid)
             changed = True
         if sector is not False and sector != self.sector:
             self.sector = sector if isinstance(sector, str) else None
@@ -167,26 +173,13 @@ class Session(QObject):
 
     # -- periods -----------------------------------------------------------------------
 
-    def extra_periods(self) -> list[Period]:
-        raw = get_setting(self.db, EXTRA_PERIODS_KEY) or "[]"
-        found = []
-        for pid in json.loads(raw):
-            try:
-                found.append(parse_period(str(pid)))
-            except HbtError:
-                continue  # an id this version cannot read is skipped, not fatal
-        return found
-
     def add_period(self, period: Period) -> None:
         self.require_writable()
-        ids = [p.ref for p in self.extra_periods()]
-        if period.ref not in ids:
-            ids.append(period.ref)
-            set_setting(self.db, EXTRA_PERIODS_KEY, json.dumps(ids))
+        entry.add_period(self.db, period)
 
     def periods(self) -> list[Period]:
         """Periods with data or added by the clerk, newest first."""
-        found = set(periods_with_data(self.db)) | set(self.extra_periods())
+        found = set(periods_with_data(self.db)) | set(entry.extra_periods(self.db))
         if getattr(self, "period", None) is not None:
             found.add(self.period)
         return sorted(found, reverse=True)
@@ -194,11 +187,9 @@ class Session(QObject):
     # -- writing -----------------------------------------------------------------------
 
     def _write(self, changes: Sequence[Change], how: str) -> list[Change]:
-        undo = apply_changes(self.db, changes, how=how, user=self.user)
-        self.last_saved = datetime.now(UTC)
-        self.saved.emit()
-        self.figures_changed.emit(frozenset(c.key.indicator for c in changes))
-        return undo
+        done = entry.apply_changes(self.db, changes, how=how, user=self.user)
+        self.changed(done.changes)
+        return done.value
 
     def apply(self, changes: Sequence[Change], text: str, how: str = How.TYPED) -> None:
         """Store ``changes`` now (one transaction) and make them undoable as one step.
@@ -212,17 +203,23 @@ class Session(QObject):
         undo = self._write(changes, how)
         self.undo_stack.push(EditCommand(text, changes, undo, self._write, how))
 
-    def figures_stored(self) -> None:
-        """Figures were stored outside the grids (a package accepted or rolled back, an
-        entry sheet): every screen reads them again."""
+    def changed(self, changes: Changes) -> None:
+        """A user action changed ``changes``: every screen shows it now."""
+        if not changes.anything:
+            return
+        if changes.structure:
+            self.source.reload()
+            self.structure_changed.emit()
+        if changes.station:
+            self._station = station(self.db)
+            self.station_changed.emit()
+        if changes.locks:
+            self.locks_changed.emit()
+        if changes.packages:
+            self.packages_changed.emit()
+        if changes.document:
+            self.documents_changed.emit()
+        if changes.any_figures:
+            self.figures_changed.emit(changes.figures)
         self.last_saved = datetime.now(UTC)
         self.saved.emit()
-        self.figures_changed.emit(None)
-
-    def structure_saved(self) -> None:
-        """The catalogue or the units were saved: reread them everywhere."""
-        self.source.reload()
-        self.last_saved = datetime.now(UTC)
-        self.saved.emit()
-        self.structure_changed.emit()
-        self.figures_changed.emit(None)

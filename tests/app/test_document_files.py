@@ -22,17 +22,40 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from hbt_desktop.app.document_files import export_document, import_document
+from hbt_desktop.app.document_files import (
+    DocumentImport,
+    export_document,
+    read_document,
+    store_read_document,
+)
 from hbt_desktop.core.document_fields import HEADER_FIELDS
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.periods import parse_period
+from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.exchange.document_complete import read_complete, write_complete
 from hbt_desktop.exchange.where import FileInputError
 from hbt_desktop.store.documents import load_document, save_document
 from tests.conftest import db_digest as digest
 
 DEMO = ("Q007", parse_period("2023YTD02"))
+
+
+def read_and_store(
+    db: Database,
+    path: Path,
+    unit_uid: str,
+    period: Period,
+    *,
+    dry_run: bool = False,
+    before_write: Callable[[], object] = lambda: None,
+) -> DocumentImport:
+    """The two steps of ``app.imports.import_document``, which backs up between them
+    (``before_write`` here): every check, then the store."""
+    read = read_document(db, path, unit_uid, period)
+    if dry_run:
+        return read
+    before_write()
+    return store_read_document(db, read)
 WARD, Q3 = "W00283-2025", parse_period("2026Q3")
 
 
@@ -69,7 +92,7 @@ def test_the_complete_form_comes_back_exactly_in_another_database_and_period(
     path = tmp_path / f"van-ban{suffix}"
     done = export_document(demo_db, path, *DEMO)
     assert (done.sections, done.photos, done.drafted) == (5, 2, False)
-    result = import_document(db, path, WARD, Q3)
+    result = read_and_store(db, path, WARD, Q3)
     stored = load_document(db, WARD, Q3)
     assert stored is not None
     assert everything(stored) == everything(original)
@@ -254,7 +277,7 @@ def test_a_zip_with_a_wrong_manifest_is_refused_and_nothing_changes(
     )
     before = digest(db)
     with pytest.raises(HbtError) as caught:
-        import_document(db, path, WARD, Q3, before_write=pytest.fail)
+        read_and_store(db, path, WARD, Q3, before_write=pytest.fail)
     assert caught.value.key == key
     assert caught.value.message.startswith(("Tệp bad.zip", "Tệp này"))
     assert digest(db) == before
@@ -307,7 +330,7 @@ def test_a_zip_with_wrong_members_is_refused_and_nothing_changes(
     path = _zip(tmp_path / "bad.zip", members(demo_db, tmp_path, manifest))
     before = digest(db)
     with pytest.raises(HbtError) as caught:
-        import_document(db, path, WARD, Q3, before_write=pytest.fail)
+        read_and_store(db, path, WARD, Q3, before_write=pytest.fail)
     assert caught.value.key == key
     assert digest(db) == before
 
@@ -322,7 +345,7 @@ def test_a_photo_that_is_not_a_picture_is_refused_by_the_photo_check(
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(HbtError) as caught:
-        import_document(db, path, WARD, Q3)
+        read_and_store(db, path, WARD, Q3)
     assert caught.value.key == "photo.bad_image"
 
 
@@ -338,7 +361,7 @@ def test_inline_photo_data_must_be_base64(
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(HbtError) as caught:
-        import_document(db, path, WARD, Q3)
+        read_and_store(db, path, WARD, Q3)
     assert caught.value.key == key
 
 
@@ -346,7 +369,7 @@ def test_a_file_that_is_not_a_zip_and_a_zip_bomb_are_refused(db: Database, tmp_p
     garbage = tmp_path / "garbage.zip"
     garbage.write_bytes(b"PK\x03\x04 truncated")
     with pytest.raises(HbtError) as caught:
-        import_document(db, garbage, WARD, Q3)
+        read_and_store(db, garbage, WARD, Q3)
     assert caught.value.key == "docfile.damaged"
     sha = "b" * 64
     bomb = _zip(
@@ -355,7 +378,7 @@ def test_a_file_that_is_not_a_zip_and_a_zip_bomb_are_refused(db: Database, tmp_p
         zipfile.ZIP_DEFLATED,
     )
     with pytest.raises(HbtError) as caught:
-        import_document(db, bomb, WARD, Q3)
+        read_and_store(db, bomb, WARD, Q3)
     assert caught.value.key == "docfile.too_big"
 
 
@@ -370,7 +393,7 @@ def test_a_template_fault_in_the_complete_form_names_the_section_and_its_line(
     path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     before = digest(db)
     with pytest.raises(FileInputError) as caught:
-        import_document(db, path, WARD, Q3, before_write=pytest.fail)
+        read_and_store(db, path, WARD, Q3, before_write=pytest.fail)
     message = caught.value.message
     assert message.startswith("Tệp typo.json, mục thứ 2 trong «sections», khóa «template»: ")
     assert "dòng 2 của mẫu" in message and "NS_THU_DIA_BAM" in message
@@ -392,7 +415,7 @@ def test_the_text_form_keeps_what_it_does_not_write_and_the_photos(
         "## Công tác xây dựng Đảng và an sinh xã hội\nCâu khác.\n",
         encoding="utf-8",
     )
-    result = import_document(demo_db, path, *DEMO)
+    result = read_and_store(demo_db, path, *DEMO)
     doc = load_document(demo_db, *DEMO)
     assert doc is not None and result.replaced
     assert doc.number == "15" and doc.recipients == ("UBND các phường;", "Lưu: VT.")
@@ -419,7 +442,7 @@ def test_the_text_form_keeps_what_it_does_not_write_and_the_photos(
 def test_a_photo_whose_heading_is_gone_goes_to_the_end(demo_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "khac.txt"
     path.write_text("## Một mục khác hẳn\nx\n", encoding="utf-8")
-    import_document(demo_db, path, *DEMO)
+    read_and_store(demo_db, path, *DEMO)
     doc = load_document(demo_db, *DEMO)
     assert doc is not None and [p.section_position for p in doc.photos] == [None, None]
 
@@ -430,7 +453,7 @@ def test_a_dry_run_says_what_it_would_do_and_changes_nothing(
     path = tmp_path / "thu.txt"
     path.write_text("số: 99\n## Mục\nx\n", encoding="utf-8")
     before = digest(demo_db)
-    result = import_document(demo_db, path, *DEMO, dry_run=True, before_write=pytest.fail)
+    result = read_and_store(demo_db, path, *DEMO, dry_run=True, before_write=pytest.fail)
     assert digest(demo_db) == before
     assert result.message().startswith("Sẽ thay văn bản của quận Hai Bà Trưng")
     assert "chạy thử, chưa lưu gì" in result.message()
@@ -457,7 +480,7 @@ def test_a_template_fault_is_refused_at_its_line_and_nothing_changes(
     path.write_text(text, encoding="utf-8")
     before = digest(db)
     with pytest.raises(FileInputError) as caught:
-        import_document(db, path, WARD, Q3, before_write=pytest.fail)
+        read_and_store(db, path, WARD, Q3, before_write=pytest.fail)
     message = caught.value.message
     assert message.startswith(f"Tệp loi.txt, dòng {line}: ")
     assert names in message
@@ -467,7 +490,7 @@ def test_a_template_fault_is_refused_at_its_line_and_nothing_changes(
 def test_a_figure_not_entered_yet_is_no_fault_of_the_file(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "mau.txt"
     path.write_text("## Đầu tư công\nGiải ngân {{ so_lieu('DTC_GIAI_NGAN') }}.\n", encoding="utf-8")
-    import_document(db, path, WARD, Q3)
+    read_and_store(db, path, WARD, Q3)
     assert load_document(db, WARD, Q3) is not None
 
 
@@ -478,7 +501,7 @@ def test_an_unknown_extension_is_refused_both_ways(
     path = tmp_path / name
     path.write_text("số: 1\n", encoding="utf-8")
     before = digest(demo_db)
-    for call in (export_document, import_document):
+    for call in (export_document, read_document):
         with pytest.raises(HbtError) as caught:
             call(demo_db, path, *DEMO)
         assert caught.value.key == "document.bad_extension"
@@ -489,7 +512,7 @@ def test_a_text_file_over_the_size_limit_is_refused(db: Database, tmp_path: Path
     path = tmp_path / "lon.txt"
     path.write_bytes(b"## A\n" + b"x" * (2 * 1024 * 1024 + 1))
     with pytest.raises(HbtError) as caught:
-        import_document(db, path, WARD, Q3)
+        read_and_store(db, path, WARD, Q3)
     assert caught.value.key == "file.too_large"
 
 
@@ -499,7 +522,7 @@ def test_with_no_document_the_draft_is_exported_and_imports_back(
     path = tmp_path / "nhap.txt"
     done = export_document(db, path, WARD, Q3)
     assert done.drafted and "bản nháp" in done.message()
-    result = import_document(db, path, WARD, Q3)
+    result = read_and_store(db, path, WARD, Q3)
     doc = load_document(db, WARD, Q3)
     assert doc is not None and not result.replaced
     # A draft is never dated by the machine's clock (Decree 30: the office dates it).
@@ -532,7 +555,7 @@ def test_into_a_period_without_a_document_the_text_form_takes_the_rest_from_the_
 ) -> None:
     path = tmp_path / "chi-cac-muc.txt"
     path.write_text("người ký: Trần Văn C\n## Kinh tế\nMột câu.\n", encoding="utf-8")
-    result = import_document(db, path, WARD, Q3)
+    result = read_and_store(db, path, WARD, Q3)
     doc = load_document(db, WARD, Q3)
     assert doc is not None and not result.replaced
     assert doc.signer_name == "Trần Văn C" and [s.heading for s in doc.sections] == ["Kinh tế"]

@@ -8,25 +8,30 @@ quận Thử Nghiệm (QX) with phường An (PA) and phường Bình (PB), whic
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.app import imports
 from hbt_desktop.app.offices import set_up_workstation
+from hbt_desktop.app.opening import DataFile
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.periods import parse_period
+from hbt_desktop.core.review import Review
 from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, make_unit
 from hbt_desktop.core.values import Value
 from hbt_desktop.exchange.seed import load_reference
 from hbt_desktop.store.accounts import Account, Role, authenticate, create_account
 from hbt_desktop.store.completeness import INDICATORS_SETTING, set_deadline_days
-from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.connection import database_path, open_database
 from hbt_desktop.store.file.settings import set_setting
+from hbt_desktop.store.packages import ReturnedNote
 from hbt_desktop.store.units import save_units
 from hbt_desktop.store.writes import write_values
 
@@ -82,6 +87,39 @@ def _quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
+
+
+def _file(db: Database) -> DataFile:
+    return DataFile(db, Path(database_path(db)))
+
+
+def _first_write(before_write: Callable[[], object] | None) -> mock._patch[object] | None:
+    """``before_write``: called instead of the backup an import makes before it writes
+    (``pytest.fail`` checks that a refused file never gets that far)."""
+    if before_write is None:
+        return None
+    return mock.patch.object(imports, "_backup_first", side_effect=lambda _: before_write())
+
+
+def receive(
+    db: Database,
+    source: Path,
+    *,
+    before_write: Callable[[], object] | None = None,
+    **options: object,
+) -> Review:
+    """A ward's file received at the district as the program does it
+    (``app.imports.receive_package``, a backup first): the review."""
+    patch = _first_write(before_write)
+    if patch is None:
+        return imports.receive_package(_file(db), source, **options).value  # type: ignore[arg-type]
+    with patch:
+        return imports.receive_package(_file(db), source, **options).value  # type: ignore[arg-type]
+
+
+def read_back(db: Database, source: Path, **options: object) -> list[ReturnedNote]:
+    """The district's return read at the ward (``app.imports.read_return``): its notes."""
+    return imports.read_return(_file(db), source, **options).value  # type: ignore[arg-type]
 
 
 def file_digest(path: Path) -> str:

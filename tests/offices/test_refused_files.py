@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.app.offices import export_package, import_package, trust_sender
+from hbt_desktop.app.offices import export_package, trust_sender
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.package import MANIFEST, SIGNATURE, SIGNER, VALUES, content_hash
@@ -24,7 +24,7 @@ from hbt_desktop.exchange.tables import DEFAULT_LIMITS
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.review import decide
 from hbt_desktop.store.workstation import get_workstation
-from tests.offices.conftest import MONEY, Q1, Offices, file_digest
+from tests.offices.conftest import MONEY, Q1, Offices, file_digest, read_back, receive
 
 Members = dict[str, bytes]
 
@@ -69,15 +69,17 @@ def setting(offices: Offices, tmp_path: Path) -> dict[str, object]:
     from hbt_desktop.store.writes import write_value
 
     write_value(a.db, Value(MONEY, "PA", Q1, Decimal(5)))
-    first = export_package(a.db, tmp_path / "first.hbt", [Q1], user="lap", key_folder=a.keys)
-    second = export_package(a.db, tmp_path / "second.hbt", [Q1], user="lap", key_folder=a.keys)
+    first = export_package(a.db, tmp_path / "first.hbt", [Q1], user="lap", key_folder=a.keys).value
+    second = export_package(
+        a.db, tmp_path / "second.hbt", [Q1], user="lap", key_folder=a.keys
+    ).value
     station = get_workstation(a.db)
     assert station is not None
     key = signing.load_private_key(signing.key_path(station.station_id, a.keys))
     trust_sender(
         q.db, "PA", station.public_key, signing.fingerprint(signing.public_bytes(key)), user="q"
     )
-    taken = import_package(q.db, second.path, user="q")
+    taken = receive(q.db, second.path, user="q")
     decide(q.db, taken.import_id, user="q")  # type: ignore[arg-type]
     return {"first": first.path.read_bytes(), "second": second.path.read_bytes(), "key": key}
 
@@ -153,7 +155,7 @@ def test_every_bad_file_is_refused_and_the_district_file_is_unchanged(
         db = open_database(q.path)
         try:
             with pytest.raises(HbtError) as refused:
-                import_package(db, path, user="q", limits=limits, before_write=pytest.fail)
+                receive(db, path, user="q", limits=limits, before_write=pytest.fail)
         finally:
             db.close()
         if key:
@@ -175,7 +177,7 @@ def test_every_changed_byte_is_refused(
         changed[offset] ^= 0x20
         path.write_bytes(bytes(changed))
         with pytest.raises(HbtError):
-            import_package(offices.district.db, path, user="q", dry_run=True)
+            receive(offices.district.db, path, user="q", dry_run=True)
 
 
 def test_an_unknown_sender_is_refused_until_its_fingerprint_is_confirmed(
@@ -190,38 +192,36 @@ def test_an_unknown_sender_is_refused_until_its_fingerprint_is_confirmed(
     from hbt_desktop.store.writes import write_value
 
     write_value(b.db, Value(MONEY, "PB", Q1, Decimal(7)))
-    sent = export_package(b.db, tmp_path / "b.hbt", [Q1], user="lap", key_folder=b.keys)
+    sent = export_package(b.db, tmp_path / "b.hbt", [Q1], user="lap", key_folder=b.keys).value
     q.close()
     before = file_digest(q.path)
     q.db = open_database(q.path)
     with pytest.raises(UnknownSender) as first:
-        import_package(q.db, sent.path, user="q")
+        receive(q.db, sent.path, user="q")
     with pytest.raises(TrustError):
-        import_package(q.db, sent.path, user="q", trust_fingerprint="0000 1111 2222 3333 4444")
+        receive(q.db, sent.path, user="q", trust_fingerprint="0000 1111 2222 3333 4444")
     q.close()
     assert file_digest(q.path) == before
     q.db = open_database(q.path)
-    found = import_package(
-        q.db, sent.path, user="q", trust_fingerprint=first.value.fingerprint.lower()
-    )
+    found = receive(q.db, sent.path, user="q", trust_fingerprint=first.value.fingerprint.lower())
     assert found.import_id is not None
 
 
 def test_a_return_for_another_ward_is_refused_there(offices: Offices, tmp_path: Path) -> None:
-    from hbt_desktop.app.offices import export_public_key, import_return, return_package
+    from hbt_desktop.app.offices import export_public_key, return_package
     from hbt_desktop.core.values import Value
     from hbt_desktop.store.writes import write_value
     from tests.conftest import db_digest
 
     a, b, q = offices.a, offices.b, offices.district
     write_value(a.db, Value(MONEY, "PA", Q1, Decimal(5)))
-    sent = export_package(a.db, tmp_path / "a.hbt", [Q1], user="lap", key_folder=a.keys)
+    sent = export_package(a.db, tmp_path / "a.hbt", [Q1], user="lap", key_folder=a.keys).value
     station = get_workstation(a.db)
     assert station is not None
     raw = signing.decode_key(station.public_key)
     assert raw is not None
     trust_sender(q.db, "PA", station.public_key, signing.fingerprint(raw), user="q")
-    found = import_package(q.db, sent.path, user="q")
+    found = receive(q.db, sent.path, user="q")
     back = return_package(
         q.db,
         found.import_id,
@@ -229,15 +229,15 @@ def test_a_return_for_another_ward_is_refused_there(offices: Offices, tmp_path: 
         tmp_path / "back.hbt",
         user="q",
         key_folder=q.keys,  # type: ignore[arg-type]
-    )
+    ).value
     fingerprint = export_public_key(q.db, tmp_path / "q.key")
     before = db_digest(b.db)
     with pytest.raises(HbtError) as refused:
-        import_return(b.db, back.path, user="lap", trust_fingerprint=fingerprint)
+        read_back(b.db, back.path, user="lap", trust_fingerprint=fingerprint)
     assert refused.value.key == "package.not_for_us"
     assert "phường An" in refused.value.message
     assert db_digest(b.db) == before
     # A ward office does not take the district's figures packages either.
     with pytest.raises(HbtError):
-        import_package(b.db, sent.path, user="lap")
+        receive(b.db, sent.path, user="lap")
     assert db_digest(b.db) == before

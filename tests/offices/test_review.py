@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from hbt_desktop.app.offices import Exported, export_package, import_package, trust_sender
+from hbt_desktop.app.offices import Exported, export_package, trust_sender
 from hbt_desktop.core.review import State, Verdict
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange import signing
@@ -23,7 +23,7 @@ from hbt_desktop.store.values import get_value
 from hbt_desktop.store.workstation import get_workstation
 from hbt_desktop.store.writes import write_value
 from tests.conftest import db_digest
-from tests.offices.conftest import COUNT, MONEY, Q1, Office, Offices, file_digest
+from tests.offices.conftest import COUNT, MONEY, Q1, Office, Offices, file_digest, receive
 
 
 def _figures(db: Database) -> list[tuple[object, ...]]:
@@ -48,7 +48,7 @@ def _send(office: Office, tmp_path: Path, name: str, **amounts: int) -> Exported
         )
     return export_package(
         office.db, tmp_path / f"{name}.hbt", [Q1], user="lap", key_folder=office.keys
-    )
+    ).value
 
 
 def _trust(offices: Offices) -> None:
@@ -63,16 +63,16 @@ def test_reimporting_the_same_file_changes_nothing(offices: Offices, tmp_path: P
     _trust(offices)
     q = offices.district
     sent = _send(offices.a, tmp_path, "one", **{MONEY: 100, COUNT: 3})
-    first = import_package(q.db, sent.path, user="q")
+    first = receive(q.db, sent.path, user="q")
     before = db_digest(q.db)
-    again = import_package(q.db, sent.path, user="q")
+    again = receive(q.db, sent.path, user="q")
     assert again.already_received and again.import_id == first.import_id
     assert db_digest(q.db) == before
     decide(q.db, first.import_id, user="q")  # type: ignore[arg-type]
     q.close()
     on_disk = file_digest(q.path)
     q.db = open_database(q.path)
-    after = import_package(q.db, sent.path, user="q")
+    after = receive(q.db, sent.path, user="q")
     assert after.state is State.ACCEPTED and after.count(Verdict.UNCHANGED) == 2
     q.close()
     assert file_digest(q.path) == on_disk
@@ -85,7 +85,7 @@ def test_a_dry_run_changes_nothing(offices: Offices, tmp_path: Path) -> None:
     q = offices.district
     sent = _send(offices.a, tmp_path, "one", **{MONEY: 100})
     before = db_digest(q.db)
-    found = import_package(q.db, sent.path, user="q", dry_run=True)
+    found = receive(q.db, sent.path, user="q", dry_run=True)
     assert found.import_id is None and found.count(Verdict.NEW) == 1
     assert db_digest(q.db) == before
 
@@ -93,14 +93,10 @@ def test_a_dry_run_changes_nothing(offices: Offices, tmp_path: Path) -> None:
 def test_rollback_restores_the_exact_previous_figures(offices: Offices, tmp_path: Path) -> None:
     _trust(offices)
     q = offices.district
-    one = import_package(
-        q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100, COUNT: 3}).path, user="q"
-    )
+    one = receive(q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100, COUNT: 3}).path, user="q")
     decide(q.db, one.import_id, user="q")  # type: ignore[arg-type]
     before = _figures(q.db)
-    two = import_package(
-        q.db, _send(offices.a, tmp_path, "two", **{MONEY: 150, COUNT: 3}).path, user="q"
-    )
+    two = receive(q.db, _send(offices.a, tmp_path, "two", **{MONEY: 150, COUNT: 3}).path, user="q")
     verdicts = {i.incoming.indicator: i.verdict for i in two.items}
     assert verdicts == {MONEY: Verdict.CHANGED, COUNT: Verdict.CHANGED}  # the comment changed too
     changed = next(i for i in two.items if i.incoming.indicator == MONEY)
@@ -126,7 +122,7 @@ def test_rollback_restores_the_exact_previous_figures(offices: Offices, tmp_path
 def test_rollback_refuses_to_overwrite_a_later_change(offices: Offices, tmp_path: Path) -> None:
     _trust(offices)
     q = offices.district
-    one = import_package(q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100}).path, user="q")
+    one = receive(q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100}).path, user="q")
     decide(q.db, one.import_id, user="q")  # type: ignore[arg-type]
     write_value(q.db, Value(MONEY, "PA", Q1, Decimal(101), updated_by="quận"))
     before = db_digest(q.db)
@@ -139,15 +135,11 @@ def test_rollback_refuses_to_overwrite_a_later_change(offices: Offices, tmp_path
 def test_the_districts_own_change_is_a_conflict(offices: Offices, tmp_path: Path) -> None:
     _trust(offices)
     q = offices.district
-    one = import_package(
-        q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100, COUNT: 3}).path, user="q"
-    )
+    one = receive(q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100, COUNT: 3}).path, user="q")
     decide(q.db, one.import_id, user="q")  # type: ignore[arg-type]
     # The district corrects the ward's money figure itself.
     write_value(q.db, Value(MONEY, "PA", Q1, Decimal(120), updated_by="quận"))
-    two = import_package(
-        q.db, _send(offices.a, tmp_path, "two", **{MONEY: 130, COUNT: 4}).path, user="q"
-    )
+    two = receive(q.db, _send(offices.a, tmp_path, "two", **{MONEY: 130, COUNT: 4}).path, user="q")
     verdicts = {i.incoming.indicator: i.verdict for i in two.items}
     assert verdicts == {MONEY: Verdict.CONFLICT, COUNT: Verdict.CHANGED}
     conflict = next(i for i in two.items if i.verdict is Verdict.CONFLICT)
@@ -181,7 +173,7 @@ def test_the_districts_own_change_is_a_conflict(offices: Offices, tmp_path: Path
 def test_a_decision_on_an_outdated_review_is_refused(offices: Offices, tmp_path: Path) -> None:
     _trust(offices)
     q = offices.district
-    one = import_package(q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100}).path, user="q")
+    one = receive(q.db, _send(offices.a, tmp_path, "one", **{MONEY: 100}).path, user="q")
     token = one.token
     write_value(q.db, Value(MONEY, "PA", Q1, Decimal(5), updated_by="quận"))
     before = db_digest(q.db)

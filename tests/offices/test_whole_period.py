@@ -21,8 +21,6 @@ from hbt_desktop.app.offices import (
     UnknownSender,
     export_package,
     export_public_key,
-    import_package,
-    import_return,
     return_package,
     trust_key_file,
 )
@@ -44,7 +42,7 @@ from hbt_desktop.store.review import decide, review
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.writes import write_value
-from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, Offices
+from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, Offices, read_back, receive
 
 PHOTO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "dai-co-viet.jpg"
 APRIL = lambda day: datetime(2023, 4, day, 9, 0, tzinfo=UTC)  # noqa: E731
@@ -102,24 +100,22 @@ def test_a_whole_period_between_two_wards_and_the_district(
     with pytest.raises(AccessError):
         write_value(a.db, Value(MONEY, "PB", Q1, Decimal(1)))
 
-    file_a = export_package(a.db, out / "an-q1.hbt", [Q1], user="lap", key_folder=a.keys)
-    file_b = export_package(b.db, out / "binh-q1.hbt", [Q1], user="lap", key_folder=b.keys)
+    file_a = export_package(a.db, out / "an-q1.hbt", [Q1], user="lap", key_folder=a.keys).value
+    file_b = export_package(b.db, out / "binh-q1.hbt", [Q1], user="lap", key_folder=b.keys).value
     assert (file_a.values, file_a.documents, file_a.sequence) == (2, 1, 1)
 
     # First contact with An: the fingerprint is shown and confirmed by telephone.
     with pytest.raises(UnknownSender) as first:
-        import_package(q.db, file_a.path, user="quan")
+        receive(q.db, file_a.path, user="quan")
     fingerprint = first.value.fingerprint
     assert fingerprint in first.value.message
-    seen = import_package(
-        q.db, file_a.path, user="quan", trust_fingerprint=fingerprint, now=APRIL(3)
-    )
+    seen = receive(q.db, file_a.path, user="quan", trust_fingerprint=fingerprint, now=APRIL(3))
     assert [i.verdict for i in seen.items] == [Verdict.NEW, Verdict.NEW]
     assert seen.state is State.PENDING and seen.documents[0].photos[0].image == image
     # With Bình the key came on a USB stick as a key file.
     export_public_key(b.db, out / "binh.key")
     trust_key_file(q.db, out / "binh.key", user="quan")
-    seen_b = import_package(q.db, file_b.path, user="quan", now=APRIL(4))
+    seen_b = receive(q.db, file_b.path, user="quan", now=APRIL(4))
     assert seen_b.count(Verdict.NEW) == 2
 
     # Pending packages change nothing yet.
@@ -150,7 +146,7 @@ def test_a_whole_period_between_two_wards_and_the_district(
         user="quan",
         notes={(COUNT, "PB", Q1.id): "Sổ đăng ký ghi 9 doanh nghiệp."},
         key_folder=q.keys,
-    )
+    ).value
     table = completeness(q.db, "QX", Q1, today=today)
     assert _rows(table)["PA"] == (True, State.ACCEPTED, 0, 0, 1)
     assert _rows(table)["PB"] == (True, State.RETURNED, 1, 2, 1)
@@ -158,8 +154,8 @@ def test_a_whole_period_between_two_wards_and_the_district(
 
     # The ward of Bình sees the reasons on its figures (the district's key confirmed once).
     district_key = export_public_key(q.db, out / "quan.key")
-    notes = import_return(b.db, returned.path, user="lap", trust_fingerprint=district_key)
-    assert import_return(b.db, returned.path, user="lap") == notes  # again: nothing new
+    notes = read_back(b.db, returned.path, user="lap", trust_fingerprint=district_key)
+    assert read_back(b.db, returned.path, user="lap") == notes  # again: nothing new
     on_count = [n for n in returned_notes(b.db, "PB", Q1) if n.indicator == COUNT]
     assert on_count[0].reason == "Sổ đăng ký ghi 9 doanh nghiệp."
     assert any(
@@ -170,10 +166,10 @@ def test_a_whole_period_between_two_wards_and_the_district(
 
     # It corrects the figure and sends again (number 2), which answers the notes.
     write_value(b.db, Value(COUNT, "PB", Q1, Decimal(9), updated_by="lap"))
-    file_b2 = export_package(b.db, out / "binh-q1-2.hbt", [Q1], user="lap", key_folder=b.keys)
+    file_b2 = export_package(b.db, out / "binh-q1-2.hbt", [Q1], user="lap", key_folder=b.keys).value
     assert file_b2.sequence == 2
     assert open_returned_notes(b.db, "PB", Q1) == {}
-    seen_b2 = import_package(q.db, file_b2.path, user="quan", now=APRIL(10))
+    seen_b2 = receive(q.db, file_b2.path, user="quan", now=APRIL(10))
     assert {i.incoming.indicator: i.verdict for i in seen_b2.items} == {
         MONEY: Verdict.NEW,
         COUNT: Verdict.NEW,
@@ -214,8 +210,8 @@ def test_a_whole_period_between_two_wards_and_the_district(
 
     # Approved: a late package from An is received but cannot change the locked figures.
     write_value(a.db, Value(COUNT, "PA", Q1, Decimal(13), updated_by="lap"))
-    late = export_package(a.db, out / "an-q1-2.hbt", [Q1], user="lap", key_folder=a.keys)
-    late_review = import_package(q.db, late.path, user="quan", now=APRIL(12))
+    late = export_package(a.db, out / "an-q1-2.hbt", [Q1], user="lap", key_folder=a.keys).value
+    late_review = receive(q.db, late.path, user="quan", now=APRIL(12))
     assert {i.incoming.indicator: i.verdict for i in late_review.items}[COUNT] is Verdict.CHANGED
     with pytest.raises(AccessError, match="Nguyễn Văn Lãnh"):
         decide(q.db, late_review.import_id, user="quan")  # type: ignore[arg-type]

@@ -176,3 +176,14 @@ def start(tmp_path: Path, qtbot: Any) -> Iterator[Any]:
         if app.window is not None:
             app.window.tasks.wait(30_000)
         app.close()
+
+
+def settle(window: Any) -> None:
+    """Let the window's background tasks (``ui.tasks``) finish and their results arrive,
+    including the tasks those results start (a first contact asks, then runs again)."""
+    for _ in range(50):
+        QApplication.processEvents()
+        if not window.tasks.busy:
+            return
+        window.tasks.wait(30_000)
+    raise AssertionError("the background tasks did not settle")

@@ -22,7 +22,7 @@ from hbt_desktop.store.values import get_value
 from hbt_desktop.ui.entry.entry_model import Col
 from hbt_desktop.ui.entry.grid_model import REFUSED_BG, RETURNED_BG
 from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, make_office
-from tests.ui.conftest import Dialogs, run_dialog
+from tests.ui.conftest import Dialogs, run_dialog, settle
 
 
 @pytest.fixture
@@ -63,6 +63,7 @@ def _ward_enters(window: Any, unit: str, money: str, count: str) -> None:
 def _send(window: Any, dialogs: Dialogs, target: Path) -> None:
     dialogs.save_path = str(target)
     window.offices.send_action.trigger()
+    settle(window)
     assert target.exists(), dialogs.shown
 
 
@@ -96,6 +97,7 @@ def test_a_period_between_a_ward_and_the_district_through_the_windows(
     reviews = run_dialog(monkeypatch, ReviewDialog, QDialog.DialogCode.Rejected)
     dialogs.open_path = str(tmp_path / "an-q1.hbt")
     district.offices.receive_action.trigger()
+    settle(district)
     assert len(trusted) == 1
     shown_fingerprint = trusted[0].fingerprint.text()
     assert shown_fingerprint and shown_fingerprint in fingerprint_shown
@@ -114,6 +116,7 @@ def test_a_period_between_a_ward_and_the_district_through_the_windows(
     assert "sẽ từ chối: Số doanh nghiệp chưa khớp" in review.model.index(rows[COUNT], 5).data()
     assert review.accept_button.text() == "&Chấp nhận, trừ 1 số liệu bị từ chối"
     review.accept_values()
+    settle(district)
     q = district.session.db
     assert get_value(q, MONEY, "PA", Q1).amount == Decimal(1_200_000_000)
     assert get_value(q, COUNT, "PA", Q1) is None
@@ -128,7 +131,7 @@ def test_a_period_between_a_ward_and_the_district_through_the_windows(
     row = grid.row_of(MONEY)
     ward_column = 3 + [w.uid for w in grid.wards].index("PA")
     assert grid.index(row, ward_column).data() == "1 tỷ 200 triệu đồng"
-    completeness = CompletenessDialog(district, district.session, "QX")
+    completeness = CompletenessDialog(district, district.session, district.tasks, "QX")
     by_ward = {r[1]: r for r in completeness.rows()}
     assert by_ward["Phường An"][5] == "chấp nhận một phần"
     assert by_ward["Phường An"][7] == "1/2"
@@ -142,11 +145,12 @@ def test_a_period_between_a_ward_and_the_district_through_the_windows(
 
     # Rolled back from the list of received files: the figure is gone again.
     lists = run_dialog(monkeypatch, ReviewDialog, QDialog.DialogCode.Rejected)
-    received = ImportsDialog(district, district.session)
+    received = ImportsDialog(district, district.session, district.tasks)
     assert received.tree.topLevelItemCount() == 1
     received.open_review()
     monkeypatch.setattr(common, "ask_reason", lambda *a, **k: "Nhận nhầm tệp")
     lists[0].roll_back()
+    settle(district)
     assert get_value(q, MONEY, "PA", Q1) is None
     assert list_imports(q)[0].state is State.ROLLED_BACK
     assert "Đã hoàn tác: 1 số liệu" in lists[0].outcome.text()
@@ -173,6 +177,7 @@ def test_a_returned_file_shows_its_reasons_on_the_wards_cells(
     reviews = run_dialog(monkeypatch, ReviewDialog, QDialog.DialogCode.Rejected)
     dialogs.open_path = str(tmp_path / "binh-q1.hbt")
     district.offices.receive_action.trigger()
+    settle(district)
     review = reviews[0]
     rows = {review.model.item(r).incoming.indicator: r for r in range(review.model.rowCount())}
     review.table.selectRow(rows[COUNT])
@@ -181,6 +186,7 @@ def test_a_returned_file_shows_its_reasons_on_the_wards_cells(
     review.reject_chosen()
     dialogs.save_path = str(tmp_path / "tra-lai.hbt")
     review.send_back()
+    settle(district)
     assert (tmp_path / "tra-lai.hbt").exists()
     assert list_imports(district.session.db)[0].state is State.RETURNED
     assert get_value(district.session.db, MONEY, "PB", Q1) is None  # nothing taken
@@ -189,6 +195,7 @@ def test_a_returned_file_shows_its_reasons_on_the_wards_cells(
     notes = run_dialog(monkeypatch, ReturnedDialog, 0)
     dialogs.open_path = str(tmp_path / "tra-lai.hbt")
     ward.offices.read_return_action.trigger()
+    settle(ward)
     assert [r[1] for r in notes[0].rows()].count("Số doanh nghiệp phải là 9") == 1
     model = ward.entry.model
     count_row = model.row_of(COUNT)
@@ -226,7 +233,7 @@ def test_approval_locks_and_an_edit_is_refused_with_the_reason(
     assert window.entry.banner.isHidden()
     # The leader approves: the period is locked, and the grid says so before any typing.
     s.sign_in(authenticate(s.db, "lanhdao", PASSWORD))
-    signoff.approve(window)
+    signoff.approve(window, s)
     banner = window.entry.banner
     assert not banner.isHidden() and "Nguyễn Văn Lãnh đã phê duyệt" in banner.text()
     before = get_value(s.db, MONEY, "QX", Q1)
@@ -237,7 +244,7 @@ def test_approval_locks_and_an_edit_is_refused_with_the_reason(
     assert get_value(s.db, MONEY, "QX", Q1) == before
     # Unlocked with a reason: typing is accepted again.
     monkeypatch.setattr(common, "ask_reason", lambda *a, **k: "Sửa số thu theo Kho bạc")
-    signoff.unlock(window)
+    signoff.unlock(window, s)
     assert window.entry.banner.isHidden()
     assert _type(window, MONEY, "6 tỷ")
     assert get_value(s.db, MONEY, "QX", Q1).amount == Decimal(6_000_000_000)
@@ -367,6 +374,7 @@ def test_an_entry_sheet_goes_out_and_comes_back_from_the_window(
     sheet = tmp_path / "nhap-an.xlsx"
     dialogs.save_path = str(sheet)
     window.offices.sheet_export_action.trigger()
+    settle(window)
     assert sheet.exists(), dialogs.shown
     book = openpyxl.load_workbook(sheet)
     ws = book["Nhập số liệu"]
@@ -379,12 +387,14 @@ def test_an_entry_sheet_goes_out_and_comes_back_from_the_window(
     dialogs.open_path = str(sheet)
     dialogs.answer = QMessageBox.StandardButton.No  # do not take only the valid rows
     window.offices.sheet_import_action.trigger()
+    settle(window)
     db = window.session.db
     assert get_value(db, COUNT, "PA", Q1) is None
     assert (tmp_path / "nhap-an.loi.csv").exists()
     assert list((files["an"].parent / "backups").glob("*-import.db"))
     dialogs.answer = QMessageBox.StandardButton.Yes  # now take the valid rows
     window.offices.sheet_import_action.trigger()
+    settle(window)
     assert get_value(db, COUNT, "PA", Q1).amount == Decimal(14)
     model = window.entry.model
     assert model.index(model.row_of(COUNT), Col.VALUE).data() == "14"

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.changes import Done
+from hbt_desktop.app.reference import save_catalogue
 from hbt_desktop.core.catalogue import BaseKind, Indicator, Sector
 from hbt_desktop.core.text import matches
-from hbt_desktop.store.catalogue import save_catalogue
 from hbt_desktop.ui.admin.forms import base_kind_form, date_form, indicator_form, sector_form
 from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.errors import guarded
@@ -199,8 +200,8 @@ class CatalogueDialog(QDialog):
             ]
         )
 
-    def _saved(self) -> None:
-        self.session.structure_saved()
+    def _saved(self, done: Done[object]) -> None:
+        self.session.changed(done.changes)
         self.fill()
 
     @guarded
@@ -208,8 +209,7 @@ class CatalogueDialog(QDialog):
         cat = self.session.source.catalogue
         sector = sector_form(self, cat.sectors.get(code) if code else None)
         if sector is not None:
-            save_catalogue(self.session.db, sectors=[sector])
-            self._saved()
+            self._saved(save_catalogue(self.session.db, sectors=[sector]))
 
     @guarded
     def edit_indicator(self, code: str | None) -> None:
@@ -217,16 +217,14 @@ class CatalogueDialog(QDialog):
         old = cat.indicators.get(code) if code else None
         indicator = indicator_form(self, cat, old, self.session.sector)
         if indicator is not None:
-            save_catalogue(self.session.db, indicators=[indicator])
-            self._saved()
+            self._saved(save_catalogue(self.session.db, indicators=[indicator]))
 
     @guarded
     def edit_base(self, code: str | None) -> None:
         cat = self.session.source.catalogue
         kind = base_kind_form(self, cat.base_kinds.get(code) if code else None)
         if kind is not None:
-            save_catalogue(self.session.db, base_kinds=[kind])
-            self._saved()
+            self._saved(save_catalogue(self.session.db, base_kinds=[kind]))
 
     def _item(self, kind: str, code: str) -> Item | None:
         cat = self.session.source.catalogue
@@ -239,12 +237,11 @@ class CatalogueDialog(QDialog):
     def _store(self, item: Item) -> None:
         db = self.session.db
         if isinstance(item, Sector):
-            save_catalogue(db, sectors=[item])
+            self._saved(save_catalogue(db, sectors=[item]))
         elif isinstance(item, Indicator):
-            save_catalogue(db, indicators=[item])
+            self._saved(save_catalogue(db, indicators=[item]))
         else:
-            save_catalogue(db, base_kinds=[item])
-        self._saved()
+            self._saved(save_catalogue(db, base_kinds=[item]))
 
     @guarded
     def retire(self, kind: str, code: str | None) -> None:

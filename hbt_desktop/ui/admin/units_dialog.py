@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.reference import save_units
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.numbers import Convention, parse_number
 from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, UnitKind, make_unit
-from hbt_desktop.store.units import save_units
 from hbt_desktop.ui.admin.forms import Form, translate
 from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.errors import guarded
@@ -325,8 +325,7 @@ class UnitsDialog(QDialog):
             self.tree.resizeColumnToContents(col)
 
     def _save(self, units: list[OrgUnit]) -> None:
-        save_units(self.session.db, units)
-        self.session.structure_saved()
+        self.session.changed(save_units(self.session.db, units).changes)
         self.fill()
 
     @guarded

@@ -1,7 +1,7 @@
 """The document of the chosen unit and period, kept in step with the database.
 
 Opening a unit and period with no stored document starts from the program's draft
-(``app.assemble.draft_document``: one sentence per figure), exactly what printing
+(``app.assemble.document_to_edit``: one sentence per figure), exactly what printing
 would use, and stores it as soon as the clerk changes anything. Edits to the text are
 saved after a short pause in typing (``SAVE_DELAY_MS``) and at once when the clerk
 leaves the editor, changes unit or period, prints, or closes the window.
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from hbt_desktop.app.entry import save_document
 from hbt_desktop.ui.session import Session
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class DocumentController(QObject):
         session.selection_changed.connect(self.load)
         session.structure_changed.connect(self.load)
         session.figures_changed.connect(self._figures_changed)
+        session.documents_changed.connect(self._stored_elsewhere)
 
     def activate(self) -> None:
         self.active = True
@@ -57,18 +59,11 @@ class DocumentController(QObject):
             return
         if self.doc is not None and (self.doc.unit_uid, self.doc.period) == (unit.uid, s.period):
             return  # same document (only the sector changed)
-        from hbt_desktop.store.documents import load_document
+        # Deferred on purpose: the templates (Jinja2) and the page content come with the
+        # writing screen, which is built when first opened, not at start.
+        from hbt_desktop.app.assemble import document_to_edit  # noqa: PLC0415
 
-        doc = load_document(s.db, unit.uid, s.period)
-        self.drafted = doc is None
-        if doc is None:
-            # reportlab comes with reports: loaded only when a draft is needed.
-            from hbt_desktop.app.assemble import draft_document
-            from hbt_desktop.store.source import StoreSource
-
-            src = StoreSource(s.db)
-            doc = draft_document(s.db, src, src.units.get(unit.uid), s.period)
-        self.doc = doc
+        self.doc, self.drafted = document_to_edit(s.db, unit.uid, s.period)
         self.dirty = False
         self.loaded.emit()
 
@@ -77,6 +72,13 @@ class DocumentController(QObject):
         # from the new figures, as printing would.
         if self.drafted and not self.dirty:
             self.reload()
+
+    def _stored_elsewhere(self) -> None:
+        # A document was stored by an action (an import, a ward's file accepted): show it,
+        # unless the clerk is typing in this one (what they type is kept and saved).
+        if not self.dirty:
+            self.reload()
+            self.saved.emit()  # the preview is out of date
 
     def reload(self) -> None:
         """Read the document again even if the selection is the same."""
@@ -99,11 +101,12 @@ class DocumentController(QObject):
         if not self.dirty or self.doc is None:
             return
         self._timer.stop()
-        from hbt_desktop.store.documents import save_document
-
-        self.doc.id = save_document(self.session.db, self.doc)
+        done = save_document(self.session.db, self.doc)
+        self.doc.id = done.value
         self.dirty = False
         self.drafted = False
+        # Its own save is no news to the document shown: only the time saved and the
+        # preview (``saved``) follow it, not a reload (documents_changed).
         self.session.last_saved = datetime.now(UTC)
         self.session.saved.emit()
         self.saved.emit()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.document_check import document_problems
 from hbt_desktop.core.documents import SectionSpec
 from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.document.file_actions import DocumentFiles
@@ -252,8 +253,6 @@ class DocumentPage(QWidget):
         if self.controller.doc is None or unit is None:
             return
         self.controller.flush()
-        from hbt_desktop.app.document_check import document_problems
-
         found = document_problems(self.session.db, unit.uid, self.session.period)
         self.check_list.clear()
         for text in found:

@@ -1,11 +1,11 @@
 """The writing screen's «Export document…» and «Import document…»: the document as a file.
 
-Each is one ``exchange.document_io`` call run by the window's task runner, on a
-connection of its own (an SQLite connection belongs to the thread that made it). An
-import is first run dry — every check, nothing stored — and the clerk is told what it
-would do and asked; only then is it run for real, after a backup
-(``store.backup.backup_before``), and the screen reads the document again. While an
-import runs the writing screen takes no typing, so nothing typed can be overwritten.
+Each is one ``app`` call run by the window's task runner, on a connection of its own (an
+SQLite connection belongs to the thread that made it). An import is first run dry —
+every check, nothing stored — and the clerk is told what it would do and asked; only
+then is it run for real, after a backup (``app.imports``), and the screen reads the
+document again. While an import runs the writing screen takes no typing, so nothing
+typed can be overwritten.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from hbt_desktop.app.exports import export_document_file
+from hbt_desktop.app.imports import import_document
+from hbt_desktop.app.opening import DataFile
 from hbt_desktop.core.periods import Period, format_period
 from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.errors import guarded
@@ -24,39 +27,10 @@ from hbt_desktop.ui.session import Session
 from hbt_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from hbt_desktop.app.changes import Done
     from hbt_desktop.app.document_files import DocumentExport, DocumentImport
-
-
-def _export(db_path: Path, target: Path, unit_uid: str, period: Period) -> DocumentExport:
-    from hbt_desktop.app.document_files import export_document
-    from hbt_desktop.store.file.connection import open_database
-
-    db = open_database(db_path)
-    try:
-        return export_document(db, target, unit_uid, period)
-    finally:
-        db.close()
-
-
-def _import(
-    db_path: Path, source: Path, unit_uid: str, period: Period, *, dry_run: bool
-) -> DocumentImport:
-    from hbt_desktop.app.document_files import import_document
-    from hbt_desktop.store.file.backup import backup_before
-    from hbt_desktop.store.file.connection import open_database
-
-    db = open_database(db_path)
-    try:
-        return import_document(
-            db,
-            source,
-            unit_uid,
-            period,
-            dry_run=dry_run,
-            before_write=lambda: backup_before(db, db_path, "import"),
-        )
-    finally:
-        db.close()
 
 
 class DocumentFiles(QObject):
@@ -104,8 +78,9 @@ class DocumentFiles(QObject):
             # The dialog's chosen filter decides when the clerk typed a bare name.
             index = filters.index(chosen) if chosen in filters else 0
             target = target.with_name(target.name + (".zip", ".txt", ".json")[index])
-        self.tasks.run(
-            lambda: _export(s.db_path, target, unit.uid, period),
+        self.tasks.on_file(
+            s.db_path,
+            lambda db: export_document_file(db, target, unit.uid, period),
             self._exported,
             self.tr("Exporting the document…"),
         )
@@ -133,19 +108,31 @@ class DocumentFiles(QObject):
         self.controller.flush()  # what was typed a moment ago is in the backup
         source, period = Path(path), s.period
         self._source = source
-        self._run(lambda: _import(s.db_path, source, unit.uid, period, dry_run=True), self._ask)
+        self._run(source, unit.uid, period, self._ask, dry_run=True)
 
     def _run(
-        self, func: Callable[[], DocumentImport], on_done: Callable[[DocumentImport], None]
+        self,
+        source: Path,
+        unit_uid: str,
+        period: Period,
+        on_done: Callable[[Done[DocumentImport]], None],
+        *,
+        dry_run: bool,
     ) -> None:
+        path = self.session.db_path
+
+        def run(db: Database) -> Done[DocumentImport]:
+            return import_document(DataFile(db, path), source, unit_uid, period, dry_run=dry_run)
+
         # No typing into the document while the file is read and stored.
         self.page.setEnabled(False)
         self.tasks.finished.connect(
             lambda: self.page.setEnabled(True), Qt.ConnectionType.SingleShotConnection
         )
-        self.tasks.run(func, on_done, self.tr("Reading the document file…"))
+        self.tasks.on_file(path, run, on_done, self.tr("Reading the document file…"))
 
-    def _ask(self, preview: DocumentImport) -> None:
+    def _ask(self, done: Done[DocumentImport]) -> None:
+        preview = done.value
         question = self.tr(
             "{summary}\n\nA backup of the data file is made first, so the document as it is now "
             "can be restored. Import the file?"
@@ -153,13 +140,8 @@ class DocumentFiles(QObject):
         answer = QMessageBox.question(self.page, self.tr("Import document"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        db_path, source = self.session.db_path, self._source
-        self._run(
-            lambda: _import(db_path, source, preview.unit.uid, preview.period, dry_run=False),
-            self._imported,
-        )
+        self._run(self._source, preview.unit.uid, preview.period, self._imported, dry_run=False)
 
-    def _imported(self, done: DocumentImport) -> None:
-        self.controller.reload()
-        self.controller.saved.emit()  # the preview is out of date
-        QMessageBox.information(self.page, self.tr("Import document"), done.message())
+    def _imported(self, done: Done[DocumentImport]) -> None:
+        self.session.changed(done.changes)  # the writing screen and the preview follow
+        QMessageBox.information(self.page, self.tr("Import document"), done.value.message())

@@ -17,7 +17,7 @@ from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.money import format_money
 from hbt_desktop.core.numbers import QUALIFIERS, format_decimal, format_percent
 from hbt_desktop.core.text import clean, fold, matches
-from hbt_desktop.core.values import Status, parse_status
+from hbt_desktop.core.values import Status, check_qualifier, parse_status
 
 # Messages raised here are domain refusals too, so they live in core.i18n's catalogue
 # (Vietnamese and English) like every other HbtError the clerk can see.
@@ -75,8 +75,6 @@ def read_qualifier(text: str) -> str | None:
     found = [q for q in QUALIFIERS if fold(q) == wanted]
     if len(found) == 1:
         return found[0]
-    from hbt_desktop.core.values import check_qualifier
-
     return check_qualifier(typed)  # raises the standard refusal with the allowed words
 
 

@@ -15,14 +15,16 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.figures import Origin
-from hbt_desktop.core.numbers import Convention, format_percent
+from hbt_desktop.core.numbers import QUALIFIERS, Convention, format_percent
 from hbt_desktop.core.periods import format_cutoff_period
 from hbt_desktop.core.text import clean, matches
 from hbt_desktop.core.values import Base, Value, read_entry
+from hbt_desktop.store.packages import open_returned_notes
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.entry_rows import EntryRow, load_entry_rows
 from hbt_desktop.ui.entry.grid_model import (
@@ -136,9 +138,7 @@ class EntryModel(GridModel[EntryRow]):
     def _load_returned(self) -> None:
         s = self.session
         self.returned = {}
-        if s.station is not None and s.station[0] == "ward" and s.unit_uid:
-            from hbt_desktop.store.packages import open_returned_notes
-
+        if s.station is not None and s.station[0] is StationRole.WARD and s.unit_uid:
             self.returned = open_returned_notes(s.db, s.unit_uid, s.period)
 
     def returned_text(self, code: str) -> str:
@@ -320,8 +320,6 @@ class EntryModel(GridModel[EntryRow]):
 
     def choices(self, column: int) -> list[str]:
         """Words the editor offers while typing (status, qualifier, kind of base)."""
-        from hbt_desktop.core.numbers import QUALIFIERS
-
         if column == Col.STATUS:
             return [s.label for s in cells.STATUS_CHOICES]
         if column == Col.QUALIFIER:

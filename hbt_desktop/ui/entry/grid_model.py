@@ -24,10 +24,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from hbt_desktop.core.access import lock_on
 from hbt_desktop.core.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.numbers import Convention
 from hbt_desktop.core.periods import Period, format_period
+from hbt_desktop.store.guard import active_locks
 from hbt_desktop.ui.session import Session
 
 R = TypeVar("R")
@@ -174,28 +176,22 @@ class GridModel(QAbstractTableModel, Generic[R]):
     def banners(self) -> list[Banner]:
         """What the clerk must know before typing here: an approval that locks the unit's
         period (edits would be refused — better said before than after)."""
-        from hbt_desktop.store.guard import active_locks
-
         s = self.session
-        if not s.unit_uid:
+        lock = lock_on(active_locks(s.db), s.unit_uid, s.period) if s.unit_uid else None
+        if lock is None:
             return []
-        found = []
-        for lock in active_locks(s.db):
-            if lock.covers(s.unit_uid, s.period):
-                local = lock.at.astimezone()
-                text = QCoreApplication.translate(
-                    "GridModel",
-                    "Approved by {name} at {when}: the figures of {unit} for {period} are "
-                    "locked and cannot be changed. To change them, the leader unlocks them "
-                    "with a reason (Sign-off menu).",
-                ).format(
-                    name=lock.name,
-                    when=f"{local:%H:%M} {local.day}/{local.month}/{local.year}",
-                    unit=s.unit.title_name if s.unit else s.unit_uid,
-                    period=format_period(s.period),
-                )
-                found.append(Banner(text, "danger"))
-        return found
+        text = QCoreApplication.translate(
+            "GridModel",
+            "Approved by {name} at {when}: the figures of {unit} for {period} are "
+            "locked and cannot be changed. To change them, the leader unlocks them "
+            "with a reason (Sign-off menu).",
+        ).format(
+            name=lock.name,
+            when=lock.when,
+            unit=s.unit.title_name if s.unit else s.unit_uid,
+            period=format_period(s.period),
+        )
+        return [Banner(text, "danger")]
 
     def edit_label(self, count: int) -> str:
         return QCoreApplication.translate("GridModel", "Edit of {count} cells").format(count=count)

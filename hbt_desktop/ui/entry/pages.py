@@ -159,7 +159,7 @@ class GridPage(QWidget):
                 )
             )
             return
-        from hbt_desktop.ui.offices.history_dialog import CellHistoryDialog
+        from hbt_desktop.ui.offices.history_dialog import CellHistoryDialog  # noqa: PLC0415
 
         CellHistoryDialog(self, self.model.session, key).exec()
 

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app import accounts
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.store.accounts import Account, Role, list_accounts
 from hbt_desktop.ui.admin.forms import Form
 from hbt_desktop.ui.offices.common import role_name
 from hbt_desktop.ui.session import Session
@@ -60,8 +62,6 @@ class AccountsDialog(QDialog):
         self.fill()
 
     def fill(self) -> None:
-        from hbt_desktop.store.accounts import list_accounts
-
         self.table.clear()
         for account in list_accounts(self.session.db):
             role = role_name(account.role.value)
@@ -71,8 +71,6 @@ class AccountsDialog(QDialog):
             self.table.addTopLevelItem(item)
 
     def add_account(self) -> None:
-        from hbt_desktop.store.accounts import Account, Role, create_account
-
         form = Form(self, self.tr("Add an account"))
         login, name, title = QLineEdit(), QLineEdit(), QLineEdit()
         title.setPlaceholderText(self.tr("printed under the signature, e.g. PHÓ CHỦ TỊCH"))
@@ -93,7 +91,7 @@ class AccountsDialog(QDialog):
         def build() -> object:
             if password.text() != again.text():
                 raise HbtError("ui.passwords_differ")
-            return create_account(
+            return accounts.add_account(
                 self.session.db,
                 Account(
                     login.text().strip(),
@@ -110,8 +108,6 @@ class AccountsDialog(QDialog):
             self.fill()
 
     def change_password(self) -> None:
-        from hbt_desktop.store.accounts import set_password
-
         item = self.table.currentItem()
         signed_in = self.session.signed_in
         login = item.text(0) if item is not None else (signed_in.login if signed_in else "")
@@ -125,7 +121,7 @@ class AccountsDialog(QDialog):
                 raise HbtError("ui.sign_in_first")
             if password.text() != again.text():
                 raise HbtError("ui.passwords_differ")
-            set_password(self.session.db, signed_in, login, password.text())
+            accounts.change_password(self.session.db, signed_in, login, password.text())
             return True
 
         form.build = build

@@ -2,34 +2,60 @@
 
 What the menus offer follows the workstation's role: a ward office sends its figures and
 reads the district's returns; the district receives, reviews and follows completeness.
-Only the menus are built at start; each action imports its screen when first used, so
-that start-up does not pay for signatures, spreadsheets or password hashing.
+Each action calls one flow of ``exchange_flow`` or ``signoff`` with what that flow uses
+(the session, the document controller, the task runner). Only the menus are built at
+start; the flows' modules are imported when first used (:func:`_exchange`,
+:func:`_signoff`), so that start-up does not pay for signatures, spreadsheets or
+password hashing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from types import ModuleType
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenuBar, QWidget
 
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.store.accounts import has_accounts
+from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.offices.common import role_name
+from hbt_desktop.ui.session import Session
+from hbt_desktop.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:
-    from hbt_desktop.ui.main_window import MainWindow
 
-WARD, DISTRICT = "ward", "district"
+def _exchange() -> ModuleType:
+    """ui.offices.exchange_flow, imported when first used (deferred on purpose: it brings
+    signatures, spreadsheets and the review screens)."""
+    from hbt_desktop.ui.offices import exchange_flow  # noqa: PLC0415
+
+    return exchange_flow
+
+
+def _signoff() -> ModuleType:
+    """ui.offices.signoff, imported when first used (deferred on purpose, as above)."""
+    from hbt_desktop.ui.offices import signoff  # noqa: PLC0415
+
+    return signoff
 
 
 class OfficeActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        session: Session,
+        controller: DocumentController,
+        tasks: TaskRunner,
+    ) -> None:
         super().__init__(window)
-        self.window = window
-        self.session = window.session
+        self.window = window  # the dialogs' parent, where the shortcuts live
+        self.session = session
+        self.controller = controller
+        self.tasks = tasks
         self.ward_actions: list[QAction] = []
         self.district_actions: list[QAction] = []
         self.writing_actions: list[QAction] = []  # switched off in a read-only window
@@ -57,37 +83,34 @@ class OfficeActions(QObject):
     def _run(self, slot: Callable[[], None]) -> None:
         slot()
 
-    def _flow(self, name: str) -> Callable[[], None]:
-        """A function of exchange_flow or signoff, imported when first used."""
-
-        def run() -> None:
-            from hbt_desktop.ui.offices import exchange_flow, signoff
-
-            module = signoff if hasattr(signoff, name) else exchange_flow
-            getattr(module, name)(self.window)
-
-        return run
-
     def build_menus(self, bar: QMenuBar) -> None:
         exchange = bar.addMenu(self.tr("E&xchange"))
         self.send_action = self._action(
-            self.tr("Send figures to the district…"), self._flow("send_package")
+            self.tr("Send figures to the district…"),
+            lambda: _exchange().send_package(
+                self.window, self.session, self.controller, self.tasks
+            ),
         )
         self.read_return_action = self._action(
-            self.tr("Open a file returned by the district…"), self._flow("read_return")
+            self.tr("Open a file returned by the district…"),
+            lambda: _exchange().read_return(self.window, self.session, self.tasks),
         )
         self.returned_action = self._action(
-            self.tr("Figures returned by the district…"), self._flow("show_returned"), writes=False
+            self.tr("Figures returned by the district…"),
+            lambda: _exchange().show_returned(self.window, self.session),
+            writes=False,
         )
         self.receive_action = self._action(
-            self.tr("Receive figures from a ward…"), self._flow("receive_package")
+            self.tr("Receive figures from a ward…"),
+            lambda: _exchange().receive_package(self.window, self.session, self.tasks),
         )
         self.received_action = self._action(
-            self.tr("Files received from the wards…"), self._flow("received_files")
+            self.tr("Files received from the wards…"),
+            lambda: _exchange().received_files(self.window, self.session, self.tasks),
         )
         self.completeness_action = self._action(
             self.tr("Completeness of the wards' figures…"),
-            self._flow("show_completeness"),
+            lambda: _exchange().show_completeness(self.window, self.session, self.tasks),
             writes=False,
         )
         self.ward_actions = [self.send_action, self.read_return_action, self.returned_action]
@@ -100,19 +123,25 @@ class OfficeActions(QObject):
             exchange.addAction(action)
         exchange.addSeparator()
         self.sheet_export_action = self._action(
-            self.tr("Export an entry sheet (.xlsx)…"), self._flow("export_sheet"), writes=False
+            self.tr("Export an entry sheet (.xlsx)…"),
+            lambda: _exchange().export_sheet(self.window, self.session, self.tasks),
+            writes=False,
         )
         self.sheet_import_action = self._action(
-            self.tr("Import a filled-in entry sheet…"), self._flow("import_sheet")
+            self.tr("Import a filled-in entry sheet…"),
+            lambda: _exchange().import_sheet(self.window, self.session, self.tasks),
         )
         exchange.addAction(self.sheet_export_action)
         exchange.addAction(self.sheet_import_action)
         exchange.addSeparator()
         self.own_key_action = self._action(
-            self.tr("This workstation's key…"), self._flow("show_own_key"), writes=False
+            self.tr("This workstation's key…"),
+            lambda: _exchange().show_own_key(self.window, self.session),
+            writes=False,
         )
         self.trust_action = self._action(
-            self.tr("Record another office's key file…"), self._flow("trust_key")
+            self.tr("Record another office's key file…"),
+            lambda: _exchange().trust_key(self.window, self.session),
         )
         exchange.addAction(self.own_key_action)
         exchange.addAction(self.trust_action)
@@ -120,9 +149,15 @@ class OfficeActions(QObject):
         sign_off = bar.addMenu(self.tr("&Sign-off"))
         self.sign_in_action = self._action(self.tr("Sign &in…"), self.sign_in, writes=False)
         self.sign_out_action = self._action(self.tr("Sign &out"), self.sign_out, writes=False)
-        self.checked_action = self._action(self.tr("Mark as &checked"), self._flow("mark_checked"))
-        self.approve_action = self._action(self.tr("&Approve and lock…"), self._flow("approve"))
-        self.unlock_action = self._action(self.tr("&Unlock…"), self._flow("unlock"))
+        self.checked_action = self._action(
+            self.tr("Mark as &checked"), lambda: _signoff().mark_checked(self.window, self.session)
+        )
+        self.approve_action = self._action(
+            self.tr("&Approve and lock…"), lambda: _signoff().approve(self.window, self.session)
+        )
+        self.unlock_action = self._action(
+            self.tr("&Unlock…"), lambda: _signoff().unlock(self.window, self.session)
+        )
         self.accounts_action = self._action(self.tr("Accounts…"), self.accounts)
         self.setup_action = self._action(self.tr("Workstation set-up…"), self.set_up)
         for action in (self.sign_in_action, self.sign_out_action):
@@ -137,22 +172,21 @@ class OfficeActions(QObject):
 
     # -- state ---------------------------------------------------------------------------
 
-    def role(self) -> str | None:
+    def role(self) -> StationRole | None:
         station = self.session.station
         return station[0] if station else None
 
     def update(self) -> None:
         role = self.role()
         for action in self.ward_actions:
-            action.setVisible(role == WARD)
+            action.setVisible(role is StationRole.WARD)
         for action in self.district_actions:
-            action.setVisible(role == DISTRICT)
+            action.setVisible(role is StationRole.DISTRICT)
         for action in (self.own_key_action, self.trust_action):
             action.setVisible(role is not None)
         signed = self.session.signed_in is not None
         self.sign_in_action.setVisible(not signed)
         self.sign_out_action.setVisible(signed)
-        self.window.show_who()
 
     def read_only(self) -> None:
         for action in self.writing_actions:
@@ -166,7 +200,7 @@ class OfficeActions(QObject):
             unit = self.session.source.units.get(station[1]).full_name
         except HbtError:  # a unit no longer in the list: its code still identifies it
             unit = station[1]
-        if station[0] == WARD:
+        if station[0] is StationRole.WARD:
             return self.tr("Ward office: {unit}").format(unit=unit)
         return self.tr("District: {unit}").format(unit=unit)
 
@@ -187,21 +221,16 @@ class OfficeActions(QObject):
         if self.session.station is None:
             self.set_up()
             return
-        from hbt_desktop.store.accounts import has_accounts
-
         if self.session.signed_in is None and has_accounts(self.session.db):
             self.sign_in()
 
     def set_up(self) -> None:
-        from hbt_desktop.ui.offices.setup_dialog import SetupDialog
+        from hbt_desktop.ui.offices.setup_dialog import SetupDialog  # noqa: PLC0415
 
-        before = self.session.station
         SetupDialog(self.window, self.session).exec()
-        if self.session.station != before:
-            self.window.reload_pages()
 
     def sign_in(self) -> None:
-        from hbt_desktop.ui.offices.login_dialog import LoginDialog
+        from hbt_desktop.ui.offices.login_dialog import LoginDialog  # noqa: PLC0415
 
         LoginDialog(self.window, self.session).exec()
 
@@ -209,6 +238,6 @@ class OfficeActions(QObject):
         self.session.sign_in(None)
 
     def accounts(self) -> None:
-        from hbt_desktop.ui.offices.accounts_dialog import AccountsDialog
+        from hbt_desktop.ui.offices.accounts_dialog import AccountsDialog  # noqa: PLC0415
 
         AccountsDialog(self.window, self.session).exec()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,11 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.documents import completeness_pdf
 from hbt_desktop.core.periods import Period, format_period
 from hbt_desktop.store.completeness import Completeness, WardCompleteness, completeness
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.offices.common import current_row, tree_rows, when_text
+from hbt_desktop.ui.offices.review_dialog import ReviewDialog
+from hbt_desktop.ui.preview.printing import print_pdf
 from hbt_desktop.ui.session import Session
+from hbt_desktop.ui.tasks import TaskRunner
 
 GOOD_BG = QBrush(QColor("#d1e7dd"))
 LATE_BG = QBrush(QColor("#fff3cd"))
@@ -40,8 +46,11 @@ EMPTY = "–"
 
 
 class CompletenessDialog(QDialog):
-    def __init__(self, parent: QWidget | None, session: Session, district_uid: str) -> None:
+    def __init__(  # noqa: PLR0915 - lays out the dialog
+        self, parent: QWidget | None, session: Session, tasks: TaskRunner, district_uid: str
+    ) -> None:
         super().__init__(parent)
+        self.tasks = tasks
         self.session = session
         self.district_uid = district_uid
         self.table: Completeness | None = None
@@ -182,26 +191,19 @@ class CompletenessDialog(QDialog):
 
     @guarded
     def open_review(self) -> None:
-        from hbt_desktop.ui.offices.review_dialog import ReviewDialog
-
         row = self._chosen()
         if row is None or row.last_import_id is None:
             return
-        ReviewDialog(self, self.session, row.last_import_id).exec()
+        ReviewDialog(self, self.session, self.tasks, row.last_import_id).exec()
         self.reload()
 
     def pdf_bytes(self) -> bytes:
-        from hbt_desktop.reports.completeness import build_completeness
-
-        assert self.table is not None
         buffer = io.BytesIO()
-        build_completeness(self.table, self.district_name, buffer)
+        completeness_pdf(self.session.db, self.district_uid, self.period(), buffer)
         return buffer.getvalue()
 
     @guarded
     def save_pdf(self) -> None:
-        from hbt_desktop.reports.output import write_pdf
-
         suggested = f"tinh-hinh-gui-so-lieu-{self.period().id.replace('@', '-')}.pdf"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
@@ -209,16 +211,11 @@ class CompletenessDialog(QDialog):
         if not path:
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
-        write_pdf(self.pdf_bytes(), target)
+        completeness_pdf(self.session.db, self.district_uid, self.period(), target)
         self.info.setText(self.tr("Saved {path}.").format(path=target))
 
     @guarded
     def print_table(self) -> None:
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from hbt_desktop.ui.preview.printing import print_pdf
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)

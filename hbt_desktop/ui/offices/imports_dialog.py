@@ -18,13 +18,16 @@ from hbt_desktop.core.periods import format_period
 from hbt_desktop.store.review import ImportRecord, list_imports
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.offices.common import current_row, when_text
+from hbt_desktop.ui.offices.review_dialog import ReviewDialog
 from hbt_desktop.ui.session import Session
+from hbt_desktop.ui.tasks import TaskRunner
 
 
 class ImportsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, session: Session) -> None:
+    def __init__(self, parent: QWidget | None, session: Session, tasks: TaskRunner) -> None:
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks
         self.records: list[ImportRecord] = []
         self.setWindowTitle(self.tr("Files received from the wards"))
         self.resize(960, 480)
@@ -79,10 +82,8 @@ class ImportsDialog(QDialog):
 
     @guarded
     def open_review(self) -> None:
-        from hbt_desktop.ui.offices.review_dialog import ReviewDialog
-
         index = current_row(self.tree)
         if index < 0:
             return
-        ReviewDialog(self, self.session, self.records[index].id).exec()
+        ReviewDialog(self, self.session, self.tasks, self.records[index].id).exec()
         self.reload()

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.accounts import sign_in
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.store.accounts import list_accounts
 from hbt_desktop.ui.offices.common import role_name
 from hbt_desktop.ui.session import Session
 
@@ -27,8 +29,6 @@ from hbt_desktop.ui.session import Session
 class LoginDialog(QDialog):
     def __init__(self, parent: QWidget | None, session: Session) -> None:
         super().__init__(parent)
-        from hbt_desktop.store.accounts import list_accounts
-
         self.session = session
         self.setWindowTitle(self.tr("Sign in"))
         self.login = QComboBox()
@@ -65,10 +65,8 @@ class LoginDialog(QDialog):
         return text.strip()
 
     def sign_in(self) -> None:
-        from hbt_desktop.store.accounts import authenticate
-
         try:
-            signed_in = authenticate(self.session.db, self.chosen_login(), self.password.text())
+            signed_in = sign_in(self.session.db, self.chosen_login(), self.password.text())
         except HbtError as exc:
             self.message.setText(exc.message)
             self.password.selectAll()

@@ -5,12 +5,15 @@ or everything but the values rejected with a reason; or send the whole file back
 ward with a reason (the values rejected here go back with their reasons, shown on the
 ward's cells). An accepted file can be rolled back as a whole, to the exact figures it
 replaced. A decision taken on an outdated screen (the figures changed meanwhile) is
-refused by the store; the review is then read again.
+refused by the store; the review is then read again. Each decision runs in the background
+(the task runner), the dialog's buttons off meanwhile.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app import offices
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import format_period
 from hbt_desktop.core.review import Review, State, Verdict
@@ -35,16 +39,30 @@ from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.offices import common
 from hbt_desktop.ui.offices.review_model import ReviewModel
 from hbt_desktop.ui.session import Session
+from hbt_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from hbt_desktop.app.changes import Done
+    from hbt_desktop.app.offices import Exported
+    from hbt_desktop.store.review import Decided
+
+T = TypeVar("T")
 
 DONE_STYLE = "QLabel { color: #0f5132; background: #d1e7dd; padding: 4px; }"
 REFUSED_STYLE = "QLabel { color: #842029; background: #f8d7da; padding: 4px; }"
 
 
 class ReviewDialog(QDialog):
-    def __init__(self, parent: QWidget | None, session: Session, import_id: int) -> None:  # noqa: PLR0915 - lays out the dialog
+    def __init__(  # noqa: PLR0915 - lays out the dialog
+        self, parent: QWidget | None, session: Session, tasks: TaskRunner, import_id: int
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks
         self.import_id = import_id
+        self.deciding = False  # a decision is running in the background
         self.review: Review | None = None
         self.setWindowTitle(self.tr("Review of a ward's figures"))
         self.resize(1180, 640)
@@ -153,7 +171,8 @@ class ReviewDialog(QDialog):
 
     def _enable(self) -> None:
         state = self.review.state if self.review else None
-        pending = state is State.PENDING and not self.session.readonly
+        writable = not self.session.readonly and not self.deciding
+        pending = state is State.PENDING and writable
         chosen = bool(self._chosen_keys())
         self.reject_button.setEnabled(pending and chosen)
         self.unreject_button.setEnabled(
@@ -162,7 +181,7 @@ class ReviewDialog(QDialog):
         self.accept_button.setEnabled(pending)
         self.return_button.setEnabled(pending)
         self.rollback_button.setEnabled(
-            state in (State.ACCEPTED, State.PARTLY_ACCEPTED) and not self.session.readonly
+            state in (State.ACCEPTED, State.PARTLY_ACCEPTED) and writable
         )
         rejected = len(self.model.rejected)
         self.accept_button.setText(
@@ -212,40 +231,57 @@ class ReviewDialog(QDialog):
         self.reload()
         self._say(exc.message, refused=True)
 
+    def _decide(
+        self, decision: Callable[[Database], Done[T]], on_done: Callable[[T], None], label: str
+    ) -> None:
+        """Run ``decision`` in the background, the buttons off meanwhile; a refusal is shown
+        here, what it changed goes to every screen."""
+        self.deciding = True
+        self._enable()
+
+        def done(result: Done[T]) -> None:
+            self.deciding = False
+            self.model.rejected.clear()
+            self.session.changed(result.changes)
+            self.reload()
+            on_done(result.value)
+
+        def refused(error: BaseException) -> bool:
+            self.deciding = False
+            if not isinstance(error, HbtError):
+                self._enable()
+                return False
+            self._refused(error)
+            return True
+
+        self.tasks.on_file(self.session.db_path, decision, done, label, refused)
+
     @guarded
     def accept_values(self) -> None:
-        from hbt_desktop.store.review import decide
-
         assert self.review is not None
-        try:
-            decided = decide(
-                self.session.db,
-                self.import_id,
-                user=self.session.user,
-                reject=dict(self.model.rejected),
-                token=self.review.token,
+        import_id, user, token = self.import_id, self.session.user, self.review.token
+        reject = dict(self.model.rejected)
+
+        def accepted(decided: Decided) -> None:
+            self._say(
+                self.tr(
+                    "{state}: {written} figures stored, {rejected} rejected. The district's "
+                    "totals include them now."
+                ).format(
+                    state=decided.state.label.capitalize(),
+                    written=decided.written,
+                    rejected=decided.rejected,
+                )
             )
-        except HbtError as exc:
-            self._refused(exc)
-            return
-        self.model.rejected.clear()
-        self.session.figures_stored()
-        self.reload()
-        self._say(
-            self.tr(
-                "{state}: {written} figures stored, {rejected} rejected. The district's "
-                "totals include them now."
-            ).format(
-                state=decided.state.label.capitalize(),
-                written=decided.written,
-                rejected=decided.rejected,
-            )
+
+        self._decide(
+            lambda db: offices.decide(db, import_id, user=user, reject=reject, token=token),
+            accepted,
+            self.tr("Storing the accepted figures…"),
         )
 
     @guarded
     def send_back(self) -> None:
-        from hbt_desktop.app.offices import return_package
-
         assert self.review is not None
         reason = common.ask_reason(
             self,
@@ -269,31 +305,26 @@ class ReviewDialog(QDialog):
         if not path:
             return
         target = Path(path) if path.endswith(".hbt") else Path(path + ".hbt")
-        try:
-            return_package(
-                self.session.db,
-                self.import_id,
-                reason,
-                target,
-                user=self.session.user,
-                notes=dict(self.model.rejected),
+        import_id, user, notes = self.import_id, self.session.user, dict(self.model.rejected)
+
+        def returned(_: Exported) -> None:
+            self._say(
+                self.tr(
+                    "Returned. Give the file {path} to {unit} (USB stick or e-mail); its "
+                    "figures were not taken."
+                ).format(path=target, unit=sender.full_name)
             )
-        except HbtError as exc:
-            self._refused(exc)
-            return
-        self.model.rejected.clear()
-        self.reload()
-        self._say(
-            self.tr(
-                "Returned. Give the file {path} to {unit} (USB stick or e-mail); its figures "
-                "were not taken."
-            ).format(path=target, unit=sender.full_name)
+
+        self._decide(
+            lambda db: offices.return_package(
+                db, import_id, reason, target, user=user, notes=notes
+            ),
+            returned,
+            self.tr("Signing the returned file…"),
         )
 
     @guarded
     def roll_back(self) -> None:
-        from hbt_desktop.store.review import rollback
-
         reason = common.ask_reason(
             self,
             self.tr("Roll back the accepted file"),
@@ -311,11 +342,13 @@ class ReviewDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            count = rollback(self.session.db, self.import_id, user=self.session.user, reason=reason)
-        except HbtError as exc:
-            self._refused(exc)
-            return
-        self.session.figures_stored()
-        self.reload()
-        self._say(self.tr("Rolled back: {count} figures are as they were.").format(count=count))
+        import_id, user = self.import_id, self.session.user
+
+        def rolled_back(count: int) -> None:
+            self._say(self.tr("Rolled back: {count} figures are as they were.").format(count=count))
+
+        self._decide(
+            lambda db: offices.rollback(db, import_id, user=user, reason=reason),
+            rolled_back,
+            self.tr("Putting the figures back…"),
+        )

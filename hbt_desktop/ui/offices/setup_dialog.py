@@ -9,6 +9,8 @@ is an administrator's act: the store refuses anyone else, and the form says so.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -27,8 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbt_desktop.app.offices import set_up_workstation
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.units import OrgUnit
+from hbt_desktop.store.accounts import Account, Role, SignedIn, get_account, has_accounts
 from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.offices.common import role_name
 from hbt_desktop.ui.session import Session
@@ -40,8 +45,6 @@ LEVELS = {WARD: 3, DISTRICT: 2}
 class SetupDialog(QDialog):
     def __init__(self, parent: QWidget | None, session: Session) -> None:
         super().__init__(parent)
-        from hbt_desktop.store.accounts import has_accounts
-
         self.session = session
         self.fingerprint = ""
         self.setWindowTitle(self.tr("Set up this workstation"))
@@ -158,10 +161,6 @@ class SetupDialog(QDialog):
     # -- doing it ------------------------------------------------------------------------
 
     def set_up(self) -> None:
-        from hbt_desktop.app.offices import set_up_workstation
-        from hbt_desktop.core.access import StationRole
-        from hbt_desktop.store.accounts import Account, Role, SignedIn
-
         admin = None
         password = ""
         if not self.account_box.isHidden() and self.account_box.isChecked():
@@ -177,7 +176,7 @@ class SetupDialog(QDialog):
             password = self.password.text()
         uid = str(self.unit_box.currentData() or "")
         try:
-            result = set_up_workstation(
+            done = set_up_workstation(
                 self.session.db,
                 StationRole(self.chosen_role()),
                 uid,
@@ -188,17 +187,14 @@ class SetupDialog(QDialog):
         except HbtError as exc:
             self.message.setText(exc.message)
             return
-        from datetime import UTC, datetime
-
+        result = done.value
         if admin is not None:
             # The administrator just chose this password here: signed in, not asked again.
-            from hbt_desktop.store.accounts import get_account
-
             account = get_account(self.session.db, admin.login)
             if account is not None:
                 self.session.sign_in(SignedIn(account, datetime.now(UTC)))
         self.fingerprint = result.fingerprint
-        self.session.station_saved()
+        self.session.changed(done.changes)
         if self.chosen_role() == WARD:
             self.session.select(unit_uid=uid)
         self._show_done(uid, result.fingerprint, str(result.key_file))

@@ -1,38 +1,32 @@
 """Sign-off of the chosen unit and period: checked, approved (locked), unlocked.
 
-The roles are the store's to enforce (``store.approval``): only a người kiểm tra marks
+The roles are the store's to enforce (``app.signoff``): only a người kiểm tra marks
 figures checked, only a lãnh đạo approves and unlocks. The screens ask the clerk to sign
 in first, then let the store refuse with its own sentence if the role is not right.
+Each flow takes the session it works on and the window its dialogs belong to.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hbt_desktop.app import signoff
 from hbt_desktop.core.periods import format_period
+from hbt_desktop.store.accounts import SignedIn, has_accounts
 from hbt_desktop.ui.offices import common
-
-if TYPE_CHECKING:
-    from hbt_desktop.store.accounts import SignedIn
-    from hbt_desktop.ui.main_window import MainWindow
-
+from hbt_desktop.ui.offices.login_dialog import LoginDialog
+from hbt_desktop.ui.session import Session
 
 translate = QCoreApplication.translate
 
 
-def signed_in(window: MainWindow) -> SignedIn | None:
+def signed_in(parent: QWidget, session: Session) -> SignedIn | None:
     """The signed-in account, asking for a log-in first if nobody is signed in."""
-    from hbt_desktop.store.accounts import has_accounts
-    from hbt_desktop.ui.offices.login_dialog import LoginDialog
-
-    s = window.session
-    if s.signed_in is None:
-        if not has_accounts(s.db):
+    if session.signed_in is None:
+        if not has_accounts(session.db):
             QMessageBox.information(
-                window,
+                parent,
                 translate("SignOff", "Sign in"),
                 translate(
                     "SignOff",
@@ -41,89 +35,80 @@ def signed_in(window: MainWindow) -> SignedIn | None:
                 ),
             )
             return None
-        LoginDialog(window, s).exec()
-    return s.signed_in
+        LoginDialog(parent, session).exec()
+    return session.signed_in
 
 
-def _what(window: MainWindow) -> str:
-    s = window.session
-    unit = s.unit
-    return f"{unit.title_name if unit else s.unit_uid}, {format_period(s.period)}"
+def _what(session: Session) -> str:
+    unit = session.unit
+    return f"{unit.title_name if unit else session.unit_uid}, {format_period(session.period)}"
 
 
-def mark_checked(window: MainWindow) -> None:
-    from hbt_desktop.store.approval import mark_checked as store_mark_checked
-
-    s = window.session
-    s.require_writable()
-    account = signed_in(window)
+def mark_checked(parent: QWidget, session: Session) -> None:
+    session.require_writable()
+    account = signed_in(parent, session)
     if account is None:
         return
-    store_mark_checked(s.db, account, s.unit_uid, s.period)
+    done = signoff.mark_checked(session.db, account, session.unit_uid, session.period)
+    session.changed(done.changes)
     QMessageBox.information(
-        window,
+        parent,
         translate("SignOff", "Checked"),
         translate("SignOff", "{what}: checked by {name}.").format(
-            what=_what(window), name=account.account.full_name
+            what=_what(session), name=account.account.full_name
         ),
     )
 
 
-def approve(window: MainWindow) -> None:
-    from hbt_desktop.store.approval import approve as store_approve
-
-    s = window.session
-    s.require_writable()
-    account = signed_in(window)
+def approve(parent: QWidget, session: Session) -> None:
+    session.require_writable()
+    account = signed_in(parent, session)
     if account is None:
         return
     answer = QMessageBox.question(
-        window,
+        parent,
         translate("SignOff", "Approve"),
         translate(
             "SignOff",
             "Approve the figures of {what}? They are then locked: nobody can change them "
             "until a leader unlocks them with a reason. The printed report is signed in "
             "your name.",
-        ).format(what=_what(window)),
+        ).format(what=_what(session)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    store_approve(s.db, account, s.unit_uid, s.period)
-    window.reload_pages()
+    done = signoff.approve(session.db, account, session.unit_uid, session.period)
+    session.changed(done.changes)
     QMessageBox.information(
-        window,
+        parent,
         translate("SignOff", "Approved"),
         translate("SignOff", "{what}: approved by {name}; the figures are locked.").format(
-            what=_what(window), name=account.account.full_name
+            what=_what(session), name=account.account.full_name
         ),
     )
 
 
-def unlock(window: MainWindow) -> None:
-    from hbt_desktop.store.approval import unlock as store_unlock
-
-    s = window.session
-    s.require_writable()
-    account = signed_in(window)
+def unlock(parent: QWidget, session: Session) -> None:
+    session.require_writable()
+    account = signed_in(parent, session)
     if account is None:
         return
     reason = common.ask_reason(
-        window,
+        parent,
         translate("SignOff", "Unlock"),
         translate(
             "SignOff",
             "Why are the approved figures of {what} unlocked? The reason is kept on record.",
-        ).format(what=_what(window)),
+        ).format(what=_what(session)),
     )
     if reason is None:
         return
-    store_unlock(s.db, account, s.unit_uid, s.period, reason)
-    window.reload_pages()
+    done = signoff.unlock(session.db, account, session.unit_uid, session.period, reason)
+    session.changed(done.changes)
     QMessageBox.information(
-        window,
+        parent,
         translate("SignOff", "Unlocked"),
         translate("SignOff", "{what}: unlocked. The figures can be changed again.").format(
-            what=_what(window)
+            what=_what(session)
         ),
     )

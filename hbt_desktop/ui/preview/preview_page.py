@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbt_desktop.app.documents import BuiltDocument, Kind, build_document
+from hbt_desktop.app.documents import BuiltDocument, Kind, build_document, save_built
 from hbt_desktop.core.periods import format_cutoff_period
 from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.errors import guarded
@@ -96,9 +96,14 @@ class PreviewPage(QWidget):
         self.build_button.clicked.connect(self.build)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as)
-        session.figures_changed.connect(self._outdated)
-        session.selection_changed.connect(self._outdated)
-        controller.saved.connect(self._outdated)
+        # Figures, the selection, an approval (the report's signature), the text: outdated.
+        for changed in (
+            session.figures_changed,
+            session.selection_changed,
+            session.locks_changed,
+            controller.saved,
+        ):
+            changed.connect(self._outdated)
         self._enable()
 
     def _zoom(self, *_: object) -> None:
@@ -148,9 +153,10 @@ class PreviewPage(QWidget):
         self._building = True
         self.stale = False
         self.info.setText(self.tr("Building…"))
-        kind, uid, period, path = self.current_kind(), s.unit_uid, s.period, s.db_path
-        self.tasks.run(
-            lambda: build_document(path, kind, uid, period),
+        kind, uid, period = self.current_kind(), s.unit_uid, s.period
+        self.tasks.on_file(
+            s.db_path,
+            lambda db: build_document(db, kind, uid, period),
             self._built,
             self.tr("Building the document…"),
         )
@@ -219,13 +225,5 @@ class PreviewPage(QWidget):
         target = Path(path)
         if not target.suffix:  # the clerk typed a bare name: the chosen kind of file
             target = target.with_suffix(".docx" if chosen == word_filter else ".pdf")
-        # reportlab and python-docx: loaded when needed.
-        from hbt_desktop.reports.output import output_format, write_pdf
-
-        if output_format(self.result.kind.value, target) == ".docx" and report is not None:
-            from hbt_desktop.reports.docx_report import build_docx
-
-            build_docx(report, target)
-        else:
-            write_pdf(self.result.pdf, target)
+        save_built(self.result, target)
         self.info.setText(self.tr("Saved {path}.").format(path=target))

@@ -1,0 +1,80 @@
+"""What the clerk enters: the grids' cell edits (typed, pasted, undone), the text of a
+document, the periods a clerk adds before any figure is entered, and the unit and period
+the program opens on.
+
+Every figure a screen writes goes through :func:`apply_changes`, one transaction, which
+returns the changes that undo it: an undo is the same call with those, so it goes through
+exactly the same checks and history as a typed edit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+
+from hbt_desktop.app.changes import NOTHING, Changes, Done
+from hbt_desktop.core.documents import DocumentSpec
+from hbt_desktop.core.edits import Change, How
+from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.periods import Period, parse_period
+from hbt_desktop.store.documents import save_document as store_document
+from hbt_desktop.store.edits import apply_changes as store_changes
+from hbt_desktop.store.file.settings import get_setting, set_setting
+
+# Where the unit and period chosen last are kept (also set by the demo, read by the CLI).
+CURRENT_UNIT, CURRENT_PERIOD = "current_unit", "current_period"
+EXTRA_PERIODS = "ui_extra_periods"  # periods a clerk added before entering figures
+
+
+def apply_changes(
+    db: Database, changes: Sequence[Change], *, how: str = How.TYPED, user: str
+) -> Done[list[Change]]:
+    """Store every change (all or none); the changes that undo them. A change this
+    workstation may not make (another unit's figure, an approved period) is refused
+    with the reason, and nothing is stored."""
+    undo = store_changes(db, changes, how=how, user=user)
+    return Done(undo, Changes(figures=frozenset(c.key.indicator for c in changes)))
+
+
+def save_document(db: Database, doc: DocumentSpec) -> Done[int]:
+    """Store the document the clerk edited (its id, replacing the unit's and period's)."""
+    return Done(store_document(db, doc), Changes(document=True))
+
+
+def remembered_selection(db: Database) -> tuple[str | None, str | None]:
+    """(unit uid, period id) the program was last left on, as stored."""
+    return get_setting(db, CURRENT_UNIT), get_setting(db, CURRENT_PERIOD)
+
+
+def remember_selection(
+    db: Database, *, unit_uid: str | None = None, period: Period | None = None
+) -> Done[None]:
+    """Keep the unit and period chosen, to open on them next time. ``period.ref``: a
+    cut-off typed on the period's last day is kept as typed (core.periods)."""
+    if unit_uid:
+        set_setting(db, CURRENT_UNIT, unit_uid)
+    if period is not None:
+        set_setting(db, CURRENT_PERIOD, period.ref)
+    return Done(None, NOTHING)
+
+
+def extra_periods(db: Database) -> list[Period]:
+    """The periods a clerk added (an id this version cannot read is skipped)."""
+    found = []
+    for pid in json.loads(get_setting(db, EXTRA_PERIODS) or "[]"):
+        try:
+            found.append(parse_period(str(pid)))
+        except HbtError:
+            continue  # a period of a later version: not offered, not fatal
+    return found
+
+
+def add_period(db: Database, period: Period) -> Done[None]:
+    """Offer ``period`` for entry before any figure of it exists."""
+    refs = [p.ref for p in extra_periods(db)]
+    if period.ref in refs:
+        return Done(None)
+    set_setting(db, EXTRA_PERIODS, json.dumps([*refs, period.ref]))
+    return Done(None, Changes(settings=True))
