@@ -7,11 +7,14 @@ Passwords are hashed with argon2id (``store.accounts``).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.changes import Changes, Done
 from hbt_desktop.store.accounts import Account, SignedIn, authenticate, create_account
 from hbt_desktop.store.accounts import set_password as store_password
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _ACCOUNTS = Changes(accounts=True)
 

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.dates import format_decree_date, format_draft_date, format_place_date
@@ -46,6 +45,9 @@ from hbt_desktop.store.approval import approval_for
 from hbt_desktop.store.documents import load_document
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.values import all_bases, indicators_with_values, values_in_year
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TRIEU = Decimal(1_000_000)
 TY = Decimal(1_000_000_000)

@@ -11,13 +11,14 @@ Vietnamese sentence, in the order the document prints them, each once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Literal
 
 from hbt_desktop.app.assemble import bulletin_content, open_assembly, report_content
 from hbt_desktop.core.narrative import TemplateError, check_template
 from hbt_desktop.core.periods import Period
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Form = Literal["bulletin", "report"]
 FORMS: tuple[Form, ...] = ("bulletin", "report")

@@ -22,8 +22,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.assemble import Assembly, open_assembly
 from hbt_desktop.core.document_fields import HEADER_FIELDS, FieldKind
@@ -45,6 +44,9 @@ from hbt_desktop.exchange.tables import Limits, read_bytes, write_atomically
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.documents import load_document, save_document
 from hbt_desktop.store.source import StoreSource
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _MB = 1024 * 1024
 TEXT_LIMITS = Limits(max_file_bytes=2 * _MB)

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.assemble import bulletin_content, report_content
 from hbt_desktop.app.document_check import document_problems
@@ -31,6 +30,9 @@ from hbt_desktop.reports.output import Output, output_format, write_pdf
 from hbt_desktop.store.completeness import completeness
 from hbt_desktop.store.guard import unit_label
 from hbt_desktop.store.printcheck import Change, compare_print
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Kind(StrEnum):

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.changes import NOTHING, Changes, Done
 from hbt_desktop.core.documents import DocumentSpec
@@ -22,6 +21,9 @@ from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.store.documents import save_document as store_document
 from hbt_desktop.store.edits import apply_changes as store_changes
 from hbt_desktop.store.file.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Where the unit and period chosen last are kept (also set by the demo, read by the CLI).
 CURRENT_UNIT, CURRENT_PERIOD = "current_unit", "current_period"

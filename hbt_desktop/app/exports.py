@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.document_files import DocumentExport, export_document
 from hbt_desktop.app.imports import Table
@@ -17,6 +16,9 @@ from hbt_desktop.exchange.catalogue_io import export_catalogue
 from hbt_desktop.exchange.entry_sheet import export_entry_sheet
 from hbt_desktop.exchange.units_io import export_units
 from hbt_desktop.exchange.values_io import export_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def export_file(

@@ -15,9 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from hbt_desktop.app import document_files, offices
 from hbt_desktop.app.changes import FIGURES, NOTHING, Changes, Done
@@ -33,6 +31,9 @@ from hbt_desktop.exchange.units_io import import_units
 from hbt_desktop.exchange.values_io import import_values
 from hbt_desktop.store.file.backup import backup_before
 from hbt_desktop.store.packages import ReturnedNote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 Table = Literal["values", "catalogue", "units"]

@@ -21,9 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlite_utils import Database
 
 from hbt_desktop.app.changes import FIGURES, Changes, Done
 from hbt_desktop.core.access import StationRole
@@ -80,6 +79,10 @@ from hbt_desktop.store.workstation import (
     set_workstation,
     take_sequence,
 )
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from sqlite_utils import Database
 
 
 class UnknownSender(PackageError):

@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.changes import FIGURES, Changes, Done
 from hbt_desktop.core.errors import HbtError
@@ -34,6 +33,9 @@ from hbt_desktop.store.file.recovery import (
 )
 from hbt_desktop.store.file.restore import RestoreResult
 from hbt_desktop.store.units import has_units, load_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,16 @@ stored in one transaction; every screen then shows the new names and units.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.changes import FIGURES, Changes, Done
 from hbt_desktop.core.catalogue import BaseKind, Indicator, Sector
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.store.catalogue import save_catalogue as store_catalogue
 from hbt_desktop.store.units import save_units as store_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _STRUCTURE = FIGURES | Changes(structure=True)
 

@@ -5,13 +5,16 @@ a lãnh đạo, unlocked by a lãnh đạo with a reason. The roles are the stor
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.changes import Changes, Done
 from hbt_desktop.core.periods import Period
 from hbt_desktop.store import approval
 from hbt_desktop.store.accounts import SignedIn
 from hbt_desktop.store.approval import SignOff
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _LOCKS = Changes(locks=True)
 

@@ -13,8 +13,7 @@ import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app.accounts import sign_in
 from hbt_desktop.app.changes import Done
@@ -26,6 +25,9 @@ from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.store.accounts import SignedIn
 from hbt_desktop.store.file.location import default_db_path
 from hbt_desktop.store.units import load_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PASSWORD_ENV = "HBT_DESKTOP_PASSWORD"
 NEW_PASSWORD_ENV = "HBT_DESKTOP_NEW_PASSWORD"

@@ -13,8 +13,7 @@ import sys
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.app import offices, signoff
 from hbt_desktop.app.accounts import add_account, change_password
@@ -45,6 +44,9 @@ from hbt_desktop.store.guard import unit_label
 from hbt_desktop.store.review import get_import, list_imports, review
 from hbt_desktop.store.units import load_units
 from hbt_desktop.store.workstation import require_workstation
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # -- the workstation and its accounts ----------------------------------------------------
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from hbt_desktop.core.catalogue import BaseKind, Catalogue, Indicator, Sector
 from hbt_desktop.core.errors import HbtError, InputError
@@ -30,6 +28,9 @@ from hbt_desktop.exchange.report import ImportReport, transaction
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, Record, Sheet, Table
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.catalogue import load_catalogue, save_catalogue
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _iso(value: object) -> str | None:

@@ -25,9 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.derived import index_pct
@@ -56,6 +54,9 @@ from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.units import load_units
 from hbt_desktop.store.values import values_for
 from hbt_desktop.store.writes import apply_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

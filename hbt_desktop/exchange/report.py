@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.core.catalogue import BaseKind, Indicator, Sector
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.core.values import Base, Value
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Item = Value | Base | Sector | BaseKind | Indicator | OrgUnit
 

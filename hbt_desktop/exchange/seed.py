@@ -16,9 +16,7 @@ import hashlib
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from hbt_desktop.core.catalogue import Catalogue
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
@@ -34,6 +32,9 @@ from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.file.settings import DEMO_SETTING, set_setting
 from hbt_desktop.store.units import has_units
 from hbt_desktop.store.writes import write_base, write_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEMO_USER = "dữ liệu mẫu"
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.units import OrgUnit, UnitTree
@@ -24,6 +23,9 @@ from hbt_desktop.exchange.report import ImportReport, transaction
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, Sheet, Table
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.units import load_units, save_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _LINK_KEYS = {"uid", "portion", "share"}
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Base, Value
@@ -30,6 +29,9 @@ from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.units import load_units
 from hbt_desktop.store.values import all_bases, all_values
 from hbt_desktop.store.writes import apply_bases, apply_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHEET = "dataValues"
 # DHIS2's CSV column order (DHIS2 reads CSV by position), then hbt-desktop's own.

@@ -11,6 +11,7 @@ restored file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from hbt_desktop.store.file.backup import (
     BackupInfo,
@@ -32,6 +32,9 @@ from hbt_desktop.store.file.backup import (
     read_backup,
 )
 from hbt_desktop.ui.backup.backup_list import BackupList
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def backup_folders(db: Database, db_path: Path) -> list[Path]:
