@@ -5,7 +5,7 @@ tệp"); the extension chooses: ``.txt`` the text form (``document_text``), ``.z
 
 Import goes to the unit and period the caller names (the file's own are only reported),
 and is all or nothing: the file is read and every template checked against this database
-(``exchange.document_check``) before anything is written (:func:`read_document`); then
+(``core.template_check``) before anything is written (:func:`read_document`); then
 ``app.imports.import_document`` backs the file up and the document is stored in one
 transaction (:func:`store_read_document`). What happens to a document already there:
 
@@ -30,9 +30,9 @@ from hbt_desktop.core.documents import DocumentSpec, PhotoSpec
 from hbt_desktop.core.errors import HbtError, InputError
 from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.periods import Period, format_period
+from hbt_desktop.core.template_check import TemplateChecker
 from hbt_desktop.core.text import fold
 from hbt_desktop.core.units import OrgUnit
-from hbt_desktop.exchange.document_check import TemplateChecker
 from hbt_desktop.exchange.document_complete import read_complete, write_complete
 from hbt_desktop.exchange.document_text import (
     ParsedText,

@@ -23,7 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from hbt_desktop.app.changes import FIGURES, Changes, Done
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError

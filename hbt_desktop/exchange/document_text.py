@@ -31,7 +31,7 @@ line that itself begins with ``#`` is written with a ``\\`` before it.
 Reading is strict: a byte-order mark, Windows line ends, decomposed (NFD) letters and tabs
 are accepted; anything that cannot be read is refused with the line it is on, in one
 sentence, before anything is stored. Placeholders are checked against the database by
-``exchange.document_check``, not here: this module knows only the file.
+``core.template_check``, not here: this module knows only the file.
 """
 
 from __future__ import annotations
