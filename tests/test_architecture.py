@@ -44,7 +44,15 @@ ACROSS = {("cli", "hbt_desktop.ui.app")}  # ``hbt-desktop`` with no command open
 READ_ONLY: Mapping[str, frozenset[str]] = {
     # accounts: who may sign in, what an account is
     "hbt_desktop.store.accounts": frozenset(
-        {"Account", "Role", "SignedIn", "get_account", "has_accounts", "list_accounts", "parse_role"}
+        {
+            "Account",
+            "Role",
+            "SignedIn",
+            "get_account",
+            "has_accounts",
+            "list_accounts",
+            "parse_role",
+        }
     ),
     # the change log
     "hbt_desktop.store.audit": frozenset({"HistoryEntry", "cell_history", "verify_audit"}),
@@ -440,7 +448,9 @@ def deferred_imports_listed(tree: Tree) -> list[str]:
 
     def listed(target: str) -> bool:
         name = target.replace(tree.package, ROOT, 1)
-        return any(name == d or name.startswith(d if d.endswith(".") else d + ".") for d in DEFERRED)
+        return any(
+            name == d or name.startswith(d if d.endswith(".") else d + ".") for d in DEFERRED
+        )
 
     return [
         f"{imp.source}:{imp.line} imports {imp.target} inside a function"
@@ -491,7 +501,9 @@ def test_no_import_name_is_computed(package: Tree) -> None:
 
 def test_sql_is_found_where_it_is(package: Tree) -> None:
     """The SQL rule sees the store's SQL (so that it would see it anywhere else)."""
-    store = [m for m, _, text in package.texts() if package.layer(m) == "store" and SQL.search(text)]
+    store = [
+        m for m, _, text in package.texts() if package.layer(m) == "store" and SQL.search(text)
+    ]
     assert len(store) > 100
 
 
@@ -539,7 +551,9 @@ CLEAN = {
         ("layering", {"store/bad.py": "import hbt_desktop.ui.screen\n"}, "store.bad"),
         (
             "layering",
-            {"core/bad.py": "import importlib\nm = importlib.import_module('hbt_desktop.app.actions')\n"},
+            {
+                "core/bad.py": "import importlib\nm = importlib.import_module('hbt_desktop.app.actions')\n"
+            },
             "core.bad",
         ),
         ("layering", {"exchange/bad.py": "from hbt_desktop.reports import page\n"}, "exchange.bad"),
@@ -564,10 +578,18 @@ CLEAN = {
         ("sql", {"ui/bad.py": "Q = 'Update units ' + 'SET name = ?'\n"}, "ui.bad"),
         ("sql", {"ui/bad.py": "Q = f'''\ndelete\nfrom {table}\n'''\n"}, "ui.bad"),
         # a screen writing through the store, or reaching into exchange
-        ("read_only", {"ui/bad.py": "from hbt_desktop.store.values import write_values\n"}, "ui.bad"),
+        (
+            "read_only",
+            {"ui/bad.py": "from hbt_desktop.store.values import write_values\n"},
+            "ui.bad",
+        ),
         ("read_only", {"cli/bad.py": "from hbt_desktop.store import writes\n"}, "cli.bad"),
         ("read_only", {"ui/bad.py": "from hbt_desktop.exchange import values_io\n"}, "ui.bad"),
-        ("deferred", {"app/bad.py": "def f():\n    from hbt_desktop.store import values\n"}, "app.bad"),
+        (
+            "deferred",
+            {"app/bad.py": "def f():\n    from hbt_desktop.store import values\n"},
+            "app.bad",
+        ),
     ],
 )
 def test_each_rule_catches_a_planted_violation(
@@ -584,7 +606,9 @@ def test_each_rule_catches_a_planted_violation(
     [
         # What the rules allow: a type named under TYPE_CHECKING, a read-only query,
         # a listed deferred import, a docstring that says "select … from".
-        {"app/ok.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from sqlite_utils import Database\n"},
+        {
+            "app/ok.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from sqlite_utils import Database\n"
+        },
         {"ui/ok.py": "from hbt_desktop.store.values import values_for_indicators\n"},
         {"cli/ok.py": "def f():\n    from hbt_desktop.ui.app import run\n"},
         {"app/ok.py": '"""Select the unit from the list."""\n'},

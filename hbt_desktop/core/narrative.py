@@ -486,19 +486,30 @@ def render(
     return ctx.result
 
 
-def _globals(ctx: _Render) -> dict[str, object]:
-    period, unit = ctx.period, ctx.unit
+def _children(ctx: _Render) -> list[OrgUnit]:
     # Counted on the period's last day: "làm việc với 18 phường".
-    children = ctx.src.units.children(unit.uid, period.nominal_end)
-    wards = [c for c in children if c.kind.value == "phường"]
-    return {
-        "so_lieu": so_lieu,
-        "ky": Formatted(format_period(period), Role.LABEL, period=period),
-        "ky_day_du": Formatted(format_cutoff_period(period), Role.LABEL, period=period),
-        "nam": Formatted(str(period.year)),
-        "don_vi": Formatted(unit.full_name),
-        "ten_don_vi": Formatted(unit.name),
-        "so_don_vi_truc_thuoc": Formatted(format_decimal(len(children), 0)),
-        "so_phuong": Formatted(format_decimal(len(wards), 0)),
-        "ngay_cuoi_ky": Formatted(format_date(period.end)),
-    }
+    return ctx.src.units.children(ctx.unit.uid, ctx.period.nominal_end)
+
+
+# Every name a template may read, and how it is made for one render: the one list of
+# them (``core.template_check`` asks it whether a name is known).
+_NAMES: dict[str, Callable[[_Render], object]] = {
+    "so_lieu": lambda ctx: so_lieu,
+    "ky": lambda ctx: Formatted(format_period(ctx.period), Role.LABEL, period=ctx.period),
+    "ky_day_du": lambda ctx: Formatted(
+        format_cutoff_period(ctx.period), Role.LABEL, period=ctx.period
+    ),
+    "nam": lambda ctx: Formatted(str(ctx.period.year)),
+    "don_vi": lambda ctx: Formatted(ctx.unit.full_name),
+    "ten_don_vi": lambda ctx: Formatted(ctx.unit.name),
+    "so_don_vi_truc_thuoc": lambda ctx: Formatted(format_decimal(len(_children(ctx)), 0)),
+    "so_phuong": lambda ctx: Formatted(
+        format_decimal(sum(1 for c in _children(ctx) if c.kind.value == "phường"), 0)
+    ),
+    "ngay_cuoi_ky": lambda ctx: Formatted(format_date(ctx.period.end)),
+}
+TEMPLATE_NAMES = frozenset(_NAMES)
+
+
+def _globals(ctx: _Render) -> dict[str, object]:
+    return {name: make(ctx) for name, make in _NAMES.items()}

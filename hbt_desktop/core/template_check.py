@@ -10,11 +10,10 @@ and period it goes to:
    with the line: the indicator, period and unit of every ``so_lieu(…)`` and the kind of
    base of every ``so_voi``/``ty_le``/``tren_tong`` written as text (a name that is a
    variable is left to step 4);
-3. every name it reads that no ``{% set %}`` defines and the renderer does not know
+3. every name it reads that no ``{% set %}`` defines and the renderer does not offer
    (``{{ thu_nhap }}`` for ``{{ thu }}``), and every attribute of a figure that figures
-   do not have (``{{ thu.tang_truongg() }}``) — known or not exactly as
-   ``core.narrative`` renders the name alone, so this follows the renderer whatever
-   names it offers;
+   do not have (``{{ thu.tang_truongg() }}``) — the renderer's own lists of them
+   (``narrative.TEMPLATE_NAMES``, ``figure_view.VIEW_NAMES``), so the two never differ;
 4. then the template is rendered as printing would render it, and any problem it reports
    is a fault — except a missing figure: a figure not entered yet is no fault of the file.
 """
@@ -28,9 +27,10 @@ import jinja2
 from jinja2 import nodes
 
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.figure_view import VIEW_NAMES
 from hbt_desktop.core.figures import FigureSource
 from hbt_desktop.core.i18n import tr
-from hbt_desktop.core.narrative import TemplateError, check_template, render
+from hbt_desktop.core.narrative import TEMPLATE_NAMES, TemplateError, check_template, render
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.units import OrgUnit
@@ -39,8 +39,6 @@ from hbt_desktop.core.units import OrgUnit
 # (docs/mau-van-ban.md, "Viết số liệu và các so sánh").
 _BASE_METHODS = frozenset({"so_voi", "ty_le", "tren_tong"})
 _FIGURE = "so_lieu"
-# A name no template can mean: how the renderer shows an unknown name, to compare with.
-_NOBODY = "ten_khong_co_trong_mau_nao"
 _PARSER = jinja2.Environment(autoescape=False)
 
 
@@ -57,14 +55,12 @@ class TemplateFault:
 
 
 class TemplateChecker:
-    """Checks templates for one unit and period of one database; remembers the names it
-    has asked the renderer about."""
+    """Checks templates for one unit and period of one figure source (a database)."""
 
     def __init__(self, src: FigureSource, unit: OrgUnit, period: Period) -> None:
         self.src = src
         self.unit = unit
         self.period = period
-        self._known: dict[str, bool] = {}
 
     def first_fault(self, template: str, names: Sequence[str] = ()) -> TemplateFault | None:
         faults = self.faults(template, names)
@@ -110,7 +106,7 @@ class TemplateChecker:
                     )
         defined = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "store"} | set(names)
         for name in tree.find_all(nodes.Name):
-            if name.ctx == "load" and name.name not in defined and not self._is_known(name.name):
+            if name.ctx == "load" and name.name not in defined and name.name not in TEMPLATE_NAMES:
                 found.append((name.lineno, tr("doccheck.undefined", None, name=name.name)))
         figures = {
             a.target.name
@@ -125,7 +121,7 @@ class TemplateChecker:
             if (
                 isinstance(target, nodes.Name)
                 and target.name in figures
-                and not self._figure_has(attr.attr)
+                and attr.attr not in VIEW_NAMES
             ):
                 message = tr(
                     "doccheck.unknown_attribute", None, name=target.name, attribute=attr.attr
@@ -164,30 +160,6 @@ class TemplateChecker:
         except HbtError:
             return False
         return True
-
-    def _is_known(self, name: str) -> bool:
-        """Whether the renderer knows the name ``name``."""
-        return self._renders_apart("", "{{ %s }}", name)
-
-    def _figure_has(self, attribute: str) -> bool:
-        """Whether a figure (what ``so_lieu`` gives) has ``attribute``."""
-        code = next(iter(self.src.catalogue.indicators), None)
-        if code is None:
-            return True  # no catalogue to try with: left to the render
-        return self._renders_apart(f"{{% set x = {_FIGURE}('{code}') %}}", "{{ x.%s }}", attribute)
-
-    def _renders_apart(self, prefix: str, pattern: str, name: str) -> bool:
-        """Whether ``pattern % name`` renders otherwise than ``pattern`` with a name nothing
-        has (compared with ``name`` put in place of that one): the renderer's own answer."""
-        key = prefix + pattern % name
-        if key not in self._known:
-            alone = render(key, self.src, self.unit, self.period)
-            nobody = render(prefix + pattern % _NOBODY, self.src, self.unit, self.period)
-            self._known[key] = (alone.text, [p.text for p in alone.problems]) != (
-                nobody.text.replace(_NOBODY, name),
-                [p.text.replace(_NOBODY, name) for p in nobody.problems],
-            )
-        return self._known[key]
 
 
 def _text_argument(call: nodes.Call, position: int, keyword: str) -> str | None:

@@ -56,6 +56,8 @@ def read_and_store(
         return read
     before_write()
     return store_read_document(db, read)
+
+
 WARD, Q3 = "W00283-2025", parse_period("2026Q3")
 
 
