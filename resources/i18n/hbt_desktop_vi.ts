@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../hbt_desktop/ui/help.py" line="+61"/>
+        <location filename="../../hbt_desktop/ui/help.py" line="+62"/>
         <source>&lt;p&gt;&lt;b&gt;hbt-desktop&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Figures, bulletins and Decree 30 reports of the district and its wards, offline.&lt;/p&gt;&lt;p&gt;Data file: {path}&lt;br&gt;Database schema version: {schema} (this program knows up to {known})&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;hbt-desktop&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Nhập số liệu, lập bản tin và báo cáo theo Nghị định 30 của quận và các phường, không cần mạng.&lt;/p&gt;&lt;p&gt;Tệp dữ liệu: {path}&lt;br&gt;Phiên bản cấu trúc dữ liệu: {schema} (chương trình này hiểu tới {known})&lt;/p&gt;</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/accounts_dialog.py" line="+39"/>
+        <location filename="../../hbt_desktop/ui/offices/accounts_dialog.py" line="+41"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
@@ -52,12 +52,12 @@
         <translation>Đổi &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Password again:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
@@ -111,12 +111,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../hbt_desktop/ui/app.py" line="+145"/>
+        <location filename="../../hbt_desktop/ui/app.py" line="+123"/>
         <source>Open the file read-only, to look at the figures without changing them?</source>
         <translation>Mở tệp ở chế độ chỉ đọc, để xem số liệu mà không sửa?</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+41"/>
         <source>This file holds the demo data, to show what the program does: do not enter real figures here. To enter your own unit&apos;s figures, start with an empty data file (the units and the catalogue of indicators are kept).</source>
         <translation>Tệp này đang chứa dữ liệu mẫu để xem chương trình làm được gì: đừng nhập số liệu thật vào đây. Muốn nhập số liệu của đơn vị mình, hãy bắt đầu với một tệp dữ liệu trống (vẫn giữ danh sách đơn vị và danh mục chỉ tiêu).</translation>
     </message>
@@ -126,12 +126,12 @@
         <translation>Bắt đầu với tệp trống…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>Backing up the data file…</source>
         <translation>Đang sao lưu tệp dữ liệu…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
         <source>Replace everything in {path} (the demo data and anything added to it) with an empty data file that has only the units and the catalogue of indicators? The current file is backed up first, so it can be restored.</source>
         <translation>Thay toàn bộ nội dung của {path} (dữ liệu mẫu và mọi thứ đã thêm vào) bằng một tệp dữ liệu trống chỉ có danh sách đơn vị và danh mục chỉ tiêu? Tệp hiện tại được sao lưu trước nên vẫn khôi phục lại được.</translation>
     </message>
@@ -141,7 +141,7 @@
         <translation>Bắt đầu với tệp trống</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Started with an empty data file: the units and the catalogue only. The demo data is kept in the backup {backup}.</source>
         <translation>Đã bắt đầu với tệp dữ liệu trống: chỉ có danh sách đơn vị và danh mục chỉ tiêu. Dữ liệu mẫu được giữ trong bản sao lưu {backup}.</translation>
     </message>
@@ -183,7 +183,7 @@
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/admin/catalogue_dialog.py" line="+97"/>
+        <location filename="../../hbt_desktop/ui/admin/catalogue_dialog.py" line="+98"/>
         <source>Catalogue: sectors, indicators, kinds of base</source>
         <translation>Danh mục: lĩnh vực, chỉ tiêu, loại chỉ tiêu giao</translation>
     </message>
@@ -298,7 +298,7 @@
         <translation>không</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
         <source>Retire «{name}»</source>
         <translation>Ngừng sử dụng «{name}»</translation>
     </message>
@@ -364,7 +364,7 @@
 <context>
     <name>CompletenessDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/completeness_dialog.py" line="+50"/>
+        <location filename="../../hbt_desktop/ui/offices/completeness_dialog.py" line="+59"/>
         <source>Completeness of the wards&apos; figures</source>
         <translation>Tình hình gửi số liệu của các phường</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>muộn</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+41"/>
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>Đã lưu {path}.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Sent {pages} pages to the printer.</source>
         <translation>Đã gửi {pages} trang tới máy in.</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/file_actions.py" line="+77"/>
+        <location filename="../../hbt_desktop/ui/document/file_actions.py" line="+51"/>
         <source>Complete document, with photos (*.zip)</source>
         <translation>Văn bản đầy đủ, kèm ảnh (*.zip)</translation>
     </message>
@@ -571,7 +571,7 @@
         <translation>Xuất văn bản của {unit}, {period}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Exporting the document…</source>
         <translation>Đang xuất văn bản…</translation>
     </message>
@@ -591,12 +591,12 @@
         <translation>Văn bản (*.txt *.zip *.json)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Reading the document file…</source>
         <translation>Đang đọc tệp văn bản…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{summary}
 
 A backup of the data file is made first, so the document as it is now can be restored. Import the file?</source>
@@ -606,7 +606,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
     </message>
     <message>
         <location line="+3"/>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Import document</source>
         <translation>Nhập văn bản</translation>
     </message>
@@ -614,7 +614,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+47"/>
+        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+48"/>
         <source>Add section (Ctrl+N)</source>
         <translation>Thêm mục (Ctrl+N)</translation>
     </message>
@@ -696,7 +696,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Xóa mục «{heading}» cùng các ảnh của mục?</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Nothing to fix: both documents can be printed as they stand.</source>
         <translation>Không có gì cần sửa: cả bản tin và báo cáo đều in được như hiện có.</translation>
     </message>
@@ -704,7 +704,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+69"/>
+        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+71"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
@@ -769,7 +769,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+67"/>
         <source>Returned by the district ({who}, {when}): {reason}</source>
         <translation>Quận trả lại ({who}, {when}): {reason}</translation>
     </message>
@@ -792,7 +792,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../hbt_desktop/ui/errors.py" line="+44"/>
+        <location filename="../../hbt_desktop/ui/errors.py" line="+43"/>
         <source>Something unexpected went wrong. Everything you entered before has been saved. The details are in the log file: {path}</source>
         <translation>Đã xảy ra lỗi không mong muốn. Mọi số liệu đã nhập trước đó đều đã được lưu. Chi tiết lỗi được ghi trong tệp nhật ký: {path}</translation>
     </message>
@@ -805,12 +805,12 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/exchange_flow.py" line="+72"/>
+        <location filename="../../hbt_desktop/ui/offices/exchange_flow.py" line="+125"/>
         <source>Send the figures of {unit}, {period} to the district</source>
         <translation>Gửi số liệu của {unit}, {period} cho quận</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Figures sent</source>
         <translation>Đã ghi tệp số liệu</translation>
     </message>
@@ -820,12 +820,12 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Đã ghi tệp {path}: {values} số liệu và {documents} bài viết của {period} (tệp số {sequence}). Hãy chép tệp vào USB mang lên quận hoặc gửi qua thư điện tử. Nếu đây là tệp đầu tiên quận nhận từ đơn vị mình, hãy đọc cho quận qua điện thoại mã nhận dạng khóa này: {fingerprint}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Open the file returned by the district</source>
         <translation>Mở tệp quận trả lại</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Returned by the district</source>
         <translation>Quận trả lại</translation>
     </message>
@@ -835,7 +835,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Quận trả lại số liệu kèm {count} lý do. Các số liệu liên quan được tô màu cam trên màn hình nhập số liệu; hãy sửa rồi gửi lại số liệu.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+47"/>
         <source>Received before</source>
         <translation>Đã nhận trước đây</translation>
     </message>
@@ -845,12 +845,27 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Tệp này đã được nhận trước đây; không có gì thay đổi. Màn hình xem xét của tệp được mở lại.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-27"/>
         <source>Receive figures from a ward</source>
         <translation>Nhận số liệu từ phường</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="-49"/>
+        <source>Signing the file…</source>
+        <translation>Đang ký và ghi tệp…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reading the returned file…</source>
+        <translation>Đang đọc tệp quận trả lại…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Checking the ward&apos;s file…</source>
+        <translation>Đang kiểm tra tệp của phường…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>This workstation&apos;s key</source>
         <translation>Khóa của máy này</translation>
     </message>
@@ -874,7 +889,7 @@ Hãy đọc mã này qua điện thoại cho đơn vị kia khi họ nhận tệ
     </message>
     <message>
         <location line="+2"/>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Key files (*.key)</source>
         <translation>Tệp khóa (*.key)</translation>
     </message>
@@ -884,7 +899,7 @@ Hãy đọc mã này qua điện thoại cho đơn vị kia khi họ nhận tệ
         <translation>Ghi nhận tệp khóa của đơn vị khác</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Key recorded</source>
         <translation>Đã ghi nhận khóa</translation>
     </message>
@@ -894,35 +909,45 @@ Hãy đọc mã này qua điện thoại cho đơn vị kia khi họ nhận tệ
         <translation>Đã ghi nhận khóa của {unit} (mã nhận dạng {fingerprint}).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Export an entry sheet for {unit}, {period}</source>
         <translation>Xuất sổ Excel nhập số liệu cho {unit}, {period}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Sổ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+27"/>
-        <location line="+10"/>
+        <location line="-22"/>
+        <location line="+45"/>
+        <location line="+9"/>
         <source>Entry sheet</source>
         <translation>Sổ Excel nhập số liệu</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-53"/>
         <source>Written {path} with {count} indicators. Fill in the three yellow columns, then import it back (Exchange menu).</source>
         <translation>Đã ghi {path} gồm {count} chỉ tiêu. Hãy điền ba cột nền vàng, rồi nhập lại (menu Trao đổi).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Writing the entry sheet…</source>
+        <translation>Đang ghi sổ nhập số liệu…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Import a filled-in entry sheet</source>
         <translation>Nhập sổ Excel đã điền</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Reading the entry sheet…</source>
+        <translation>Đang đọc sổ nhập số liệu…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{summary}
 
 Take only the valid rows now, and correct the others later?</source>
@@ -1175,12 +1200,12 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/grid_model.py" line="+186"/>
+        <location filename="../../hbt_desktop/ui/entry/grid_model.py" line="+183"/>
         <source>Approved by {name} at {when}: the figures of {unit} for {period} are locked and cannot be changed. To change them, the leader unlocks them with a reason (Sign-off menu).</source>
         <translation>{name} đã phê duyệt lúc {when}: số liệu của {unit} cho {period} đã được khóa, không sửa được. Muốn sửa, lãnh đạo mở khóa và ghi rõ lý do (menu Phê duyệt).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Edit of {count} cells</source>
         <translation>Sửa {count} ô</translation>
     </message>
@@ -1345,7 +1370,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/imports_dialog.py" line="+29"/>
+        <location filename="../../hbt_desktop/ui/offices/imports_dialog.py" line="+32"/>
         <source>Files received from the wards</source>
         <translation>Các tệp đã nhận từ phường</translation>
     </message>
@@ -1406,7 +1431,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbt_desktop/ui/main_window.py" line="+73"/>
+        <location filename="../../hbt_desktop/ui/main_window.py" line="+78"/>
         <source>hbt-desktop — figures, bulletins and reports</source>
         <translation>hbt-desktop — số liệu, bản tin và báo cáo</translation>
     </message>
@@ -1436,7 +1461,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Xem trước và in</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1541,7 +1566,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Giới thiệu hbt-desktop</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>hbt-desktop — {where}</source>
         <translation>hbt-desktop — {where}</translation>
     </message>
@@ -1561,14 +1586,19 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Thay đổi gần nhất đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Backed up: {summary}</source>
         <translation>Đã sao lưu: {summary}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backing up the data file…</source>
+        <translation>Đang sao lưu tệp dữ liệu…</translation>
     </message>
 </context>
 <context>
@@ -1582,7 +1612,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>OfficeActions</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/actions.py" line="+72"/>
+        <location filename="../../hbt_desktop/ui/offices/actions.py" line="+87"/>
         <source>E&amp;xchange</source>
         <translation>T&amp;rao đổi</translation>
     </message>
@@ -1592,27 +1622,27 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Gửi số liệu cho quận…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Open a file returned by the district…</source>
         <translation>Mở tệp quận trả lại…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Figures returned by the district…</source>
         <translation>Số liệu quận trả lại…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Receive figures from a ward…</source>
         <translation>Nhận số liệu từ phường…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Files received from the wards…</source>
         <translation>Các tệp đã nhận từ phường…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Completeness of the wards&apos; figures…</source>
         <translation>Tình hình gửi số liệu của các phường…</translation>
     </message>
@@ -1622,22 +1652,22 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Xuất sổ Excel nhập số liệu (.xlsx)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Import a filled-in entry sheet…</source>
         <translation>Nhập sổ Excel đã điền…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This workstation&apos;s key…</source>
         <translation>Khóa của máy này…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Record another office&apos;s key file…</source>
         <translation>Ghi nhận tệp khóa của đơn vị khác…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Sign-off</source>
         <translation>&amp;Phê duyệt</translation>
     </message>
@@ -1652,22 +1682,22 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mark as &amp;checked</source>
         <translation>Xác nhận đã &amp;kiểm tra</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Approve and lock…</source>
         <translation>Phê &amp;duyệt và khóa…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Unlock…</source>
         <translation>&amp;Mở khóa…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Accounts…</source>
         <translation>Tài khoản…</translation>
     </message>
@@ -1677,7 +1707,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Thiết lập máy…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Workstation not set up</source>
         <translation>Máy chưa được thiết lập</translation>
     </message>
@@ -1705,7 +1735,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>Offices</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/common.py" line="+46"/>
+        <location filename="../../hbt_desktop/ui/offices/common.py" line="+26"/>
         <source>preparer</source>
         <translation>người lập</translation>
     </message>
@@ -1763,7 +1793,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>Paste</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/paste.py" line="+97"/>
+        <location filename="../../hbt_desktop/ui/entry/paste.py" line="+96"/>
         <source>Nothing was pasted: {count} of {cells} cells cannot be read. First, row {row}, «{column}»: {why}</source>
         <translation>Chưa dán gì: {count}/{cells} ô không đọc được. Ô đầu tiên, dòng {row}, cột «{column}»: {why}</translation>
     </message>
@@ -1963,7 +1993,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Loại văn &amp;bản:</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>The figures or the text changed: press F5 to build again.</source>
         <translation>Số liệu hoặc nội dung đã thay đổi: nhấn F5 để tạo lại.</translation>
     </message>
@@ -1973,7 +2003,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Đang tạo…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Building the document…</source>
         <translation>Đang tạo văn bản…</translation>
     </message>
@@ -2008,7 +2038,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Lưu thành tệp</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Saved {path}.</source>
         <translation>Đã lưu {path}.</translation>
     </message>
@@ -2312,7 +2342,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/backup/restore_dialog.py" line="+46"/>
+        <location filename="../../hbt_desktop/ui/backup/restore_dialog.py" line="+49"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
@@ -2403,7 +2433,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/review_dialog.py" line="+48"/>
+        <location filename="../../hbt_desktop/ui/offices/review_dialog.py" line="+67"/>
         <source>Review of a ward&apos;s figures</source>
         <translation>Xem xét số liệu của phường</translation>
     </message>
@@ -2453,7 +2483,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Kèm bài viết của phường cho {count} kỳ ({photos} ảnh); bài viết được nhận cùng số liệu.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Accept all but {count} rejected</source>
         <translation>&amp;Chấp nhận, trừ {count} số liệu bị từ chối</translation>
     </message>
@@ -2473,12 +2503,17 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Vì sao từ chối {count} số liệu này? Nếu tệp được trả lại, phường sẽ đọc lý do ở từng số liệu.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
         <source>{state}: {written} figures stored, {rejected} rejected. The district&apos;s totals include them now.</source>
         <translation>{state}: đã ghi {written} số liệu, từ chối {rejected}. Số tổng của quận đã tính các số liệu này.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Storing the accepted figures…</source>
+        <translation>Đang ghi các số liệu đã chấp nhận…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Return the file to the ward</source>
         <translation>Trả lại tệp cho phường</translation>
     </message>
@@ -2498,12 +2533,17 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Tệp trao đổi hbt-desktop (*.hbt)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
         <source>Returned. Give the file {path} to {unit} (USB stick or e-mail); its figures were not taken.</source>
         <translation>Đã trả lại. Hãy chuyển tệp {path} cho {unit} (USB hoặc thư điện tử); số liệu của tệp chưa được nhận.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Signing the returned file…</source>
+        <translation>Đang ký và ghi tệp trả lại…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+10"/>
         <source>Roll back the accepted file</source>
         <translation>Hoàn tác tệp đã chấp nhận</translation>
@@ -2519,9 +2559,14 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Đưa số liệu trở lại như trước khi chấp nhận tệp này?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Rolled back: {count} figures are as they were.</source>
         <translation>Đã hoàn tác: {count} số liệu đã trở lại như cũ.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Putting the figures back…</source>
+        <translation>Đang đưa số liệu về như cũ…</translation>
     </message>
 </context>
 <context>
@@ -2719,7 +2764,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/setup_dialog.py" line="+47"/>
+        <location filename="../../hbt_desktop/ui/offices/setup_dialog.py" line="+50"/>
         <source>Set up this workstation</source>
         <translation>Thiết lập máy này</translation>
     </message>
@@ -2804,12 +2849,12 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Khi có tài khoản, mỗi người đăng nhập, lịch sử của từng số liệu ghi rõ tên người sửa, và chỉ lãnh đạo mới phê duyệt, mở khóa được số liệu.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+51"/>
         <source>The two passwords differ; type them again.</source>
         <translation>Hai lần nhập mật khẩu không giống nhau; hãy nhập lại.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <source>This workstation is now the ward office of {unit}. The key that signs its files has this fingerprint; when the district receives your first file, read it to them by telephone (or give them the key file: Exchange menu).</source>
         <translation>Máy này giờ là máy của {unit}. Khóa ký các tệp của máy có mã nhận dạng dưới đây; khi quận nhận tệp đầu tiên, hãy đọc mã này cho quận qua điện thoại (hoặc đưa quận tệp khóa: menu Trao đổi).</translation>
     </message>
@@ -2827,7 +2872,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>SignOff</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/signoff.py" line="+36"/>
+        <location filename="../../hbt_desktop/ui/offices/signoff.py" line="+30"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -2837,7 +2882,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>Kiểm tra, phê duyệt và mở khóa số liệu cần một tài khoản có vai trò tương ứng, mà máy này chưa có tài khoản nào. Hãy thêm ở Phê duyệt › Tài khoản.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Checked</source>
         <translation>Đã kiểm tra</translation>
     </message>
@@ -2847,7 +2892,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>{what}: {name} đã kiểm tra.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
@@ -2867,7 +2912,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>{what}: {name} đã phê duyệt; số liệu đã được khóa.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
