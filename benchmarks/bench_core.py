@@ -308,8 +308,8 @@ def _values_csv(path: Path, count: int, wards: list[str]) -> int:
 def bench_import(folder: Path, count: int = 100_000) -> list[Result]:
     from datetime import date
 
-    from hbt_desktop import exchange
     from hbt_desktop.exchange.seed import load_reference
+    from hbt_desktop.exchange.values_io import import_values
     from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.units import load_units
 
@@ -331,7 +331,7 @@ def bench_import(folder: Path, count: int = 100_000) -> list[Result]:
         load_reference(db)
         _bench_catalogue(db)
         start = time.perf_counter()
-        exchange.import_values(db, csv_path)
+        import_values(db, csv_path)
         timings.append(time.perf_counter() - start)
         db.conn.close()
 

@@ -15,7 +15,8 @@ a function as one (it runs later). The rules:
 - ui/ and cli/ call ``app`` and read through the read-only queries of the store listed
   in :data:`READ_ONLY` (the one place they are listed), nothing else of the store,
   exchange or reports;
-- an import inside a function is one of :data:`DEFERRED`, each kept for a reason.
+- an import inside a function is one of :data:`DEFERRED`, each kept for a reason;
+- a package's ``__init__`` re-exports nothing (each name is imported one way).
 
 Each rule is shown failing on a planted violation (the ``test_…_is_caught`` tests).
 """
@@ -459,7 +460,25 @@ def deferred_imports_listed(tree: Tree) -> list[str]:
     ]
 
 
+# The one package __init__ that runs something: the Qt reference-count guard, before any Qt.
+INIT_IMPORTS = {"hbt_desktop.ui": {"hbt_desktop.ui.refcount_guard"}}
+
+
+def packages_re_export_nothing(tree: Tree) -> list[str]:
+    """A package's __init__ imports nothing: every name is imported from its own module,
+    one way (a facade that re-exported the importers gave two)."""
+    return [
+        f"{imp.source}:{imp.line} imports {imp.target}"
+        for imp in tree.imports
+        if tree.is_package(imp.source)
+        and tree.ours(imp)
+        and not imp.type_only
+        and imp.target not in INIT_IMPORTS.get(imp.source.replace(tree.package, ROOT, 1), set())
+    ]
+
+
 RULES: dict[str, Rule] = {
+    "facades": packages_re_export_nothing,
     "layering": layering,
     "file": the_file_knows_nothing_of_the_queries,
     "cycles": cycles,

@@ -1,27 +1,7 @@
-"""Files in and out: values (DHIS2 dataValueSets), catalogue and units as CSV, JSON, XLSX. No Qt.
+"""Files in and out, no Qt: figures (DHIS2 dataValueSets), the catalogue and the units as
+CSV, JSON or XLSX; the Excel entry sheet; the signed packages between ward offices and
+the district; the document files; the shipped reference and demo data.
 
-The formats are documented in docs/file-formats.md.
+Each module is imported by its own name (``exchange.values_io.import_values``); this
+package re-exports nothing. The formats are documented in docs/file-formats.md.
 """
-
-from hbt_desktop.exchange.catalogue_io import export_catalogue, import_catalogue
-from hbt_desktop.exchange.report import Change, Counts, ImportReport
-from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits
-from hbt_desktop.exchange.units_io import export_units, import_units
-from hbt_desktop.exchange.values_io import export_values, import_values
-from hbt_desktop.exchange.where import FileInputError, Where
-
-__all__ = [
-    "DEFAULT_LIMITS",
-    "Change",
-    "Counts",
-    "FileInputError",
-    "ImportReport",
-    "Limits",
-    "Where",
-    "export_catalogue",
-    "export_units",
-    "export_values",
-    "import_catalogue",
-    "import_units",
-    "import_values",
-]

@@ -45,7 +45,7 @@ from hbt_desktop.store.file.recovery import open_or_recover
 from hbt_desktop.store.writes import delete_value, write_value, write_values
 
 try:
-    from hbt_desktop.exchange import import_values
+    from hbt_desktop.exchange.values_io import import_values
 except ImportError:  # the exchange package is being written alongside: optional
     import_values = None  # type: ignore[assignment]
 # The keys, shared with the parent (crash_harness imports these).

@@ -10,8 +10,10 @@ import pytest
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.exchange import import_catalogue, import_units, import_values
+from hbt_desktop.exchange.catalogue_io import import_catalogue
 from hbt_desktop.exchange.report import ImportReport
+from hbt_desktop.exchange.units_io import import_units
+from hbt_desktop.exchange.values_io import import_values
 from hbt_desktop.exchange.where import FileInputError
 from hbt_desktop.store.units import load_units
 from hbt_desktop.store.values import all_values

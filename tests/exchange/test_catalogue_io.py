@@ -14,8 +14,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.catalogue import IndicatorKind
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.resources import resource_path
-from hbt_desktop.exchange import export_catalogue, import_catalogue
-from hbt_desktop.exchange.catalogue_io import COMBINED_COLUMNS
+from hbt_desktop.exchange.catalogue_io import COMBINED_COLUMNS, export_catalogue, import_catalogue
 from hbt_desktop.exchange.rows import INDICATOR_COLUMNS
 from hbt_desktop.exchange.where import FileInputError
 from hbt_desktop.store.catalogue import load_catalogue

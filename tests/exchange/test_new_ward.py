@@ -14,12 +14,9 @@ from sqlite_utils import Database
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Status
-from hbt_desktop.exchange import (
-    export_values,
-    import_catalogue,
-    import_units,
-    import_values,
-)
+from hbt_desktop.exchange.catalogue_io import import_catalogue
+from hbt_desktop.exchange.units_io import import_units
+from hbt_desktop.exchange.values_io import export_values, import_values
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.units import load_units
 from hbt_desktop.store.values import all_bases, all_values, get_base, get_value

@@ -12,8 +12,8 @@ from sqlite_utils import Database
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.core.units import Portion, Predecessor
-from hbt_desktop.exchange import export_units, import_units
 from hbt_desktop.exchange.rows import UNIT_COLUMNS
+from hbt_desktop.exchange.units_io import export_units, import_units
 from hbt_desktop.exchange.where import FileInputError
 from hbt_desktop.store.units import load_units
 from tests.exchange.conftest import digest

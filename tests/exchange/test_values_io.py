@@ -14,9 +14,8 @@ from sqlite_utils import Database
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Base, Status, Value
-from hbt_desktop.exchange import export_values, import_values
 from hbt_desktop.exchange.seed import load_reference
-from hbt_desktop.exchange.values_io import COLUMNS
+from hbt_desktop.exchange.values_io import COLUMNS, export_values, import_values
 from hbt_desktop.exchange.where import FileInputError
 from hbt_desktop.store.values import all_bases, all_values, get_value
 from hbt_desktop.store.writes import write_base, write_value

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.access import AccessError, StationRole
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Value
-from hbt_desktop.exchange import import_values
+from hbt_desktop.exchange.values_io import import_values
 from hbt_desktop.store.accounts import Account, AuthError, Role, authenticate, create_account
 from hbt_desktop.store.approval import ApprovalError, approve, mark_checked, unlock
 from hbt_desktop.store.audit import events, verify_audit
