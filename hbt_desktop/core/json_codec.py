@@ -99,13 +99,18 @@ def document_from_dict(
     data: dict[str, object], images: dict[str, bytes] | None = None
 ) -> DocumentSpec:
     """The inverse of :func:`document_to_dict`; ``images`` by SHA-256 when not inline.
-    A header field the JSON lacks (written before the field existed) keeps its default."""
+    A header field the JSON lacks (written before the field existed) keeps its default.
+
+    A dict of another shape raises ValueError, KeyError or TypeError, which each reader
+    (a package, a document file) turns into its own refusal — checked by ``if``, not by
+    ``assert``, so that ``python -O`` checks the same."""
     doc = DocumentSpec(str(data.get("unit") or ""), parse_period(str(data.get("period") or "")))
     for f in HEADER_FIELDS:
         if f.name in data:
             setattr(doc, f.name, from_json(f.kind, data[f.name]))
     sections = data.get("sections") or []
-    assert isinstance(sections, list)
+    if not isinstance(sections, list):
+        raise ValueError("the document's sections are not a list")
     for position, s in enumerate(sections):
         doc.sections.append(
             SectionSpec(
@@ -118,7 +123,8 @@ def document_from_dict(
             )
         )
     photos = data.get("photos") or []
-    assert isinstance(photos, list)
+    if not isinstance(photos, list):
+        raise ValueError("the document's photos are not a list")
     for position, p in enumerate(photos):
         sha = str(p["sha256"])
         image = base64.b64decode(p["image"]) if "image" in p else (images or {})[sha]

@@ -344,7 +344,7 @@ def _contents(package: Package, members: dict[str, bytes]) -> None:
             ]
     except PackageError:
         raise
-    except (HbtError, KeyError, ValueError, TypeError, AssertionError) as exc:
+    except (HbtError, KeyError, ValueError, TypeError) as exc:
         raise PackageError(
             "package.bad_content", file=package.file_name, name="", detail=type(exc).__name__
         ) from None

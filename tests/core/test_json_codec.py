@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -114,3 +117,25 @@ def test_a_document_whose_photos_travel_apart_reads_back_with_them() -> None:
 def test_an_empty_document_reads_back_empty() -> None:
     doc = DocumentSpec("Q007", Period.month(2026, 7))
     assert document_from_dict(document_to_dict(doc)) == doc
+
+
+@pytest.mark.parametrize("part", ["sections", "photos"])
+@pytest.mark.parametrize("shape", [{"x": 1}, "text", 7])
+def test_a_document_of_another_shape_is_refused_without_assert(part: str, shape: object) -> None:
+    """The check is an ``if``: ``python -O``, which drops asserts, refuses the same."""
+    data = document_to_dict(DocumentSpec("Q007", Period.quarter(2023, 1)))
+    data[part] = shape
+    with pytest.raises(ValueError, match=part):
+        document_from_dict(data)
+
+
+def test_the_check_holds_under_python_minus_o() -> None:
+    code = (
+        "from hbt_desktop.core.json_codec import document_from_dict\n"
+        "try:\n    document_from_dict({'unit': 'Q007', 'period': '2023Q1', 'sections': 5})\n"
+        "except ValueError:\n    print('refused')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-O", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "refused"
