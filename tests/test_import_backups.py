@@ -107,23 +107,15 @@ def test_import_values_as_dhis2(demo: Path, tmp_path: Path) -> None:
     )
 
 
-def test_import_catalogue(demo: Path, tmp_path: Path) -> None:
-    sectors = _exported(demo, "catalogue", tmp_path / "catalogue.json")
-    text = sectors.read_text(encoding="utf-8")
-    assert "Doanh nghiệp" in text
-    sectors.write_text(text.replace("Doanh nghiệp", "Doanh nghiệp mới", 1), encoding="utf-8")
+@pytest.mark.parametrize(("what", "name"), [("catalogue", "Doanh nghiệp"), ("units", "Nguyễn Du")])
+def test_import_catalogue_and_units(demo: Path, tmp_path: Path, what: str, name: str) -> None:
+    """The catalogue or the units exported, one name changed, imported back."""
+    exported = _exported(demo, what, tmp_path / f"{what}.json")
+    text = exported.read_text(encoding="utf-8")
+    assert name in text
+    exported.write_text(text.replace(name, name + " Mới", 1), encoding="utf-8")
     assert_backed_up_first(
-        Case(demo, lambda: cli("import", "catalogue", str(sectors), "--db", str(demo)))
-    )
-
-
-def test_import_units(demo: Path, tmp_path: Path) -> None:
-    units = _exported(demo, "units", tmp_path / "units.json")
-    text = units.read_text(encoding="utf-8")
-    assert "Nguyễn Du" in text
-    units.write_text(text.replace("Nguyễn Du", "Nguyễn Du Mới", 1), encoding="utf-8")
-    assert_backed_up_first(
-        Case(demo, lambda: cli("import", "units", str(units), "--db", str(demo)))
+        Case(demo, lambda: cli("import", what, str(exported), "--db", str(demo)))
     )
 
 
@@ -138,18 +130,23 @@ def test_import_document(demo: Path, tmp_path: Path) -> None:
     )
 
 
+def fill_sheet(sheet: Path, figures: dict[str, object]) -> None:
+    """Type ``figures`` (indicator code → what the clerk types) in an exported entry
+    sheet's figure column, as a clerk fills it in Excel."""
+    book = openpyxl.load_workbook(sheet)
+    filled = set()
+    for row in book["Nhập số liệu"].iter_rows(min_row=2):
+        if row[1].value in figures:
+            row[5].value = figures[str(row[1].value)]
+            filled.add(row[1].value)
+    assert filled == set(figures), filled
+    book.save(sheet)
+
+
 def test_import_entry_sheet(demo: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "nhap.xlsx"
     cli("sheet", "export", str(sheet), "--unit", "007", "--period", "2023Q3", "--db", str(demo))
-    book = openpyxl.load_workbook(sheet)
-    ws = book["Nhập số liệu"]
-    filled = 0
-    for row in ws.iter_rows(min_row=2):
-        if row[1].value == COUNT:
-            row[5].value = 23
-            filled += 1
-    assert filled == 1
-    book.save(sheet)
+    fill_sheet(sheet, {COUNT: 23})
     assert_backed_up_first(
         Case(demo, lambda: cli("sheet", "import", str(sheet), "--db", str(demo)))
     )

@@ -328,6 +328,18 @@ def _check_trust(db: Database, package: Package, trust_fingerprint: str | None) 
     return False
 
 
+def _record_signer(db: Database, package: Package, user: str) -> None:
+    """First contact, confirmed by telephone: the sender's key is recorded with its file."""
+    record_key(
+        db,
+        package.unit_uid,
+        signing.encode_key(package.signer),
+        package.fingerprint,
+        source="fingerprint confirmed",
+        user=user,
+    )
+
+
 def _check_figures(db: Database, package: Package, station: Workstation) -> None:
     name = package.file_name
     sender = package.unit_uid
@@ -441,14 +453,7 @@ def keep_package(
     package = checked.package
     with db.atomic():
         if checked.record_key:
-            record_key(
-                db,
-                package.unit_uid,
-                signing.encode_key(package.signer),
-                package.fingerprint,
-                source="fingerprint confirmed",
-                user=user,
-            )
+            _record_signer(db, package, user)
         import_id = receive(db, _received(package), user=user, now=now)
     return review(db, import_id)
 
@@ -618,14 +623,7 @@ def keep_return(db: Database, checked: CheckedReturn, *, user: str) -> list[Retu
     if not checked.read_before:
         with db.atomic():
             if checked.record_key:
-                record_key(
-                    db,
-                    package.unit_uid,
-                    signing.encode_key(package.signer),
-                    package.fingerprint,
-                    source="fingerprint confirmed",
-                    user=user,
-                )
+                _record_signer(db, package, user)
             record_returned(db, checked.notes)
             note_sequence(db, package.unit_uid, package.sequence)
     return [n for n in returned_notes(db, unit) if n.return_id == answers]

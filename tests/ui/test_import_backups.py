@@ -10,19 +10,27 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from hbt_desktop.app.imports import receive_package
-from hbt_desktop.app.offices import export_package, export_public_key, return_package
+from hbt_desktop.app.offices import (
+    export_package,
+    export_public_key,
+    return_package,
+    trust_key_file,
+)
 from hbt_desktop.app.opening import DataFile
 from hbt_desktop.core.access import StationRole
+from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Value
 from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.writes import write_values
+from hbt_desktop.ui.offices.returned_dialog import ReturnedDialog
+from hbt_desktop.ui.offices.review_dialog import ReviewDialog
+from hbt_desktop.ui.offices.trust_dialog import CONFIRMED, TrustDialog
 from tests.offices.conftest import COUNT, Q1, make_office
-from tests.test_import_backups import Case, assert_backed_up_first
+from tests.test_import_backups import Case, assert_backed_up_first, fill_sheet
 from tests.ui.conftest import Dialogs, run_dialog, settle
 
 
@@ -50,6 +58,17 @@ def _sent(files: dict[str, Path], tmp_path: Path) -> Path:
     return package
 
 
+def from_the_menu(window: Any, action: Any, dialogs: Dialogs, source: Path) -> Case:
+    """The import of ``source`` by the menu ``action``, run to its end (background)."""
+    dialogs.open_path = str(source)
+
+    def run() -> None:
+        action.trigger()
+        settle(window)
+
+    return Case(window.session.db_path, run)
+
+
 def test_an_entry_sheet(
     make_window: Any, files: dict[str, Path], dialogs: Dialogs, tmp_path: Path
 ) -> None:
@@ -59,18 +78,10 @@ def test_an_entry_sheet(
     dialogs.save_path = str(sheet)
     window.offices.sheet_export_action.trigger()
     settle(window)
-    book = openpyxl.load_workbook(sheet)
-    for row in book["Nhập số liệu"].iter_rows(min_row=2):
-        if row[1].value == COUNT:
-            row[5].value = 14
-    book.save(sheet)
-    dialogs.open_path = str(sheet)
-
-    def run() -> None:
-        window.offices.sheet_import_action.trigger()
-        settle(window)
-
-    assert_backed_up_first(Case(files["an"], run))
+    fill_sheet(sheet, {COUNT: 14})
+    assert_backed_up_first(
+        from_the_menu(window, window.offices.sheet_import_action, dialogs, sheet)
+    )
 
 
 def test_a_wards_package_at_the_district(
@@ -80,20 +91,13 @@ def test_a_wards_package_at_the_district(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from hbt_desktop.ui.offices.review_dialog import ReviewDialog
-    from hbt_desktop.ui.offices.trust_dialog import CONFIRMED, TrustDialog
 
     package = _sent(files, tmp_path)
     district = make_window(files["quan"])
     run_dialog(monkeypatch, TrustDialog, CONFIRMED)  # the fingerprint read by telephone
     reviews = run_dialog(monkeypatch, ReviewDialog, QDialog.DialogCode.Rejected)
-    dialogs.open_path = str(package)
-
-    def run() -> None:
-        district.offices.receive_action.trigger()
-        settle(district)
-
-    assert_backed_up_first(Case(files["quan"], run))
+    action = district.offices.receive_action
+    assert_backed_up_first(from_the_menu(district, action, dialogs, package))
     assert len(reviews) == 1
 
 
@@ -104,8 +108,6 @@ def test_the_districts_return_at_the_ward(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from hbt_desktop.ui.offices.returned_dialog import ReturnedDialog
-    from hbt_desktop.ui.offices.trust_dialog import CONFIRMED, TrustDialog
 
     package = _sent(files, tmp_path)
     db = open_database(files["quan"])
@@ -113,8 +115,6 @@ def test_the_districts_return_at_the_ward(
     an = open_database(files["an"])
     export_public_key(an, ward_key)
     an.close()
-    from hbt_desktop.app.offices import trust_key_file
-
     trust_key_file(db, ward_key, user="quan")
     received = receive_package(DataFile(db, files["quan"]), package, user="quan").value
     assert received.import_id is not None
@@ -125,19 +125,12 @@ def test_the_districts_return_at_the_ward(
     ward = make_window(files["an"])
     run_dialog(monkeypatch, TrustDialog, CONFIRMED)
     shown = run_dialog(monkeypatch, ReturnedDialog, 0)
-    dialogs.open_path = str(returned)
-
-    def run() -> None:
-        ward.offices.read_return_action.trigger()
-        settle(ward)
-
-    assert_backed_up_first(Case(files["an"], run))
+    action = ward.offices.read_return_action
+    assert_backed_up_first(from_the_menu(ward, action, dialogs, returned))
     assert len(shown) == 1
 
 
 def test_a_document(window: Any, dialogs: Dialogs, qtbot: Any, tmp_path: Path) -> None:
-    from hbt_desktop.core.periods import parse_period
-
     window.session.select(period=parse_period("2023YTD02"), unit_uid="Q007")
     window.go_to_tab(3)
     page = window.document

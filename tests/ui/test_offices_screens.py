@@ -22,6 +22,7 @@ from hbt_desktop.store.values import get_value
 from hbt_desktop.ui.entry.entry_model import Col
 from hbt_desktop.ui.entry.grid_model import REFUSED_BG, RETURNED_BG
 from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, make_office
+from tests.test_import_backups import fill_sheet
 from tests.ui.conftest import Dialogs, run_dialog, settle
 
 
@@ -367,7 +368,6 @@ def test_a_workstation_with_accounts_asks_to_sign_in_and_refuses_a_wrong_passwor
 def test_an_entry_sheet_goes_out_and_comes_back_from_the_window(
     make_window: Any, files: dict[str, Path], dialogs: Dialogs, tmp_path: Path
 ) -> None:
-    import openpyxl
 
     window = make_window(files["an"])
     window.session.select(period=Q1, unit_uid="PA", sector=None)
@@ -376,14 +376,8 @@ def test_an_entry_sheet_goes_out_and_comes_back_from_the_window(
     window.offices.sheet_export_action.trigger()
     settle(window)
     assert sheet.exists(), dialogs.shown
-    book = openpyxl.load_workbook(sheet)
-    ws = book["Nhập số liệu"]
-    for row in ws.iter_rows(min_row=2):
-        if row[1].value == COUNT:
-            row[5].value = 14
-        if row[1].value == MONEY:
-            row[5].value = "nhiều lắm"  # not a number: the whole sheet is refused first
-    book.save(sheet)
+    # "nhiều lắm" is not a number: the whole sheet is refused first.
+    fill_sheet(sheet, {COUNT: 14, MONEY: "nhiều lắm"})
     dialogs.open_path = str(sheet)
     dialogs.answer = QMessageBox.StandardButton.No  # do not take only the valid rows
     window.offices.sheet_import_action.trigger()
