@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from hbt_desktop.app.exports import export_sheet
 from hbt_desktop.app.imports import receive_package
 from hbt_desktop.app.offices import (
     export_package,
@@ -72,16 +73,14 @@ def from_the_menu(window: Any, action: Any, dialogs: Dialogs, source: Path) -> C
 def test_an_entry_sheet(
     make_window: Any, files: dict[str, Path], dialogs: Dialogs, tmp_path: Path
 ) -> None:
-    window = make_window(files["an"])
-    window.session.select(period=Q1, unit_uid="PA", sector=None)
     sheet = tmp_path / "nhap.xlsx"
-    dialogs.save_path = str(sheet)
-    window.offices.sheet_export_action.trigger()
-    settle(window)
+    db = open_database(files["an"])
+    export_sheet(db, sheet, "PA", Q1)  # (its export from the window: test_offices_screens)
+    db.close()
     fill_sheet(sheet, {COUNT: 14})
-    assert_backed_up_first(
-        from_the_menu(window, window.offices.sheet_import_action, dialogs, sheet)
-    )
+    window = make_window(files["an"])
+    action = window.offices.sheet_import_action
+    assert_backed_up_first(from_the_menu(window, action, dialogs, sheet))
 
 
 def test_a_wards_package_at_the_district(
