@@ -114,6 +114,7 @@ DEFERRED: Mapping[str, str] = {
     # Start-up time of the command line: --version, --help and the window build only the
     # parser; a command's module (with its layers) is loaded when that command runs.
     "hbt_desktop.cli.": "a command's module, loaded when that command runs",
+    "hbt_desktop.store.file.location": "platformdirs, once --version and --help are past",
     # Only a brand-new data file needs the importers and the shipped reference data.
     "hbt_desktop.exchange.seed": "the reference data, for a new file only",
     # Heavy libraries for one kind of file: python-docx, pypdf, openpyxl.

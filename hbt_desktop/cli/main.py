@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from hbt_desktop.cli.parser import (
+    DATAFILE,
     DOCUMENTS,
     EXIT_REFUSED,
     EXIT_UNEXPECTED,
@@ -32,7 +33,6 @@ from hbt_desktop.cli.parser import (
 from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import tr
-from hbt_desktop.store.file.location import default_db_path, log_dir
 
 log = logging.getLogger("hbt_desktop")
 
@@ -46,6 +46,10 @@ def _commands(family: str) -> Mapping[str, Command]:
         from hbt_desktop.cli import files  # noqa: PLC0415
 
         return files.COMMANDS
+    if family == DATAFILE:
+        from hbt_desktop.cli import datafile  # noqa: PLC0415
+
+        return datafile.COMMANDS
     if family == DOCUMENTS:
         from hbt_desktop.cli import documents  # noqa: PLC0415
 
@@ -58,6 +62,7 @@ def _commands(family: str) -> Mapping[str, Command]:
 
 def _window(args: argparse.Namespace) -> int:
     # Deferred on purpose: Qt is loaded for the window only, never for a command.
+    from hbt_desktop.store.file.location import default_db_path  # noqa: PLC0415
     from hbt_desktop.ui.app import run  # noqa: PLC0415
 
     return run(default_db_path(args.db), screenshot=args.screenshot)
@@ -65,6 +70,10 @@ def _window(args: argparse.Namespace) -> int:
 
 def setup_logging() -> Path:
     """A rotating log file in the user's log folder; the path is shown in error messages."""
+    # Deferred on purpose: platformdirs is not needed by --version and --help, which
+    # end while the arguments are read.
+    from hbt_desktop.store.file.location import log_dir  # noqa: PLC0415
+
     folder = log_dir()
     problem: OSError | None = None
     try:

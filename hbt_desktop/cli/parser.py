@@ -20,7 +20,7 @@ EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 EXIT_CHANGED = 3  # verify-print: the figures printed are no longer those in the database
 
 # The module of cli/ that runs each family of commands.
-FILES, DOCUMENTS, OFFICES = "files", "documents", "offices"
+FILES, DATAFILE, DOCUMENTS, OFFICES = "files", "datafile", "documents", "offices"
 
 SubParsers = Any  # argparse's _SubParsersAction, which it does not name publicly
 
@@ -134,16 +134,16 @@ def _files(sub: SubParsers, common: Parser) -> None:
     p.add_argument("--valid-rows", action="store_true", help=tr("cli.help.sheet.valid_rows"))
     _as_user(p)
 
-    _add(sub, common, "demo", FILES, tr("cli.help.demo"))
-    _add(sub, common, "new", FILES, tr("cli.help.new"))
-    _add(sub, common, "check", FILES, tr("cli.help.check"))
+    _add(sub, common, "demo", DATAFILE, tr("cli.help.demo"))
+    _add(sub, common, "new", DATAFILE, tr("cli.help.new"))
+    _add(sub, common, "check", DATAFILE, tr("cli.help.check"))
 
-    p = _add(sub, common, "backup", FILES, tr("cli.help.backup"))
+    p = _add(sub, common, "backup", DATAFILE, tr("cli.help.backup"))
     p.add_argument("action", choices=["list", "now", "mirror"], help=tr("cli.help.backup.action"))
     p.add_argument("folder", nargs="?", metavar="FOLDER", help=tr("cli.help.backup.folder"))
     p.add_argument("--off", action="store_true", help=tr("cli.help.backup.off"))
 
-    p = _add(sub, common, "restore", FILES, tr("cli.help.restore"))
+    p = _add(sub, common, "restore", DATAFILE, tr("cli.help.restore"))
     p.add_argument("backup", metavar="BACKUP", help=tr("cli.help.restore.backup"))
     p.add_argument("--yes", action="store_true", help=tr("cli.help.restore.yes"))
 

@@ -61,14 +61,14 @@ def test_the_rule_catches_a_silent_except(tmp_path: Path) -> None:
 def test_unexpected_errors_reach_the_log_with_context(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     import logging
 
-    from hbt_desktop.cli import files
+    from hbt_desktop.cli import datafile
     from hbt_desktop.cli import main as cli
     from hbt_desktop.cli.parser import EXIT_UNEXPECTED
 
     def boom(args, closing):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("deep inside")
 
-    monkeypatch.setitem(files.COMMANDS, "check", boom)  # type: ignore[index]
+    monkeypatch.setitem(datafile.COMMANDS, "check", boom)  # type: ignore[index]
     log_file = tmp_path / "hbt-desktop.log"
     monkeypatch.setattr(cli, "setup_logging", lambda: log_file)
     handler = logging.FileHandler(log_file, encoding="utf-8")
