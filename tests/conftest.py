@@ -12,11 +12,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests must never read or write a clerk's real database.
 os.environ.pop("HBT_DESKTOP_DB", None)
 
+import hashlib
 from collections.abc import Iterator
 
 import pytest
 
 from hbt_desktop.core import i18n
+from hbt_desktop.exchange.seed import load_demo, load_reference
+from hbt_desktop.store.file.connection import memory_database
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +32,6 @@ def _vietnamese_by_default() -> Iterator[None]:
 @pytest.fixture
 def db():  # type: ignore[no-untyped-def]
     """A fresh in-memory database with the shipped reference data (units, catalogue)."""
-    from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.file.connection import memory_database
-
     database = memory_database()
     load_reference(database)
     return database
@@ -40,16 +40,12 @@ def db():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def demo_db(db):  # type: ignore[no-untyped-def]
     """The reference data plus the seed bulletin's demo figures and text."""
-    from hbt_desktop.exchange.seed import load_demo
-
     load_demo(db)
     return db
 
 
 def db_digest(database) -> str:  # type: ignore[no-untyped-def]
     """A hash of every row of every table: equal digests mean an unchanged database."""
-    import hashlib
-
     digest = hashlib.sha256()
     for line in database.conn.iterdump():
         digest.update(line.encode())

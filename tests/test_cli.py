@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from hbt_desktop.cli.main import main
+from hbt_desktop.core.periods import parse_period
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.writes import delete_value
 
 
 @pytest.fixture
@@ -85,7 +89,6 @@ def test_a_ward_with_no_text_prints_a_draft_and_warns(
         == 0
     )
     assert out.exists()
-    from pypdf import PdfReader
 
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Thanh niên nhập ngũ" in text and "12 người" in text
@@ -94,9 +97,6 @@ def test_a_ward_with_no_text_prints_a_draft_and_warns(
 def test_strict_refuses_when_figures_are_missing(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.store.file.connection import open_database
-    from hbt_desktop.store.writes import delete_value
 
     db = open_database(demo_file)
     delete_value(db, "NS_THU_DIA_BAN", "Q007", parse_period("2023Q1"))

@@ -10,7 +10,10 @@ import pytest
 
 from hbt_desktop.cli.main import main
 from hbt_desktop.core.periods import parse_period
+from hbt_desktop.store.documents import load_document, save_document
+from hbt_desktop.store.file.connection import open_database
 from tests.core.test_template_values import ENGLISH
+from tests.test_printed_documents import pdf_text
 
 
 @pytest.fixture
@@ -22,8 +25,6 @@ def demo_file(tmp_path: Path) -> Path:
 
 def _set_section(path: Path, template: str) -> None:
     """Write ``template`` as the demo document's second section, as the editor would."""
-    from hbt_desktop.store.documents import load_document, save_document
-    from hbt_desktop.store.file.connection import open_database
 
     db = open_database(path)
     doc = load_document(db, "Q007", parse_period("2 tháng đầu năm 2023"))
@@ -95,7 +96,6 @@ def test_a_year_report_without_year_figures_is_refused_by_strict(
     assert "Chưa có số liệu nào của năm 2023" in capsys.readouterr().err
     # Without --strict it prints, with no 2-month or quý I figure under the year's title.
     assert main(argv) == 0
-    from tests.test_printed_documents import pdf_text
 
     text = pdf_text(out)
     assert "4.115 tỷ" not in text and "4.861 tỷ" not in text and "quý I/2023" not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -166,7 +167,6 @@ def test_syntax_errors_say_where(demo_db) -> None:
 
 
 def test_nfd_template_text_renders_nfc(demo_db) -> None:
-    import unicodedata
 
     nfd = unicodedata.normalize("NFD", "Thu ngân sách {{ ky }}")
     text = _render(demo_db, nfd).text

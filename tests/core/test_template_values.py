@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from hbt_desktop.core import i18n
+from hbt_desktop.core.figure_view import VIEW_NAMES
 from hbt_desktop.core.narrative import TemplateError, check_template, render
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.core.values import Status, Value
+from hbt_desktop.core.values import Base, Status, Value
 from hbt_desktop.store.source import StoreSource
-from hbt_desktop.store.writes import write_value
+from hbt_desktop.store.writes import write_base, write_value
 
 P = parse_period("2 tháng đầu năm 2023")
 Q1 = "{% set q1 = so_lieu('NS_THU_DIA_BAN', 'quý I/2023') %}"
@@ -112,7 +115,6 @@ def test_a_syntax_error_says_where_and_what(demo_db) -> None:
 
 
 def test_the_problems_are_vietnamese_in_an_english_session_too(demo_db) -> None:
-    from hbt_desktop.core import i18n
 
     i18n.set_language("en")
     result = _render(demo_db, Q1 + "{{ q1.tang_truong }}")
@@ -198,9 +200,6 @@ def test_an_illustrative_figure_says_so_where_it_prints(demo_db) -> None:
 
 
 def test_every_name_a_template_may_use_is_documented_for_clerks() -> None:
-    from pathlib import Path
-
-    from hbt_desktop.core.figure_view import VIEW_NAMES
 
     docs = (Path(__file__).parents[2] / "docs" / "mau-van-ban.md").read_text(encoding="utf-8")
     missing = [name for name in sorted(VIEW_NAMES) if f".{name}" not in docs]
@@ -224,8 +223,6 @@ def test_every_name_a_template_may_use_is_documented_for_clerks() -> None:
 def test_shares_without_so_voi_and_as_an_excess(
     demo_db, base: int, call: str, printed: str
 ) -> None:
-    from hbt_desktop.core.values import Base
-    from hbt_desktop.store.writes import write_base
 
     write_base(
         demo_db, Base("NS_THU_DIA_BAN", "Q007", parse_period("năm 2023"), "DT_TP", Decimal(base))

@@ -8,6 +8,7 @@ import pytest
 from hbt_desktop.core.errors import DataError, InputError
 from hbt_desktop.core.units import Portion, Predecessor, UnitKind, UnitTree, make_unit
 from hbt_desktop.store.units import load_units, save_units
+from tests.conftest import db_digest
 
 
 def test_shipped_tree_has_18_wards_in_2023_and_15_in_early_2025(db) -> None:
@@ -110,7 +111,6 @@ def test_a_merger_is_data(db) -> None:
 
 
 def test_cycle_and_dangling_parent_are_refused_and_nothing_is_saved(db) -> None:
-    from tests.conftest import db_digest
 
     before = db_digest(db)
     loop_a = make_unit(uid="A", code="A", name="A", kind="phường", level=3, parent_uid="B")

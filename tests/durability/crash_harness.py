@@ -27,6 +27,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hbt_desktop.exchange.seed import load_reference
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.lock import probe
+from hbt_desktop.store.file.verify import inspect_file
 from tests.durability.crash_child import BATCH_KEYS, EDIT_KEYS, SLOT_PERIODS
 
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -197,8 +201,6 @@ def slot_batches(conn: sqlite3.Connection) -> dict[int, set[tuple[str, int]]]:
 
 def check(db: Path, model: Model, pending: tuple[str, int, int] | None, tally: Tally) -> None:
     """Compare the file with the model; then fold the in-flight operation's fate into it."""
-    from hbt_desktop.store.file.lock import probe
-    from hbt_desktop.store.file.verify import inspect_file
 
     conn = sqlite3.connect(str(db))
     try:
@@ -279,8 +281,6 @@ def check(db: Path, model: Model, pending: tuple[str, int, int] | None, tally: T
 
 
 def prepare(db: Path) -> None:
-    from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.file.connection import open_database
 
     database = open_database(db)
     load_reference(database)

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
-from hbt_desktop.core.i18n import placeholders, tr
+from hbt_desktop.core.i18n import catalog, placeholders, tr
 from hbt_desktop.store.file.location_checks import (
     DRIVE_REMOTE,
     DRIVE_REMOVABLE,
@@ -192,7 +192,6 @@ def test_warnings_have_both_languages_with_the_same_placeholders() -> None:
         vi = tr(f"location.{kind}", "vi", path="p", detail="d", service="s", free="f")
         en = tr(f"location.{kind}", "en", path="p", detail="d", service="s", free="f")
         assert vi != en and "p" in vi
-    from hbt_desktop.core.i18n import catalog
 
     for key, texts in catalog().items():
         if key.startswith("location."):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -114,7 +115,6 @@ def test_a_second_copy_is_told_who_has_the_file_and_can_read_it(
     reader = open_or_recover(db, readonly=True)
     try:
         assert 1 in {int(v.amount) for v in all_values(reader.db)}
-        import sqlite3
 
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             reader.db.execute("DELETE FROM figure_values")

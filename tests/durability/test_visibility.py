@@ -9,7 +9,12 @@ are reported to their owners; see the durability report.)
 from __future__ import annotations
 
 import ast
+import logging
 from pathlib import Path
+
+from hbt_desktop.cli import datafile
+from hbt_desktop.cli import main as cli
+from hbt_desktop.cli.parser import EXIT_UNEXPECTED
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hbt_desktop"
 CHECKED = sorted(p for part in ("store", "app", "cli") for p in (PACKAGE / part).rglob("*.py"))
@@ -59,11 +64,6 @@ def test_the_rule_catches_a_silent_except(tmp_path: Path) -> None:
 
 
 def test_unexpected_errors_reach_the_log_with_context(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    import logging
-
-    from hbt_desktop.cli import datafile
-    from hbt_desktop.cli import main as cli
-    from hbt_desktop.cli.parser import EXIT_UNEXPECTED
 
     def boom(args, closing):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("deep inside")

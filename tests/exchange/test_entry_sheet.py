@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.entry_sheet import (
@@ -161,7 +162,6 @@ def test_a_cell_that_is_no_number_nor_text_is_refused_in_a_sentence(
 
 
 def test_a_workbook_that_is_not_an_entry_sheet_is_refused(db: Database, tmp_path: Path) -> None:
-    from hbt_desktop.core.errors import HbtError
 
     other = tmp_path / "other.xlsx"
     book = openpyxl.Workbook()

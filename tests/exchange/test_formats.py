@@ -3,6 +3,7 @@ zip and XML defences."""
 
 from __future__ import annotations
 
+import ast
 import json
 import zipfile
 from collections.abc import Sequence
@@ -10,11 +11,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import defusedxml
 import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import hbt_desktop.exchange as package
+from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.exchange import csvfile, jsonfile, xlsx
 from hbt_desktop.exchange.formats import file_kind, read_tables, write_file
@@ -260,7 +264,6 @@ def _read_xlsx(path: Path, numeric: Sequence[str] = ()) -> Table:
 
 
 def test_openpyxl_parses_through_defusedxml() -> None:
-    import defusedxml
 
     assert xlsx.defused()
     # Without our own DOCTYPE scan, openpyxl itself refuses the billion laughs: the
@@ -405,10 +408,6 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
 
 
 def test_every_message_key_raised_in_exchange_is_registered() -> None:
-    import ast
-
-    import hbt_desktop.exchange as package
-    from hbt_desktop.core import i18n
 
     keys = set()
     for path in Path(package.__file__).parent.glob("*.py"):

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Base, Status, Value
@@ -385,7 +386,6 @@ def test_a_file_without_rows_or_values(ref_db: Database, tmp_path: Path) -> None
 
 
 def test_messages_follow_the_language(full_db: Database, tmp_path: Path) -> None:
-    from hbt_desktop.core import i18n
 
     path = _csv(tmp_path, _row(value="4.115.081"))
     with pytest.raises(InputError) as caught:

@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from hbt_desktop.core.narrative import RenderResult, TemplateError, check_template, render
 from hbt_desktop.core.periods import parse_period
+from hbt_desktop.exchange.seed import load_demo, load_reference
+from hbt_desktop.store.file.connection import memory_database
+from hbt_desktop.store.source import StoreSource
 from tests.core.test_template_values import ENGLISH
 
 
@@ -124,9 +127,6 @@ TEMPLATE_TEXT = st.one_of(
 
 @pytest.fixture(scope="module")
 def source():  # type: ignore[no-untyped-def]
-    from hbt_desktop.exchange.seed import load_demo, load_reference
-    from hbt_desktop.store.file.connection import memory_database
-    from hbt_desktop.store.source import StoreSource
 
     db = memory_database()
     load_reference(db)

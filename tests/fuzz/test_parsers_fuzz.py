@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hbt_desktop.core.catalogue import IndicatorKind
+from hbt_desktop.core.catalogue import Indicator, IndicatorKind
 from hbt_desktop.core.dates import parse_date
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.money import MoneyUnit, parse_money
@@ -29,7 +29,10 @@ from hbt_desktop.core.numbers import (
     split_qualifier,
 )
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.core.values import parse_status
+from hbt_desktop.core.values import parse_status, read_entry
+from hbt_desktop.exchange.seed import load_reference
+from hbt_desktop.store.catalogue import load_catalogue
+from hbt_desktop.store.file.connection import memory_database
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -119,8 +122,6 @@ def test_inferring_a_convention_never_fails(texts: list[str]) -> None:
 @FUZZ
 @given(text=ANY_TEXT)
 def test_reading_a_cell_of_any_indicator_kind(kind: IndicatorKind, text: str) -> None:
-    from hbt_desktop.core.catalogue import Indicator
-    from hbt_desktop.core.values import read_entry
 
     indicator = _indicator(kind)
     assert isinstance(indicator, Indicator)
@@ -128,9 +129,6 @@ def test_reading_a_cell_of_any_indicator_kind(kind: IndicatorKind, text: str) ->
 
 
 def _indicator(kind: IndicatorKind):  # type: ignore[no-untyped-def]
-    from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.catalogue import load_catalogue
-    from hbt_desktop.store.file.connection import memory_database
 
     if not _CATALOGUE:
         db = memory_database()

@@ -16,6 +16,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from argon2 import PasswordHasher
 from sqlite_utils import Database
 
 from hbt_desktop.app import imports
@@ -27,6 +28,7 @@ from hbt_desktop.core.review import Review
 from hbt_desktop.core.units import OrgUnit, Portion, Predecessor, make_unit
 from hbt_desktop.core.values import Value
 from hbt_desktop.exchange.seed import load_reference
+from hbt_desktop.store import accounts
 from hbt_desktop.store.accounts import Account, Role, authenticate, create_account
 from hbt_desktop.store.completeness import INDICATORS_SETTING, set_deadline_days
 from hbt_desktop.store.file.connection import database_path, open_database
@@ -80,9 +82,6 @@ def small_district_units() -> list[OrgUnit]:
 def _quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     # Real argon2id costs ~0.3 s a hash on a 2-core machine and these tests make dozens of
     # accounts; tests/store/test_accounts.py checks the real parameters.
-    from argon2 import PasswordHasher
-
-    from hbt_desktop.store import accounts
 
     monkeypatch.setattr(
         accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

@@ -16,14 +16,16 @@ from hbt_desktop.app.offices import Exported, export_package, trust_sender
 from hbt_desktop.core.review import State, Verdict
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange import signing
+from hbt_desktop.store.accounts import AuthError, authenticate
 from hbt_desktop.store.audit import cell_history, verify_audit
 from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.packages import TrustError, trusted_key
 from hbt_desktop.store.review import ReviewError, decide, list_imports, review, rollback
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.workstation import get_workstation
 from hbt_desktop.store.writes import write_value
 from tests.conftest import db_digest
-from tests.offices.conftest import COUNT, MONEY, Q1, Office, Offices, file_digest, receive
+from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, Office, Offices, file_digest, receive
 
 
 def _figures(db: Database) -> list[tuple[object, ...]]:
@@ -184,9 +186,6 @@ def test_a_decision_on_an_outdated_review_is_refused(offices: Offices, tmp_path:
 
 
 def test_replacing_a_recorded_key_needs_the_administrator(offices: Offices) -> None:
-    from hbt_desktop.store.accounts import AuthError, authenticate
-    from hbt_desktop.store.packages import TrustError, trusted_key
-    from tests.offices.conftest import PASSWORD
 
     _trust(offices)
     q = offices.district

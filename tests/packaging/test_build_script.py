@@ -11,6 +11,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
+from hbt_desktop.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 # Loaded from its file under its own name: "build" is also a PyPI package's name.
@@ -97,9 +100,6 @@ def test_the_spec_reads_pyproject_and_finds_its_files() -> None:
 
 
 def test_the_smoke_checks_accept_the_bulletin_and_refuse_a_blank(tmp_path: Path) -> None:
-    from PIL import Image
-
-    from hbt_desktop.cli.main import main
 
     pdf = tmp_path / "b.pdf"
     assert main(["bulletin", "--db", str(tmp_path / "hbt.db"), "--out", str(pdf)]) == 0

@@ -11,9 +11,11 @@ from PIL import Image
 
 from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import InputError
-from hbt_desktop.reports.bulletin import build_bulletin
+from hbt_desktop.reports.bulletin import build_bulletin, key_figures_box
 from hbt_desktop.reports.content import BulletinContent, KeyFigure, Photo, Section
+from hbt_desktop.reports.fonts import register_fonts
 from hbt_desktop.reports.photos import PLACEHOLDER_TEXT, decode
+from hbt_desktop.reports.styles import bulletin_styles
 
 from .conftest import Built
 from .pdfcheck import BASE14, chunks, page_fonts
@@ -187,9 +189,6 @@ def test_a_section_table_runs_the_width_of_the_page() -> None:
 
 @pytest.mark.parametrize("count", [1, 2, 3, 5])
 def test_the_key_figure_box_never_shows_an_empty_card(count: int) -> None:
-    from hbt_desktop.reports.bulletin import key_figures_box
-    from hbt_desktop.reports.fonts import register_fonts
-    from hbt_desktop.reports.styles import bulletin_styles
 
     figures = tuple(KeyFigure(f"Chỉ tiêu {i}", f"{i} người") for i in range(count))
     doc = dataclasses.replace(bulletin_content(), key_figures=figures)

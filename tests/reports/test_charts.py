@@ -10,10 +10,16 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 
-from hbt_desktop.reports.charts import bar_chart_drawing, nice_ticks, vn_number, wrap_words
+from hbt_desktop.reports.charts import (
+    aligned_frame,
+    bar_chart_drawing,
+    nice_ticks,
+    vn_number,
+    wrap_words,
+)
 from hbt_desktop.reports.content import BarChart, ChartSeries
 from hbt_desktop.reports.fonts import FontSet, register_fonts
 
@@ -143,7 +149,6 @@ def test_a_chart_in_a_pdf_uses_only_embedded_fonts(fonts: FontSet) -> None:
 
 def _zero_line(drawing: Drawing) -> float:
     """The y of the zero line: the black horizontal rule across the plot."""
-    from reportlab.graphics.shapes import Line
 
     rules = [
         n
@@ -158,7 +163,6 @@ def _bars_bottom(drawing: Drawing) -> float:
 
 
 def test_two_charts_side_by_side_share_one_baseline(fonts: FontSet) -> None:
-    from hbt_desktop.reports.charts import aligned_frame
 
     # Different titles, legends, notes and category labels: alone, their plots differ.
     growth = growth_chart()
@@ -171,7 +175,6 @@ def test_two_charts_side_by_side_share_one_baseline(fonts: FontSet) -> None:
 
 
 def test_a_fall_in_one_chart_lowers_the_zero_line_of_both(fonts: FontSet) -> None:
-    from hbt_desktop.reports.charts import aligned_frame
 
     fall = BarChart(
         title="Tăng, giảm so với cùng kỳ năm trước (%)",
@@ -187,7 +190,6 @@ def test_a_fall_in_one_chart_lowers_the_zero_line_of_both(fonts: FontSet) -> Non
 
 
 def test_an_estimate_is_hatched_and_named_in_the_legend(fonts: FontSet) -> None:
-    from reportlab.graphics.shapes import Line
 
     chart = BarChart(
         title="Tổng thu ngân sách trên địa bàn (tỷ đồng)",

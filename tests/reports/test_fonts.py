@@ -144,7 +144,6 @@ def test_require_coverage_refuses_with_a_message_naming_the_characters() -> None
 
 
 def test_the_messages_exist_in_both_languages_with_the_same_placeholders() -> None:
-    import hbt_desktop.reports.photos  # noqa: F401  # registers its message
 
     catalog = i18n.catalog()
     for key in ("reports.glyphs_missing", "reports.photo_unreadable"):

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from hbt_desktop.app.assemble import open_assembly
 from hbt_desktop.cli.main import main
 from hbt_desktop.core.errors import InputError
+from hbt_desktop.core.periods import parse_period
 from hbt_desktop.reports import decree30
 from hbt_desktop.reports.content import Section
 from hbt_desktop.reports.page import footer_decorator
@@ -36,8 +38,6 @@ def _report(db: Path, out: Path, *args: str) -> Path:
 
 def _edit(db_path: Path, unit_code: str, period_text: str, **fields: object) -> None:
     """Change header fields of the stored document (made by printing once if needed)."""
-    from hbt_desktop.app.assemble import open_assembly
-    from hbt_desktop.core.periods import parse_period
 
     db = open_database(db_path)
     try:

@@ -4,6 +4,8 @@ figure changed behind the log's back."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from decimal import Decimal
 
 import pytest
@@ -13,7 +15,9 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Base, Value, encode
-from hbt_desktop.store.audit import cell_history, verify_audit
+from hbt_desktop.store import audit
+from hbt_desktop.store.audit import _json_list, base_state, cell_history, value_state, verify_audit
+from hbt_desktop.store.file.connection import memory_database
 from hbt_desktop.store.writes import (
     apply_values,
     delete_base,
@@ -62,7 +66,6 @@ def test_bases_are_logged_too(db: Database) -> None:
 
 def test_the_log_refuses_update_and_delete(db: Database) -> None:
     write_value(db, _value(12))
-    import sqlite3
 
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         db.execute("UPDATE audit_log SET user = 'x'")
@@ -132,9 +135,6 @@ def test_verify_finds_the_newest_rows_cut_off(db: Database) -> None:
 def test_the_hand_written_json_is_canonical_json(
     amount: Decimal, comment: str, qualifier: str | None, fields: list[object]
 ) -> None:
-    import json
-
-    from hbt_desktop.store.audit import _json_list, base_state, value_state
 
     value = Value("X", "U", P, amount, 3, comment=comment, qualifier=qualifier)
     num, scale = encode(amount, 3)
@@ -165,8 +165,6 @@ def test_the_batch_hash_is_the_chain_rule(
 ) -> None:
     """What append() writes, verify_audit recomputes to the same hashes, whatever the
     text (quotes, control characters, Vietnamese) and with or without a state."""
-    from hbt_desktop.store import audit
-    from hbt_desktop.store.file.connection import memory_database
 
     fresh = memory_database()
     user, how, indicator, unit, period, ref = texts

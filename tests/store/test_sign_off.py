@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.app.assemble import report_content
 from hbt_desktop.core.access import AccessError, StationRole
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Value
@@ -17,6 +18,7 @@ from hbt_desktop.exchange.values_io import import_values
 from hbt_desktop.store.accounts import Account, AuthError, Role, authenticate, create_account
 from hbt_desktop.store.approval import ApprovalError, approve, mark_checked, unlock
 from hbt_desktop.store.audit import events, verify_audit
+from hbt_desktop.store.documents import list_documents
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.workstation import StationError, set_workstation
 from hbt_desktop.store.writes import apply_values, delete_value, write_value
@@ -142,8 +144,6 @@ def test_approval_locks_and_the_leader_unlocks_with_a_reason(
 def test_the_report_is_signed_by_the_leader_who_approved(
     demo_db: Database, people: dict[str, object]
 ) -> None:
-    from hbt_desktop.app.assemble import report_content
-    from hbt_desktop.store.documents import list_documents
 
     _, unit, period = list_documents(demo_db)[0]
     draft, _ = report_content(demo_db, unit, period)

@@ -15,10 +15,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from argon2 import PasswordHasher
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from hbt_desktop.exchange.seed import load_demo, load_reference
+from hbt_desktop.exchange.seed import load_demo, load_reference, open_app_database
+from hbt_desktop.store import accounts
 from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.ui import errors
+from hbt_desktop.ui.app import App, load_fonts
+from hbt_desktop.ui.main_window import MainWindow
+from hbt_desktop.ui.prefs import Prefs
+from hbt_desktop.ui.session import Session
+from hbt_desktop.ui.translation import install_language
 
 
 def _make(path: Path, demo: bool) -> Path:
@@ -66,11 +74,6 @@ class Dialogs:
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[Dialogs]:
     """No modal dialog ever blocks a test; the interface speaks Vietnamese."""
-    from PySide6.QtWidgets import QFileDialog
-
-    from hbt_desktop.ui import errors
-    from hbt_desktop.ui.app import load_fonts
-    from hbt_desktop.ui.translation import install_language
 
     record = Dialogs()
 
@@ -96,10 +99,6 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[Dia
 @pytest.fixture
 def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     """``make_window(db_path)`` opens the main window on that file, as the program does."""
-    from hbt_desktop.exchange.seed import open_app_database
-    from hbt_desktop.ui.main_window import MainWindow
-    from hbt_desktop.ui.prefs import Prefs
-    from hbt_desktop.ui.session import Session
 
     windows: list[Any] = []
 
@@ -132,9 +131,6 @@ def _keys_and_quick_hashes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     Real argon2id costs ~0.3 s a hash on a 2-core machine; tests/store/test_accounts.py
     checks the real parameters.
     """
-    from argon2 import PasswordHasher
-
-    from hbt_desktop.store import accounts
 
     monkeypatch.setenv("HBT_DESKTOP_KEYS", str(tmp_path / "keys"))
     monkeypatch.setattr(
@@ -158,7 +154,6 @@ def run_dialog(monkeypatch: pytest.MonkeyPatch, cls: type, answer: Any = 0) -> l
 @pytest.fixture
 def start(tmp_path: Path, qtbot: Any) -> Iterator[Any]:
     """``start(path)``: the program's App on ``path``, closed (file let go) at the end."""
-    from hbt_desktop.ui.app import App
 
     apps: list[App] = []
 

@@ -16,11 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from hbt_desktop.core.periods import parse_period
+from hbt_desktop.ui.app import App
+from hbt_desktop.ui.entry.entry_model import Col
+
 
 def main(db_path: str, prefs_path: str) -> None:
-    from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.ui.app import App
-    from hbt_desktop.ui.entry.entry_model import Col
 
     app = App(Path(db_path), Path(prefs_path))
     window = app.window

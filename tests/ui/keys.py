@@ -9,6 +9,7 @@ input method (Unikey, in its default mode) delivers after composing a letter.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -35,7 +36,6 @@ def press(key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> None:
 
 def shortcut(sequence: str) -> None:
     """A key combination such as "Ctrl+Z", sent to the focused widget's window."""
-    from PySide6.QtGui import QKeySequence
 
     combo = QKeySequence(sequence)[0]
     QTest.keyClick(focus(), combo.key(), combo.keyboardModifiers())

@@ -13,14 +13,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Value
+from hbt_desktop.store.file import recovery
 from hbt_desktop.store.file.backup import create_backup, list_backups
 from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.location_checks import LocationWarning
+from hbt_desktop.store.file.lock import acquire_lock
+from hbt_desktop.store.file.recovery import DamagedError
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.writes import write_value
+from hbt_desktop.ui.app import App, StartCancelled
+from hbt_desktop.ui.backup.recovery_dialog import QUIT, RESTORE, RecoveryDialog
+from hbt_desktop.ui.backup.restore_dialog import RestoreDialog
 from hbt_desktop.ui.entry.entry_model import Col
+from hbt_desktop.ui.notices import Level
+from hbt_desktop.ui.offices.setup_dialog import SetupDialog
 from tests.store.file.test_backup_recovery import scribble_mid_page
 from tests.ui.conftest import Dialogs, run_dialog
 
@@ -52,7 +62,6 @@ def clerk_file(empty_path: Path) -> Path:
 def test_a_damaged_file_at_start_is_restored_from_the_newest_backup(
     clerk_file: Path, start: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.ui.backup.recovery_dialog import RESTORE, RecoveryDialog
 
     scribble_mid_page(clerk_file)
     offered = run_dialog(monkeypatch, RecoveryDialog, RESTORE)
@@ -72,9 +81,6 @@ def test_a_damaged_file_at_start_is_restored_from_the_newest_backup(
 def test_quitting_the_recovery_changes_nothing(
     clerk_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from hbt_desktop.store.file.recovery import DamagedError
-    from hbt_desktop.ui.app import App
-    from hbt_desktop.ui.backup.recovery_dialog import QUIT, RecoveryDialog
 
     scribble_mid_page(clerk_file)
     before = clerk_file.read_bytes()
@@ -87,7 +93,6 @@ def test_quitting_the_recovery_changes_nothing(
 def test_the_restore_dialog_lists_backups_and_restores_one(
     clerk_file: Path, start: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.ui.backup.restore_dialog import RestoreDialog
 
     app = start(clerk_file)
     assert _amount(app.session.db) == Decimal(2)
@@ -125,8 +130,6 @@ def test_a_refused_restore_leaves_the_file_open_and_says_why(
 def test_a_second_copy_opens_read_only_and_refuses_edits(
     demo_path: Path, start: Any, dialogs: Dialogs
 ) -> None:
-    from hbt_desktop.store.file.lock import acquire_lock
-    from hbt_desktop.ui.notices import Level
 
     held = acquire_lock(demo_path)  # another copy, on another computer: nobody answers
     try:
@@ -151,10 +154,6 @@ def test_a_second_copy_opens_read_only_and_refuses_edits(
 
 
 def test_a_second_copy_can_quit_instead(demo_path: Path, dialogs: Dialogs, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from hbt_desktop.store.file.lock import acquire_lock
-    from hbt_desktop.ui.app import App, StartCancelled
 
     dialogs.answer = QMessageBox.StandardButton.No
     with acquire_lock(demo_path), pytest.raises(StartCancelled):
@@ -211,9 +210,6 @@ def test_the_handover_pieces_raise_the_window(demo_path: Path, start: Any) -> No
 def test_a_location_warning_is_shown_at_start(
     demo_path: Path, start: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.store.file import recovery
-    from hbt_desktop.store.file.location_checks import LocationWarning
-    from hbt_desktop.ui.notices import Level
 
     warning = LocationWarning(
         "network", "location.network", {"path": str(demo_path), "detail": "cifs //may-chu/chung"}
@@ -231,7 +227,6 @@ def test_a_location_warning_is_shown_at_start(
 def test_backups_after_start_and_at_close(
     demo_path: Path, start: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.ui.offices.setup_dialog import SetupDialog
 
     asked = run_dialog(monkeypatch, SetupDialog, 0)  # a new workstation is asked to set up
     app = start(demo_path)

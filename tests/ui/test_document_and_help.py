@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.store.documents import load_document
+from hbt_desktop.store.values import get_value
 from hbt_desktop.ui import errors
 from hbt_desktop.ui.help import GuideDialog
 
@@ -127,7 +128,6 @@ def test_unexpected_error_is_one_sentence_with_the_log_path(window: Any, dialogs
     assert "Đã xảy ra lỗi không mong muốn" in text and "hbt-desktop.log" in text
     assert "lỗi lập trình" not in text  # the details go to the log, not to the clerk
     # The accepted edit is in the database whatever happened after it.
-    from hbt_desktop.store.values import get_value
 
     assert get_value(window.session.db, "NS_CHI_TONG", "Q007", parse_period("2023Q1"))
 

@@ -12,24 +12,39 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.review import State
+from hbt_desktop.core.values import Value
 from hbt_desktop.store.accounts import authenticate
+from hbt_desktop.store.completeness import set_deadline_days
 from hbt_desktop.store.review import list_imports
 from hbt_desktop.store.values import get_value
+from hbt_desktop.store.workstation import get_workstation
+from hbt_desktop.store.writes import write_value
 from hbt_desktop.ui.entry.entry_model import Col
 from hbt_desktop.ui.entry.grid_model import REFUSED_BG, RETURNED_BG
+from hbt_desktop.ui.offices import common, signoff
+from hbt_desktop.ui.offices.accounts_dialog import AccountsDialog
+from hbt_desktop.ui.offices.completeness_dialog import CompletenessDialog
+from hbt_desktop.ui.offices.history_dialog import CellHistoryDialog
+from hbt_desktop.ui.offices.imports_dialog import ImportsDialog
+from hbt_desktop.ui.offices.login_dialog import LoginDialog
+from hbt_desktop.ui.offices.returned_dialog import ReturnedDialog
+from hbt_desktop.ui.offices.review_dialog import ReviewDialog
+from hbt_desktop.ui.offices.setup_dialog import SetupDialog
+from hbt_desktop.ui.offices.trust_dialog import CONFIRMED, TrustDialog
 from tests.offices.conftest import COUNT, MONEY, PASSWORD, Q1, make_office
 from tests.test_import_backups import fill_sheet
 from tests.ui.conftest import Dialogs, run_dialog, settle
+from tests.ui.test_translations import assert_vietnamese, visible_texts
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     """Two ward offices and their district on files, their keys where the program looks."""
-    from hbt_desktop.store.completeness import set_deadline_days
 
     keys = tmp_path / "keys"
     keys.mkdir(exist_ok=True)
@@ -75,11 +90,6 @@ def test_a_period_between_a_ward_and_the_district_through_the_windows(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from hbt_desktop.ui.offices import common
-    from hbt_desktop.ui.offices.completeness_dialog import CompletenessDialog
-    from hbt_desktop.ui.offices.imports_dialog import ImportsDialog
-    from hbt_desktop.ui.offices.review_dialog import ReviewDialog
-    from hbt_desktop.ui.offices.trust_dialog import CONFIRMED, TrustDialog
 
     # The ward office of An: its role is in the status bar; it enters and sends Q1.
     ward = make_window(files["an"])
@@ -140,7 +150,6 @@ def test_a_period_between_a_ward_and_the_district_through_the_windows(
     assert "Đã gửi: 1/2 phường" in completeness.summary.text()
     dialogs.save_path = str(tmp_path / "tinh-hinh.pdf")
     completeness.save_pdf()
-    from pypdf import PdfReader
 
     assert len(PdfReader(tmp_path / "tinh-hinh.pdf").pages) == 1
 
@@ -164,10 +173,6 @@ def test_a_returned_file_shows_its_reasons_on_the_wards_cells(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from hbt_desktop.ui.offices import common
-    from hbt_desktop.ui.offices.returned_dialog import ReturnedDialog
-    from hbt_desktop.ui.offices.review_dialog import ReviewDialog
-    from hbt_desktop.ui.offices.trust_dialog import CONFIRMED, TrustDialog
 
     ward = make_window(files["binh"])
     _ward_enters(ward, "PB", "600 triệu", "11")
@@ -217,9 +222,6 @@ def test_a_returned_file_shows_its_reasons_on_the_wards_cells(
 def test_approval_locks_and_an_edit_is_refused_with_the_reason(
     make_window: Any, files: dict[str, Path], dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.core.values import Value
-    from hbt_desktop.store.writes import write_value
-    from hbt_desktop.ui.offices import common, signoff
 
     window = make_window(files["quan"])
     s = window.session
@@ -254,7 +256,6 @@ def test_approval_locks_and_an_edit_is_refused_with_the_reason(
 def test_a_cells_history_lists_who_changed_it_and_how(
     make_window: Any, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.ui.offices.history_dialog import CellHistoryDialog
 
     window = make_window(files["an"])
     s = window.session
@@ -284,8 +285,6 @@ def test_a_cells_history_lists_who_changed_it_and_how(
 def test_the_setup_dialog_makes_a_ward_office_with_its_first_account(
     make_window: Any, empty_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.store.workstation import get_workstation
-    from hbt_desktop.ui.offices.setup_dialog import SetupDialog
 
     window = make_window(empty_path)
     assert window.station_label.text() == "Máy chưa được thiết lập"
@@ -325,11 +324,6 @@ def test_the_setup_dialog_makes_a_ward_office_with_its_first_account(
 def test_the_setup_dialog_leaves_no_english(
     make_window: Any, empty_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.ui.offices.accounts_dialog import AccountsDialog
-    from hbt_desktop.ui.offices.login_dialog import LoginDialog
-    from hbt_desktop.ui.offices.setup_dialog import SetupDialog
-    from hbt_desktop.ui.offices.trust_dialog import TrustDialog
-    from tests.ui.test_translations import assert_vietnamese, visible_texts
 
     window = make_window(empty_path)
     texts: list[str] = []
@@ -347,7 +341,6 @@ def test_the_setup_dialog_leaves_no_english(
 def test_a_workstation_with_accounts_asks_to_sign_in_and_refuses_a_wrong_password(
     make_window: Any, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.ui.offices.login_dialog import LoginDialog
 
     window = make_window(files["an"])
     asked = run_dialog(monkeypatch, LoginDialog, 0)

@@ -29,6 +29,15 @@ from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.resources import resource_path
+from hbt_desktop.ui.admin import forms
+from hbt_desktop.ui.admin.catalogue_dialog import CatalogueDialog
+from hbt_desktop.ui.admin.units_dialog import MergerDialog, UnitsDialog, unit_form
+from hbt_desktop.ui.app import App
+from hbt_desktop.ui.document.figure_picker import FigurePicker
+from hbt_desktop.ui.help import GuideDialog, SettingsDialog
+from hbt_desktop.ui.period_dialog import PeriodDialog
+from hbt_desktop.ui.prefs import Prefs
+from hbt_desktop.ui.translation import install_language
 
 TS = resource_path("i18n", "hbt_desktop_vi.ts")
 QM = resource_path("i18n", "hbt_desktop_vi.qm")
@@ -54,8 +63,8 @@ def messages() -> list[tuple[str, ET.Element]]:
 def _translation(message: ET.Element) -> str:
     tr = message.find("translation")
     assert tr is not None
-    forms = tr.findall("numerusform")
-    return " ".join(f.text or "" for f in forms) if forms else tr.text or ""
+    numerus = tr.findall("numerusform")
+    return " ".join(f.text or "" for f in numerus) if numerus else tr.text or ""
 
 
 def test_every_string_has_a_finished_vietnamese_translation() -> None:
@@ -99,7 +108,6 @@ def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
 
 
 def test_core_messages_follow_the_interface_language(qapp: Any) -> None:
-    from hbt_desktop.ui.translation import install_language
 
     error = InputError("number.empty")
     install_language("en")
@@ -206,13 +214,6 @@ def test_no_english_on_the_main_window_and_its_tabs(window: Any, qtbot: Any) -> 
 
 
 def test_no_english_in_the_dialogs(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hbt_desktop.ui.admin import forms
-    from hbt_desktop.ui.admin.catalogue_dialog import CatalogueDialog
-    from hbt_desktop.ui.admin.units_dialog import MergerDialog, UnitsDialog, unit_form
-    from hbt_desktop.ui.document.figure_picker import FigurePicker
-    from hbt_desktop.ui.help import GuideDialog, SettingsDialog
-    from hbt_desktop.ui.period_dialog import PeriodDialog
-
     opened: list[QDialog] = []
     monkeypatch.setattr(forms.Form, "ask", lambda self: opened.append(self))  # noqa: PLW0108 - a method
     session = window.session
@@ -248,9 +249,6 @@ def test_no_english_in_the_dialogs(window: Any, monkeypatch: pytest.MonkeyPatch)
 def test_english_can_be_chosen_and_the_window_follows(
     demo_path: Path, tmp_path: Path, qtbot: Any
 ) -> None:
-    from hbt_desktop.ui.app import App
-    from hbt_desktop.ui.prefs import Prefs
-    from hbt_desktop.ui.translation import install_language
 
     app = App(demo_path, tmp_path / "prefs.ini")
     try:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.periods import parse_period
+from hbt_desktop.store.audit import cell_history
 from hbt_desktop.store.values import get_value
+from hbt_desktop.store.workstation import set_workstation
 from hbt_desktop.ui.entry.entry_model import Col
 from hbt_desktop.ui.entry.grid_model import REFUSED_BG
+from tests.ui.keys import shortcut
 
 from .keys import focus, press, type_text
 
@@ -19,7 +24,6 @@ Q1 = parse_period("2023Q1")
 
 
 def _db_digest(db: Any) -> str:
-    import hashlib
 
     digest = hashlib.sha256()
     for line in db.conn.iterdump():
@@ -131,8 +135,6 @@ def test_leaving_a_refused_cell_with_the_mouse_keeps_what_was_typed(window: Any)
 
 
 def test_a_figure_the_workstation_may_not_change_is_refused_like_a_typo(window: Any) -> None:
-    from hbt_desktop.core.access import StationRole
-    from hbt_desktop.store.workstation import set_workstation
 
     db = window.session.db
     set_workstation(db, StationRole.WARD, "P00241", station_id="test", public_key="", by=None)
@@ -150,13 +152,10 @@ def test_a_figure_the_workstation_may_not_change_is_refused_like_a_typo(window: 
 
 
 def test_edits_and_undo_are_in_the_audit_trail(window: Any) -> None:
-    from hbt_desktop.store.audit import cell_history
 
     _at(window, "GD_HSG_GIAI", Col.VALUE)
     type_text("120")
     press(Qt.Key.Key_Return)
-    from .keys import shortcut
-
     shortcut("Ctrl+Z")
     history = cell_history(window.session.db, "GD_HSG_GIAI", "Q007", Q1)
     assert [h.how for h in history][-2:] == ["typed", "undone"]

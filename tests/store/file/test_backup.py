@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -281,10 +285,6 @@ def test_thin_backups_removes_files_and_manifests(live: tuple[Database, Path]) -
 def test_leftovers_of_killed_backups_are_cleared_by_the_next_one(
     live: tuple[Database, Path],
 ) -> None:
-    import os
-    import subprocess
-    import sys
-    import time
 
     db, path = live
     folder = path.parent / "backups"

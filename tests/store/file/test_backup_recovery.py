@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
+from hbt_desktop.store.file import backup as bk
 from hbt_desktop.store.file import verify
 from hbt_desktop.store.file.backup import create_backup, list_backups
 from hbt_desktop.store.file.connection import open_database
@@ -230,7 +231,6 @@ def test_a_sound_file_opens_with_the_check_timed_and_a_daily_backup(clerk_file: 
 def test_a_failing_start_backup_is_told_not_fatal(
     clerk_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.store.file import backup as bk
 
     monkeypatch.setattr(bk, "fsync_file", lambda p: (_ for _ in ()).throw(OSError(28, "full")))
     for old in list_backups(clerk_file):

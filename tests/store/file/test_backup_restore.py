@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import unittest.mock
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,12 +13,13 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
-from hbt_desktop.exchange.seed import seed_new_database
-from hbt_desktop.store.file import fileops
+from hbt_desktop.exchange.seed import load_reference, seed_new_database
+from hbt_desktop.store.file import fileops, restore
 from hbt_desktop.store.file.backup import BackupError, create_backup, list_backups
 from hbt_desktop.store.file.connection import open_database
-from hbt_desktop.store.file.lock import InUseError, acquire_lock
-from hbt_desktop.store.file.migrations import SCHEMA_VERSION
+from hbt_desktop.store.file.lock import InUseError, acquire_lock, handover_key
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION, known_names, migrations
+from hbt_desktop.store.file.recovery import open_or_recover, restore_opened
 from hbt_desktop.store.file.restore import find_backup, restore_backup
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.writes import write_value
@@ -268,7 +270,6 @@ def test_refuses_when_the_disk_is_too_full(
     with_backup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, backup = with_backup
-    from hbt_desktop.store.file import restore
 
     class Usage:
         free = 1000
@@ -294,7 +295,6 @@ def test_replace_retries_while_the_file_is_held(tmp_path: Path) -> None:
         real_replace(a, b)
 
     slept: list[float] = []
-    import unittest.mock
 
     with unittest.mock.patch.object(fileops.os, "replace", held_twice):
         fileops.replace(src, dst, sleep=slept.append)
@@ -303,7 +303,6 @@ def test_replace_retries_while_the_file_is_held(tmp_path: Path) -> None:
 
 
 def test_replace_gives_up_with_the_error_after_its_retries(tmp_path: Path) -> None:
-    import unittest.mock
 
     def always(a: Path, b: Path) -> None:
         raise PermissionError(13, "held")
@@ -321,7 +320,6 @@ def test_restore_says_so_when_the_file_stays_held(
     with_backup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, backup = with_backup
-    from hbt_desktop.store.file import restore
 
     def held(src: Path, dst: Path, **kwargs: object) -> None:
         raise PermissionError(13, "held by another process")
@@ -339,7 +337,6 @@ def test_restore_says_so_when_the_file_stays_held(
 
 
 def test_restore_opened_reopens_with_the_same_lock(with_backup: tuple[Path, Path]) -> None:
-    from hbt_desktop.store.file.recovery import open_or_recover, restore_opened
 
     path, backup = with_backup
     opened = open_or_recover(path)
@@ -359,8 +356,6 @@ def test_restore_opened_reopens_with_the_same_lock(with_backup: tuple[Path, Path
 def test_restore_opened_refused_leaves_a_working_database(
     with_backup: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hbt_desktop.store.file import restore
-    from hbt_desktop.store.file.recovery import open_or_recover, restore_opened
 
     path, backup = with_backup
     opened = open_or_recover(path)
@@ -384,7 +379,6 @@ def test_restore_opened_refused_leaves_a_working_database(
 
 
 def test_a_read_only_window_cannot_restore(with_backup: tuple[Path, Path]) -> None:
-    from hbt_desktop.store.file.recovery import open_or_recover, restore_opened
 
     path, backup = with_backup
     reader = open_or_recover(path, readonly=True)
@@ -396,7 +390,6 @@ def test_a_read_only_window_cannot_restore(with_backup: tuple[Path, Path]) -> No
 
 
 def test_both_copies_agree_on_the_handover_name(tmp_path: Path) -> None:
-    from hbt_desktop.store.file.lock import handover_key
 
     a = handover_key(tmp_path / "hbt.db")
     assert a == handover_key(tmp_path / "sub" / ".." / "hbt.db")
@@ -408,8 +401,6 @@ def test_both_copies_agree_on_the_handover_name(tmp_path: Path) -> None:
 def test_a_backup_from_an_older_schema_is_restored_and_upgraded(
     with_backup: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.file.migrations import known_names, migrations
 
     old = tmp_path / "old.db"
     db = Database(sqlite3.connect(old))

@@ -4,6 +4,7 @@ migrated, backed up first, with every figure kept and the audit log starting fro
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,6 @@ def test_an_old_database_is_migrated_with_its_figures_and_an_audit_baseline(
 ) -> None:
     path = tmp_path / "old.db"
     shutil.copyfile(fixture, path)
-    import sqlite3
 
     with sqlite3.connect(path) as old:
         before = sorted(
