@@ -111,6 +111,8 @@ DEFERRED: Mapping[str, str] = {
     # the menus and the flows of the Exchange and Sign-off menus are loaded when opened.
     "hbt_desktop.ui.": "a screen or menu flow, loaded when first opened",
     "hbt_desktop.app.assemble": "the writing screen's draft (Jinja2 templates), when opened",
+    "hbt_desktop.store.accounts": "password hashing (argon2), once the window is on screen",
+    "hbt_desktop.store.packages": "a ward's returned notes (with password hashing), for a ward",
     # Start-up time of the command line: --version, --help and the window build only the
     # parser; a command's module (with its layers) is loaded when that command runs.
     "hbt_desktop.cli.": "a command's module, loaded when that command runs",

@@ -28,7 +28,6 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.store.file.lock import handover_key
 from hbt_desktop.store.file.settings import holds_demo
-from hbt_desktop.ui.backup.recovery_dialog import ask_recovery
 from hbt_desktop.ui.errors import ErrorReporter, report, set_reporter
 from hbt_desktop.ui.main_window import MainWindow
 from hbt_desktop.ui.notices import Level
@@ -127,6 +126,10 @@ class App:
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_recovery(self, recovery: Recovery) -> RecoveryChoice | None:
+        # Deferred on purpose: the recovery screen, for a damaged file only (its widgets
+        # cost the start ~40 ms).
+        from hbt_desktop.ui.backup.recovery_dialog import ask_recovery  # noqa: PLC0415
+
         return ask_recovery(None, recovery)
 
     # -- the window --------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from hbt_desktop.core.numbers import QUALIFIERS, Convention, format_percent
 from hbt_desktop.core.periods import format_cutoff_period
 from hbt_desktop.core.text import clean, matches
 from hbt_desktop.core.values import Base, Value, read_entry
-from hbt_desktop.store.packages import open_returned_notes
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.entry_rows import EntryRow, load_entry_rows
 from hbt_desktop.ui.entry.grid_model import (
@@ -139,6 +138,10 @@ class EntryModel(GridModel[EntryRow]):
         s = self.session
         self.returned = {}
         if s.station is not None and s.station[0] is StationRole.WARD and s.unit_uid:
+            # Deferred on purpose: files returned to a ward office only (the module brings
+            # password hashing, which the window's start does not need).
+            from hbt_desktop.store.packages import open_returned_notes  # noqa: PLC0415
+
             self.returned = open_returned_notes(s.db, s.unit_uid, s.period)
 
     def returned_text(self, code: str) -> str:

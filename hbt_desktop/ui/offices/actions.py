@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.store.accounts import has_accounts
 from hbt_desktop.ui.document.controller import DocumentController
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.offices.common import role_name
@@ -221,6 +220,9 @@ class OfficeActions(QObject):
         if self.session.station is None:
             self.set_up()
             return
+        # Deferred on purpose: password hashing (argon2) once the window is on screen.
+        from hbt_desktop.store.accounts import has_accounts  # noqa: PLC0415
+
         if self.session.signed_in is None and has_accounts(self.session.db):
             self.sign_in()
 
