@@ -1,6 +1,5 @@
 """What the clerk enters: the grids' cell edits (typed, pasted, undone), the text of a
-document, the periods a clerk adds before any figure is entered, and the unit and period
-the program opens on.
+document, the periods a clerk adds before any figure is entered.
 
 Every figure a screen writes goes through :func:`apply_changes`, one transaction, which
 returns the changes that undo it: an undo is the same call with those, so it goes through
@@ -13,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from hbt_desktop.app.changes import NOTHING, Changes, Done
+from hbt_desktop.app.changes import Changes, Done
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.edits import Change, How
 from hbt_desktop.core.errors import HbtError
@@ -25,8 +24,6 @@ from hbt_desktop.store.file.settings import get_setting, set_setting
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# Where the unit and period chosen last are kept (also set by the demo, read by the CLI).
-CURRENT_UNIT, CURRENT_PERIOD = "current_unit", "current_period"
 EXTRA_PERIODS = "ui_extra_periods"  # periods a clerk added before entering figures
 
 
@@ -43,23 +40,6 @@ def apply_changes(
 def save_document(db: Database, doc: DocumentSpec) -> Done[int]:
     """Store the document the clerk edited (its id, replacing the unit's and period's)."""
     return Done(store_document(db, doc), Changes(document=True))
-
-
-def remembered_selection(db: Database) -> tuple[str | None, str | None]:
-    """(unit uid, period id) the program was last left on, as stored."""
-    return get_setting(db, CURRENT_UNIT), get_setting(db, CURRENT_PERIOD)
-
-
-def remember_selection(
-    db: Database, *, unit_uid: str | None = None, period: Period | None = None
-) -> Done[None]:
-    """Keep the unit and period chosen, to open on them next time. ``period.ref``: a
-    cut-off typed on the period's last day is kept as typed (core.periods)."""
-    if unit_uid:
-        set_setting(db, CURRENT_UNIT, unit_uid)
-    if period is not None:
-        set_setting(db, CURRENT_PERIOD, period.ref)
-    return Done(None, NOTHING)
 
 
 def extra_periods(db: Database) -> list[Period]:

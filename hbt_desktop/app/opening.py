@@ -1,5 +1,6 @@
 """Opening the clerk's data file: open (locked, checked, recovered if damaged, migrated
-after a backup), a new file, the demo, an empty file in place of the demo, the check.
+after a backup), the unit and period it opens on, a new file, the demo, an empty file in
+place of the demo, the check.
 
 The window and the command line open the file the same way (:func:`open_file`); they
 differ only in what they ask the clerk: which backup to restore if the file is damaged
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hbt_desktop.app.changes import FIGURES, Changes, Done
+from hbt_desktop.app.changes import FIGURES, NOTHING, Changes, Done
 from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.periods import Period
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.file.backup import BackupError, backup_on_start
 from hbt_desktop.store.file.check import CheckResult, check_database
@@ -32,6 +34,7 @@ from hbt_desktop.store.file.recovery import (
     restore_opened,
 )
 from hbt_desktop.store.file.restore import RestoreResult
+from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.units import has_units, load_units
 
 if TYPE_CHECKING:
@@ -105,6 +108,29 @@ def backup_at_start(path: Path) -> tuple[str, ...]:
         except BackupError as exc:
             return (exc.message,)
     return tuple(outcome.messages) if outcome is not None else ()
+
+
+# -- where the program opens -------------------------------------------------------------
+
+# Where the unit and period chosen last are kept (the demo sets them, the CLI reads them).
+CURRENT_UNIT, CURRENT_PERIOD = "current_unit", "current_period"
+
+
+def remembered_selection(db: Database) -> tuple[str | None, str | None]:
+    """(unit uid, period id) the program was last left on, as stored."""
+    return get_setting(db, CURRENT_UNIT), get_setting(db, CURRENT_PERIOD)
+
+
+def remember_selection(
+    db: Database, *, unit_uid: str | None = None, period: Period | None = None
+) -> Done[None]:
+    """Keep the unit and period chosen, to open on them next time. ``period.ref``: a
+    cut-off typed on the period's last day is kept as typed (core.periods)."""
+    if unit_uid:
+        set_setting(db, CURRENT_UNIT, unit_uid)
+    if period is not None:
+        set_setting(db, CURRENT_PERIOD, period.ref)
+    return Done(None, NOTHING)
 
 
 # -- new files ------------------------------------------------------------------------------

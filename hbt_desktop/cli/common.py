@@ -1,5 +1,6 @@
 """What the commands share: opening the data file as the program does, the unit and
-period a command is about, who acts, and how answers and warnings are printed.
+period a command is about, and how answers and warnings are printed (who acts:
+``cli.signing_in``).
 
 An answer goes to stdout; a warning or a refusal to stderr, one sentence each, in the
 language chosen (``--lang``). The data file is closed, and its lock let go of, when the
@@ -8,29 +9,21 @@ command ends (``closing``, from ``cli.main``).
 
 from __future__ import annotations
 
-import getpass
-import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hbt_desktop.app.accounts import sign_in
 from hbt_desktop.app.changes import Done
-from hbt_desktop.app.entry import remembered_selection
-from hbt_desktop.app.opening import DataFile, file_of, open_file
+from hbt_desktop.app.opening import DataFile, file_of, open_file, remembered_selection
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.store.accounts import SignedIn
 from hbt_desktop.store.file.location import default_db_path
 from hbt_desktop.store.units import load_units
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-PASSWORD_ENV = "HBT_DESKTOP_PASSWORD"
-NEW_PASSWORD_ENV = "HBT_DESKTOP_NEW_PASSWORD"
 
 
 def say(text: str) -> None:
@@ -86,28 +79,6 @@ def unit_and_period(db: Database, unit: str, period: str) -> tuple[str, Period]:
     """(unit uid, period) of --unit CODE --period PERIOD, both given."""
     found = parse_period(period)
     return load_units(db).by_code(unit, found.nominal_end).uid, found
-
-
-def password(login: str, env: str = PASSWORD_ENV) -> str:
-    """From ``$env``, or asked for without echo in a terminal."""
-    if os.environ.get(env):
-        return os.environ[env]
-    if not sys.stdin.isatty():
-        raise HbtError("cli.need_password", env=env)
-    return getpass.getpass(tr("cli.password_prompt", None, login=login))
-
-
-def signed_in(db: Database, login: str | None) -> SignedIn | None:
-    """The account --as names, signed in with its password; None without --as."""
-    if not login:
-        return None
-    return sign_in(db, login, password(login))
-
-
-def who(db: Database, login: str | None) -> str:
-    """The name the change log records: the account --as names, or the system user's."""
-    account = signed_in(db, login)
-    return account.login if account else f"cli:{getpass.getuser()}"
 
 
 def keys_folder(args: object) -> Path | None:

@@ -16,9 +16,9 @@ from hbt_desktop.cli.common import (
     say,
     told,
     unit_and_period,
-    who,
 )
 from hbt_desktop.cli.parser import EXIT_OK, EXIT_REFUSED
+from hbt_desktop.cli.signing_in import who
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.periods import parse_period

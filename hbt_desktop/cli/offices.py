@@ -21,17 +21,14 @@ from hbt_desktop.app.documents import completeness_pdf
 from hbt_desktop.app.imports import read_return, receive_package
 from hbt_desktop.app.opening import DataFile
 from hbt_desktop.cli.common import (
-    NEW_PASSWORD_ENV,
     keys_folder,
     open_data,
-    password,
     say,
-    signed_in,
     told,
     unit_and_period,
-    who,
 )
 from hbt_desktop.cli.parser import EXIT_OK, EXIT_REFUSED
+from hbt_desktop.cli.signing_in import NEW_PASSWORD_ENV, password, signed_in, who
 from hbt_desktop.core.access import StationRole
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import tr

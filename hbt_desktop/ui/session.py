@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from hbt_desktop.app import entry
+from hbt_desktop.app import entry, opening
 from hbt_desktop.app.changes import Changes
 from hbt_desktop.app.opening import DataFile
 from hbt_desktop.core.access import StationRole
@@ -93,7 +93,7 @@ class Session(QObject):
     def _initial_selection(self) -> tuple[str, Period]:
         periods = self.periods()
         period = periods[0] if periods else Period.year_of(datetime.now().year)
-        remembered_unit, wanted = entry.remembered_selection(self.db)
+        remembered_unit, wanted = opening.remembered_selection(self.db)
         if wanted:
             with contextlib.suppress(HbtError):
                 period = parse_period(wanted)
@@ -155,7 +155,7 @@ class Session(QObject):
         if period is not None and period != self.period:
             self.period = period
             if not self.readonly:  # remembered in the file; a read-only window only looks
-                entry.remember_selection(self.db, period=period)
+                opening.remember_selection(self.db, period=period)
             changed = True
             valid = {u.uid for u in self.units_in(period)}
             if self.unit_uid not in valid and unit_uid is None:
@@ -163,7 +163,7 @@ class Session(QObject):
         if unit_uid is not None and unit_uid != self.unit_uid:
             self.unit_uid = unit_uid
             if unit_uid and not self.readonly:
-                entry.remember_selection(self.db, unit_uid=unit_uid)
+                opening.remember_selection(self.db, unit_uid=unit_uid)
             changed = True
         if sector is not False and sector != self.sector:
             self.sector = sector if isinstance(sector, str) else None
