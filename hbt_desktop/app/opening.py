@@ -88,6 +88,14 @@ def open_file(
         return open_or_recover(path, readonly=True)
 
 
+def close_file(opened: OpenedDatabase, *, backup: bool = True) -> tuple[str, ...]:
+    """Close the data file as the program ends: the backup at close (unless nothing
+    changed since the newest), the lock let go of. Never raises for a failed backup;
+    returns what the clerk should be told."""
+    outcome = opened.close(backup=backup)
+    return tuple(outcome.messages) if outcome is not None else ()
+
+
 @contextmanager
 def connection(path: Path) -> Iterator[Database]:
     """A connection of its own to the open data file, for work done on another thread

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hbt_desktop.app.changes import Done
-from hbt_desktop.app.opening import DataFile, file_of, open_file, remembered_selection
+from hbt_desktop.app.opening import (
+    DataFile,
+    close_file,
+    file_of,
+    open_file,
+    remembered_selection,
+)
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.periods import Period, parse_period
@@ -57,7 +63,7 @@ def open_data(args: object, closing: ExitStack, *, write: bool = True) -> DataFi
         return True
 
     opened = open_file(data_path(args), read_only_if_in_use=read_only)
-    closing.callback(opened.close, backup=False)
+    closing.callback(close_file, opened, backup=False)
     for notice in [*opened.messages, *(w.message for w in opened.warnings)]:
         warn(notice)
     return file_of(opened)

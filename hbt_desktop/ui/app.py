@@ -23,7 +23,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbt_desktop.app.backups import restore_open_file
-from hbt_desktop.app.opening import backup_at_start, open_file, start_empty
+from hbt_desktop.app.opening import backup_at_start, close_file, open_file, start_empty
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.store.file.lock import handover_key
@@ -299,8 +299,7 @@ class App:
         if self._closed:
             return []
         self._closed = True
-        outcome = self.opened.close()
-        messages = outcome.messages if outcome is not None else []
+        messages = list(close_file(self.opened))
         for message in messages:
             log.warning("at close: %s", message)
         return messages
