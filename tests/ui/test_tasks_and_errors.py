@@ -3,8 +3,13 @@ the error hook."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import time
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.ui import errors
@@ -45,6 +50,49 @@ def test_a_failing_task_reports_its_error_once(qtbot: Any, dialogs: Any) -> None
     runner.run(fail, lambda _: None)
     qtbot.waitUntil(lambda: finished == [True])
     assert dialogs.shown == [("warning", "Chưa nhập số.")]
+
+
+@pytest.mark.parametrize("handled", [True, False])
+def test_a_refusal_goes_to_its_handler_or_else_to_the_reporter(
+    qtbot: Any, dialogs: Any, handled: bool
+) -> None:
+    """A flow shows a refusal where it belongs (a review's outcome line, a first contact
+    asked about) and says so; what it does not deal with is reported as before."""
+    runner = TaskRunner()
+    seen: list[BaseException] = []
+
+    def fail() -> None:
+        raise InputError("number.empty")
+
+    def on_error(error: BaseException) -> bool:
+        seen.append(error)
+        return handled
+
+    finished: list[bool] = []
+    runner.finished.connect(lambda: finished.append(True))
+    runner.run(fail, lambda _: None, on_error=on_error)
+    qtbot.waitUntil(lambda: finished == [True])
+    assert [type(e) for e in seen] == [InputError]
+    assert dialogs.shown == ([] if handled else [("warning", "Chưa nhập số.")])
+
+
+def test_a_task_on_the_file_has_a_connection_of_its_own(qtbot: Any, demo_path: Path) -> None:
+    """An SQLite connection belongs to the thread that made it: the worker opens its own
+    to the same file, and closes it when done."""
+    runner = TaskRunner()
+    mine = threading.get_ident()
+    found: list[tuple[int, int, object]] = []
+
+    def count(db: Any) -> tuple[int, int, object]:
+        values = int(db.execute("SELECT COUNT(*) FROM figure_values").fetchone()[0])
+        return threading.get_ident(), values, db
+
+    runner.on_file(demo_path, count, found.append)
+    qtbot.waitUntil(lambda: len(found) == 1)
+    worker, values, db = found[0]
+    assert worker != mine and values == 60
+    with pytest.raises(sqlite3.ProgrammingError):  # closed once the task was done
+        db.execute("SELECT 1")  # type: ignore[attr-defined]
 
 
 def test_the_excepthook_reports_a_bug_as_one_sentence(dialogs: Any) -> None:
