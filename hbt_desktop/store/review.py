@@ -309,7 +309,6 @@ def decide(
     user: str,
     reject: Mapping[ItemKey, str] | None = None,
     token: str | None = None,
-    take_documents: bool = True,
 ) -> Decided:
     """Accept the package's values except those in ``reject`` (key → reason); all or
     nothing. With ``token`` (from the review shown), refuse if anything changed since."""
@@ -346,7 +345,7 @@ def decide(
                     *item.key,
                 ],
             )
-        if accepted and take_documents:
+        if accepted:
             _take_documents(db, import_id)
         state = decided_state(len(current.items), len(reject))
         db.execute(
