@@ -447,7 +447,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from hbt_desktop.store.location import default_db_path
     from hbt_desktop.ui.app import run
 
-    return run(default_db_path(args.db), screenshot=args.screenshot)
+    package = Path(args.package) if getattr(args, "package", None) else None
+    return run(default_db_path(args.db), screenshot=args.screenshot, package=package)
+
+
+def package_argument(argv: list[str]) -> tuple[list[str], str | None]:
+    """``hbt-desktop PATH.hbt``: a ward's package double-clicked in Windows Explorer (the
+    installer's file association) opens the window on its review. Only a last argument that
+    is no option's value and follows no command: ``package import PATH.hbt`` stays a command."""
+    if not argv or not argv[-1].lower().endswith(".hbt"):
+        return argv, None
+    if len(argv) > 1 and argv[-2] in {"--db", "--lang", "--screenshot"}:
+        return argv, None
+    if any(arg in COMMANDS for arg in argv[:-1]):
+        return argv, None
+    return argv[:-1], argv[-1]
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -496,7 +510,19 @@ def setup_logging() -> Path:
     return folder / "hbt-desktop.log"
 
 
+def utf8_output() -> None:
+    """Print in UTF-8 whatever the console, pipe or file: on Windows a pipe or a file gets
+    the ANSI code page (cp1252), which has no «ỷ», and the first Vietnamese sentence would
+    crash the command. (A real Windows console already takes Unicode.)"""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before the parser is built (its help is translated).
     if "--lang" in argv[:-1]:
@@ -507,7 +533,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     elif os.environ.get("HBT_DESKTOP_LANG") in i18n.LANGUAGES:
         i18n.set_language(os.environ["HBT_DESKTOP_LANG"])
+    argv, package = package_argument(argv)
     args = build_parser().parse_args(argv)
+    args.package = package
     if args.lang:
         i18n.set_language(args.lang)
     log_path = setup_logging()

@@ -54,3 +54,18 @@ def db_digest(database) -> str:  # type: ignore[no-untyped-def]
     for line in database.conn.iterdump():
         digest.update(line.encode())
     return digest.hexdigest()
+
+
+@pytest.fixture
+def live_pid() -> Iterator[int]:
+    """The pid of another process that runs on this computer for the test's length (not
+    os.getppid(): under Wine the parent of a Windows process is no Windows process)."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        yield child.pid
+    finally:
+        child.kill()
+        child.wait()

@@ -7,7 +7,8 @@ the background once the window is shown, and again when the program closes.
 
 ``run`` is what ``hbt-desktop`` calls. With ``screenshot`` it renders the main window
 on its current view into a PNG and exits (offscreen when there is no display), for the
-documentation and for checking a machine without opening a window.
+documentation and for checking a machine without opening a window. With ``package`` (a
+ward's ``.hbt`` file double-clicked in Windows Explorer) it opens that file's review.
 """
 
 from __future__ import annotations
@@ -212,13 +213,16 @@ class App:
 
     # -- after the window is shown ------------------------------------------------------------
 
-    def after_start(self) -> None:
+    def after_start(self, package: Path | None = None) -> None:
         """What start-up does once the window is on screen: the daily backup in the
-        background, the set-up of a new workstation, the log-in."""
+        background, the set-up of a new workstation, the log-in; then the review of the
+        ward's ``package`` the program was started on (a double-click in Explorer)."""
         assert self.window is not None
         if not self.opened.readonly:
             self.start_backup()
         self.window.offices.greet()
+        if package is not None:
+            open_package(self.window, package)
 
     def start_backup(self) -> None:
         assert self.window is not None
@@ -306,6 +310,15 @@ def _backup_on_start(path: Path) -> list[str]:
     return list(outcome.messages) if outcome is not None else []
 
 
+def open_package(window: MainWindow, path: Path) -> None:
+    """A ward's package (``.hbt``) opened with the program: the district's review of it, as
+    Exchange → Receive does; a refusal (not a district, a bad file) is told, not raised."""
+    from hbt_desktop.ui.errors import guarded
+    from hbt_desktop.ui.offices.exchange_flow import receive_package
+
+    guarded(receive_package)(window, path)
+
+
 def _screenshot_platform() -> None:
     """Without a display, a screenshot is taken offscreen rather than failing to start."""
     no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
@@ -313,7 +326,7 @@ def _screenshot_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def run(db_path: Path, *, screenshot: str | None = None) -> int:
+def run(db_path: Path, *, screenshot: str | None = None, package: Path | None = None) -> int:
     if screenshot:
         _screenshot_platform()
     qt = make_app()
@@ -337,7 +350,7 @@ def run(db_path: Path, *, screenshot: str | None = None) -> int:
 
         QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
     else:
-        QTimer.singleShot(0, app.after_start)
+        QTimer.singleShot(0, lambda: app.after_start(package))
     code = qt.exec()
     messages = app.close()  # the window has closed and flushed: back up, let go of the file
     if messages:

@@ -197,19 +197,22 @@ def receive_file(window: MainWindow, path: Path) -> int | None:
     return found.import_id
 
 
-def receive_package(window: MainWindow) -> None:
-    """Nhận số liệu từ phường: check the file, then the review screen."""
+def receive_package(window: MainWindow, path: Path | None = None) -> None:
+    """Nhận số liệu từ phường: check the file, then the review screen. ``path`` is a file
+    opened from Windows Explorer (``hbt-desktop PATH.hbt``); otherwise the clerk chooses."""
     from hbt_desktop.ui.offices.review_dialog import ReviewDialog
 
     s = window.session
     s.require_writable()
     _station(window, "district")
-    path, _ = QFileDialog.getOpenFileName(
-        window, translate("Exchange", "Receive figures from a ward"), "", PACKAGES
-    )
-    if not path:
-        return
-    import_id = receive_file(window, Path(path))
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            window, translate("Exchange", "Receive figures from a ward"), "", PACKAGES
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+    import_id = receive_file(window, path)
     if import_id is not None:
         ReviewDialog(window, s, import_id).exec()
 
