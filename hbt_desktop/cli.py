@@ -315,6 +315,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         "catalogue": exchange.import_catalogue,
         "units": exchange.import_units,
     }[args.what]
+    # Typed in TCVN3 or VNI fonts: the readers convert it; say so, with a preview.
+    from hbt_desktop.exchange.legacy_text import preview
+
+    converted = preview(Path(args.file))
+    if converted is not None:
+        print(converted.message())
     report = importer(db, Path(args.file), dry_run=args.dry_run)
     print(
         tr(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -19,6 +20,7 @@ _spec = importlib.util.spec_from_file_location(
 )
 assert _spec is not None and _spec.loader is not None
 build = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = build  # its dataclasses look their module up there
 _spec.loader.exec_module(build)
 
 TEMPLATE = ROOT / "packaging" / "windows" / "hbt-desktop.iss.in"

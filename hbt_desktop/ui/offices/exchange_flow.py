@@ -341,6 +341,8 @@ def import_sheet(window: MainWindow) -> None:
     )
     if not path:
         return
+    if not confirm_legacy_text(window, Path(path)):
+        return
     _backup(window)
     result = import_entry_sheet(s.db, Path(path), user=s.user)
     if result.errors and not result.stored:
@@ -357,3 +359,20 @@ def import_sheet(window: MainWindow) -> None:
         result = import_entry_sheet(s.db, Path(path), user=s.user, take_valid_rows=True)
     s.figures_stored()
     QMessageBox.information(window, translate("Exchange", "Entry sheet"), result.summary())
+
+
+def confirm_legacy_text(window: MainWindow, path: Path) -> bool:
+    """A file typed in TCVN3/VNI fonts: show what its text becomes, and go on if asked."""
+    from hbt_desktop.exchange.legacy_text import preview
+
+    converted = preview(path)
+    if converted is None:
+        return True
+    answer = QMessageBox.question(
+        window,
+        translate("Exchange", "Old Vietnamese fonts"),
+        translate("Exchange", "{preview}\n\nImport the file with the converted text?").format(
+            preview=converted.message()
+        ),
+    )
+    return answer == QMessageBox.StandardButton.Yes
