@@ -32,7 +32,8 @@ QT_RUNTIME = [
     "libdbus-1-3",
     "libfontconfig1",
     "libfreetype6",
-    "libglib2.0-0",
+    # Debian 13 and Ubuntu 24.04 renamed these for the 64-bit time_t transition.
+    "libglib2.0-0|libglib2.0-0t64",
     "libxkbcommon0",
 ]
 # A real X display adds the xcb platform plugin's libraries; libcups2 serves printing.
@@ -47,10 +48,11 @@ QT_DISPLAY = [
     "libxcb-util1",
     "libxcb-xkb1",
     "libxkbcommon-x11-0",
-    "libcups2",
+    "libcups2|libcups2t64",
 ]
 # Tests render PDFs to images with pdftoppm when it is there, and take screenshots on Xvfb.
-TEST_TOOLS = ["poppler-utils", "xvfb", "xauth"]
+# nsis: the installer script is compiled by a test (tests/packaging) on every run.
+TEST_TOOLS = ["poppler-utils", "xvfb", "xauth", "nsis"]
 
 
 def say(message: str) -> None:
@@ -62,15 +64,23 @@ def run(cmd: list[str], **kwargs: object) -> None:
     subprocess.run(cmd, check=True, **kwargs)  # type: ignore[call-overload]
 
 
+def installed(name: str) -> bool:
+    probe = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True, check=False
+    )
+    return "install ok installed" in probe.stdout
+
+
+def known_to_apt(name: str) -> bool:
+    probe = subprocess.run(["apt-cache", "show", name], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
 def missing_debian_packages(packages: list[str]) -> list[str]:
-    missing = []
-    for name in packages:
-        probe = subprocess.run(
-            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True, check=False
-        )
-        if "install ok installed" not in probe.stdout:
-            missing.append(name)
-    return missing
+    """The entries of ``packages`` none of whose names is installed. An entry is one
+    package or alternatives ``a|b``: the same library under the name of each release
+    (``libcups2`` on Debian 12, ``libcups2t64`` on Debian 13 and Ubuntu 24.04)."""
+    return [entry for entry in packages if not any(map(installed, entry.split("|")))]
 
 
 def ensure_debian_packages(packages: list[str]) -> None:
@@ -79,13 +89,17 @@ def ensure_debian_packages(packages: list[str]) -> None:
     missing = missing_debian_packages(packages)
     if not missing:
         return
+    # This release's name of each (apt-cache answers without root, from its lists).
+    names = [next((n for n in e.split("|") if known_to_apt(n)), e.split("|")[0]) for e in missing]
     if os.geteuid() != 0:
         say("these system packages are missing; install them first:")
-        say("  sudo apt-get install -y " + " ".join(missing))
+        say("  sudo apt-get install -y " + " ".join(names))
         sys.exit(1)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    run(["apt-get", "update", "-qq"], env=env)
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+    lock = ["-o", "DPkg::Lock::Timeout=600"]  # another apt (an update) may hold the lock
+    run(["apt-get", *lock, "update", "-qq"], env=env)
+    names = [next((n for n in e.split("|") if known_to_apt(n)), e.split("|")[0]) for e in missing]
+    run(["apt-get", *lock, "install", "-y", "-qq", "--no-install-recommends", *names], env=env)
 
 
 def venv_python() -> Path:
