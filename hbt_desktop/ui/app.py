@@ -343,9 +343,11 @@ def run(db_path: Path, *, screenshot: str | None = None, package: Path | None = 
     if screenshot:
 
         def grab() -> None:
+            # Save, then leave the event loop; the window is closed after it (app.close).
+            # Closing it from inside this timer's slot ran on in Qt's widget code under Wine
+            # with memory growing after the picture was written (issue 16).
             assert app.window is not None
             app.window.grab().save(screenshot)
-            app.window.close()
             qt.quit()
 
         QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
