@@ -119,3 +119,22 @@ def test_the_linux_mount_rules_hold_when_checked_on_windows(
     mounts = "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/lan/USB\\040KINGSTON vfat rw 0 0\n"
     found = location_checks.mount_of(PurePosixPath("/media/lan/USB KINGSTON/hbt.db"), mounts)
     assert found == ("/dev/sdb1", "/media/lan/USB KINGSTON", "vfat")
+
+
+def test_a_package_given_alone_opens_the_window_on_its_review(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The .hbt association runs `hbt-desktop.exe "PATH.hbt"`."""
+    from hbt_desktop import cli
+    from hbt_desktop.ui import app
+
+    seen: list[object] = []
+    monkeypatch.setattr(app, "run", lambda db, **kw: seen.append(kw["package"]) or 0)
+    package = tmp_path / "00241-2023Q3.HBT"
+    assert cli.main(["--db", str(tmp_path / "quan.db"), str(package)]) == 0
+    assert seen == [package]
+    assert cli.package_argument(["package", "import", "p.hbt"]) == (
+        ["package", "import", "p.hbt"],
+        None,
+    )
+    assert cli.package_argument(["--db", "x.hbt"]) == (["--db", "x.hbt"], None)
