@@ -118,7 +118,7 @@ def bench_documents(folder: Path) -> list[Result]:
     from hbt_desktop.reports.bulletin import build_bulletin
     from hbt_desktop.reports.decree30 import build_report
     from hbt_desktop.reports.fonts import register_fonts
-    from hbt_desktop.store.connection import memory_database
+    from hbt_desktop.store.file.connection import memory_database
 
     register_fonts(True)  # once, as the program does: not part of either timing
     db = memory_database()
@@ -178,7 +178,7 @@ def build_annual_database(path: Path) -> tuple[int, int]:
     from hbt_desktop.core.catalogue import make_indicator
     from hbt_desktop.exchange.seed import load_reference
     from hbt_desktop.store.catalogue import load_catalogue, save_catalogue
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.units import load_units
 
     db = open_database(path)
@@ -227,7 +227,7 @@ def bench_annual_report(folder: Path) -> list[Result]:
     from hbt_desktop.reports.assemble import report_content
     from hbt_desktop.reports.decree30 import build_report
     from hbt_desktop.reports.fonts import register_fonts
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
 
     register_fonts(True)
     path = folder / "annual.db"
@@ -310,7 +310,7 @@ def bench_import(folder: Path, count: int = 100_000) -> list[Result]:
 
     from hbt_desktop import exchange
     from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.units import load_units
 
     seed_db = open_database(folder / "seed.db")
@@ -394,9 +394,9 @@ def _import_stages(folder: Path, csv_path: Path) -> dict[str, float]:
     from hbt_desktop.exchange.values_rows import Context, parse_rows
     from hbt_desktop.store import audit
     from hbt_desktop.store.catalogue import load_catalogue
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.units import load_units
-    from hbt_desktop.store.values import apply_values
+    from hbt_desktop.store.writes import apply_values
 
     target = folder / "stages.db"
     for suffix in ("", "-wal", "-shm"):
@@ -476,7 +476,7 @@ def build_big_database(path: Path, target: int = 3_000_000) -> tuple[list[str], 
     from hbt_desktop.core.catalogue import make_indicator
     from hbt_desktop.exchange.seed import load_reference
     from hbt_desktop.store.catalogue import save_catalogue
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.units import load_units
 
     db = open_database(path)
@@ -515,7 +515,7 @@ def build_big_database(path: Path, target: int = 3_000_000) -> tuple[list[str], 
 
 
 def bench_district_total(path: Path, wards: list[str], period: Period) -> list[Result]:
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.values import period_totals
 
     db = open_database(path)

@@ -362,7 +362,7 @@ def _big_db(folder: Path) -> Path:
     from hbt_desktop.exchange.seed import open_app_database
     from hbt_desktop.store.catalogue import save_catalogue
     from hbt_desktop.store.units import load_units
-    from hbt_desktop.store.values import write_values
+    from hbt_desktop.store.writes import write_values
 
     path = folder / "big.db"
     db = open_app_database(path, demo=False)

@@ -108,8 +108,8 @@ def _office(path: Path, role: str, unit: str, login: str, name: str, role_code: 
 def _enter(path: Path, unit: str, figures: dict[str, int], user: str) -> None:
     from hbt_desktop.core.periods import parse_period
     from hbt_desktop.core.values import Value
-    from hbt_desktop.store.connection import open_database
-    from hbt_desktop.store.values import write_values
+    from hbt_desktop.store.file.connection import open_database
+    from hbt_desktop.store.writes import write_values
 
     db = open_database(path)
     period = parse_period(Q1)
@@ -121,7 +121,7 @@ def _enter(path: Path, unit: str, figures: dict[str, int], user: str) -> None:
 def _export(path: Path, out: Path, user: str, when: datetime) -> Path:
     from hbt_desktop.core.periods import parse_period
     from hbt_desktop.exchange.offices import export_package
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
 
     db = open_database(path)
     export_package(db, out, [parse_period(Q1)], user=user, now=when)
@@ -131,7 +131,7 @@ def _export(path: Path, out: Path, user: str, when: datetime) -> Path:
 
 def _receive(db: Database, db_path: Path, path: Path, when: datetime) -> int:
     from hbt_desktop.exchange.offices import UnknownSender, import_package
-    from hbt_desktop.store.backup import backup_before
+    from hbt_desktop.store.file.backup import backup_before
 
     def backup() -> None:
         backup_before(db, db_path, "import")
@@ -158,10 +158,10 @@ def offices(folder: Path, qt: QApplication) -> None:  # noqa: PLR0915 - one stor
     from hbt_desktop.core.values import Value
     from hbt_desktop.exchange.offices import return_package
     from hbt_desktop.store.accounts import authenticate
-    from hbt_desktop.store.backup import create_backup
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.backup import create_backup
+    from hbt_desktop.store.file.connection import open_database
     from hbt_desktop.store.review import decide
-    from hbt_desktop.store.values import write_value
+    from hbt_desktop.store.writes import write_value
     from hbt_desktop.ui.entry.grid_model import CellKey
     from hbt_desktop.ui.offices.completeness_dialog import CompletenessDialog
     from hbt_desktop.ui.offices.history_dialog import CellHistoryDialog

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("hbt_desktop")
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
+EXIT_CHANGED = 3  # verify-print: the figures printed are no longer those in the database
 
 register(
     {
@@ -49,10 +50,36 @@ register(
             "vi": "Đã ghi {path} ({pages} trang, mã số liệu {fingerprint}).",
             "en": "Wrote {path} ({pages} pages, data fingerprint {fingerprint}).",
         },
+        "cli.wrote_docx": {
+            "vi": "Đã ghi {path} (tệp Word, mã số liệu {fingerprint}).",
+            "en": "Wrote {path} (a Word file, data fingerprint {fingerprint}).",
+        },
+        "cli.print_same": {
+            "vi": "Bản in {path} (mã số liệu {fingerprint}) vẫn khớp với dữ liệu: {count} số liệu đã in không thay đổi.",
+            "en": "The print {path} (data fingerprint {fingerprint}) still matches the data: none of its {count} figures changed.",
+        },
+        "cli.print_changed": {
+            "vi": "Bản in {path} (mã số liệu {fingerprint}) không còn khớp với dữ liệu: {count} số liệu đã thay đổi kể từ khi in.",
+            "en": "The print {path} (data fingerprint {fingerprint}) no longer matches the data: {count} figures changed since it was printed.",
+        },
+        "cli.print_changed_line": {
+            "vi": "- {figure}: khi in là {then}, nay là {now}.",
+            "en": "- {figure}: {then} when printed, now {now}.",
+        },
+        "cli.print_no_record": {
+            "vi": "Tệp {path} không mang mã số liệu của hbt-desktop: tệp không được in từ chương trình này, hoặc đã được lưu lại bằng một chương trình khác làm mất thông tin đó.",
+            "en": "The file {path} carries no hbt-desktop data fingerprint: it was not printed by this program, or was saved again by another program that dropped it.",
+        },
+        "cli.print_tampered": {
+            "vi": "Thông tin số liệu trong tệp {path} không khớp với mã số liệu {fingerprint} của nó: tệp có thể đã bị sửa, không dùng để đối chiếu được.",
+            "en": "The figures recorded in {path} do not match its data fingerprint {fingerprint}: the file may have been altered and cannot be checked.",
+        },
         "cli.problem": {"vi": "Cảnh báo: {text}", "en": "Warning: {text}"},
         "cli.strict": {
-            "vi": "Không in vì còn {count} chỗ thiếu số liệu (bỏ --strict để in kèm dấu đánh dấu).",
-            "en": "Not printed: {count} placeholders lack figures (drop --strict to print with markers).",
+            "vi": "Không in vì văn bản còn {count} chỗ phải sửa (liệt kê ở trên): thiếu số liệu, "
+            "số liệu không ghi kỳ của nó hoặc mẫu viết sai.",
+            "en": "Not printed: the document has {count} things to fix (listed above): missing "
+            "figures, figures without their own period, or template mistakes.",
         },
         "cli.demo_loaded": {
             "vi": "Đã nạp lại dữ liệu mẫu vào {path}.",
@@ -103,6 +130,26 @@ register(
         "cli.mirror_set": {
             "vi": "Từ nay mỗi bản sao lưu tự động cũng được chép vào {folder}.",
             "en": "From now on every automatic backup is also copied to {folder}.",
+        },
+        "cli.created": {
+            "vi": "Đã tạo tệp dữ liệu mới {path}: {units} đơn vị, {indicators} chỉ tiêu trong "
+            "danh mục, chưa có số liệu và văn bản nào (không có dữ liệu mẫu).",
+            "en": "Created the new data file {path}: {units} units, {indicators} indicators in "
+            "the catalogue, no figures or documents yet (no demo data).",
+        },
+        "cli.document_needs": {
+            "vi": "Hãy ghi rõ đơn vị và kỳ của văn bản: --unit MÃ --period KỲ (ví dụ --unit "
+            "00283 --period 2026Q3).",
+            "en": "Name the document's unit and period: --unit CODE --period PERIOD (e.g. "
+            "--unit 00283 --period 2026Q3).",
+        },
+        "cli.dry_export": {
+            "vi": "--dry-run chỉ dùng khi nhập văn bản (document import).",
+            "en": "--dry-run is for importing a document (document import) only.",
+        },
+        "cli.backup_before": {
+            "vi": "Văn bản cũ được giữ trong bản sao lưu {path}.",
+            "en": "The previous document is kept in the backup {path}.",
         },
         "cli.mirror_off": {
             "vi": "Thôi chép bản sao lưu sang thư mục thứ hai.",
@@ -166,12 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    for name, vi, en in (
-        ("bulletin", "in bản tin ra PDF", "print the bulletin to PDF"),
-        ("report", "in báo cáo theo Nghị định 30 ra PDF", "print the Decree 30 report to PDF"),
+    for name, vi, en, out in (
+        ("bulletin", "in bản tin ra PDF", "print the bulletin to PDF", "FILE.pdf"),
+        (
+            "report",
+            "in báo cáo theo Nghị định 30 ra PDF hoặc Word (.docx)",
+            "print the Decree 30 report to PDF or Word (.docx)",
+            "FILE.pdf|FILE.docx",
+        ),
     ):
         p = sub.add_parser(name, parents=[common], help=_t(vi, en))
-        p.add_argument("--out", required=True, metavar="FILE.pdf")
+        p.add_argument("--out", required=True, metavar=out)
         p.add_argument("--period", metavar="KỲ", help=_t("ví dụ 2023Q1, 2023YTD02", "e.g. 2023Q1"))
         p.add_argument(
             "--unit", metavar="MÃ", help=_t("mã đơn vị, ví dụ 007", "unit code, e.g. 007")
@@ -179,7 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--strict",
             action="store_true",
-            help=_t("không in nếu còn thiếu số liệu", "refuse to print when figures are missing"),
+            help=_t(
+                "không in nếu còn chỗ phải sửa (thiếu số liệu, sai kỳ, mẫu viết sai)",
+                "refuse to print while something needs fixing (missing figures, wrong "
+                "periods, template mistakes)",
+            ),
         )
 
     for name, vi, en in (
@@ -199,7 +255,45 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--unit", metavar="MÃ", action="append")
             p.add_argument("--period", metavar="KỲ", action="append")
 
+    p = sub.add_parser(
+        "verify-print",
+        parents=[common],
+        help=_t(
+            "đối chiếu một bản in (PDF, Word) với số liệu hiện có",
+            "check a printed file (PDF, Word) against the figures in the database",
+        ),
+    )
+    p.add_argument("file", metavar="FILE.pdf")
     sub.add_parser("demo", parents=[common], help=_t("nạp lại dữ liệu mẫu", "reload the demo data"))
+    sub.add_parser(
+        "new",
+        parents=[common],
+        help=_t(
+            "tạo tệp dữ liệu mới chỉ có đơn vị và danh mục, không có dữ liệu mẫu",
+            "create a new data file with units and catalogue only, no demo data",
+        ),
+    )
+    p = sub.add_parser(
+        "document",
+        parents=[common],
+        help=_t(
+            "xuất văn bản (bản tin, báo cáo) ra tệp hoặc nhập văn bản từ tệp",
+            "export a document (bulletin, report) to a file or import one from a file",
+        ),
+    )
+    p.add_argument("action", choices=["export", "import"])
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=_t(".txt (dạng chữ), .zip hoặc .json (dạng đầy đủ, kèm ảnh)", ".txt, .zip, .json"),
+    )
+    p.add_argument("--unit", metavar="MÃ", help=_t("mã đơn vị, ví dụ 00283", "unit code"))
+    p.add_argument("--period", metavar="KỲ", help=_t("ví dụ 2026Q3", "e.g. 2026Q3"))
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_t("chỉ kiểm tra tệp, không lưu (khi nhập)", "check only (import)"),
+    )
     sub.add_parser(
         "check", parents=[common], help=_t("kiểm tra tệp dữ liệu", "check the data file")
     )
@@ -241,9 +335,9 @@ def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Databa
     backup); a command that only reads falls back to read-only when another copy has it.
     What the start-up found (a location warning, a failed backup) goes to stderr."""
     from hbt_desktop.exchange.seed import seed_new_database
-    from hbt_desktop.store.location import default_db_path
-    from hbt_desktop.store.lock import InUseError
-    from hbt_desktop.store.recovery import open_or_recover
+    from hbt_desktop.store.file.location import default_db_path
+    from hbt_desktop.store.file.lock import InUseError
+    from hbt_desktop.store.file.recovery import open_or_recover
 
     path = default_db_path(args.db)
     try:
@@ -261,7 +355,7 @@ def _open(args: argparse.Namespace, *, write: bool = True) -> tuple[Path, Databa
 
 def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Period]:
     from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.store.settings import get_setting
+    from hbt_desktop.store.file.settings import get_setting
     from hbt_desktop.store.units import load_units
 
     period_text = args.period or get_setting(db, "current_period")
@@ -276,10 +370,21 @@ def _unit_and_period(db: Database, args: argparse.Namespace) -> tuple[str, Perio
 def cmd_print(args: argparse.Namespace) -> int:
     from hbt_desktop.reports.assemble import bulletin_content, report_content
     from hbt_desktop.reports.content import BulletinContent, ReportContent
+    from hbt_desktop.reports.output import output_format
 
+    out = Path(args.out)
+    # Refused before anything is read: a PDF must never be written under a .docx name.
+    kind = output_format(args.command, out)
     _, db = _open(args, write=False)
     unit_uid, period = _unit_and_period(db, args)
-    out = Path(args.out)
+    if args.strict:
+        from hbt_desktop.reports.document_check import document_problems
+
+        refusals = document_problems(db, unit_uid, period, forms=(args.command,))
+        for text in refusals:
+            print(tr("cli.problem", None, text=text), file=sys.stderr)
+        if refusals:
+            raise HbtError("cli.strict", count=len(refusals))
     content: BulletinContent | ReportContent
     if args.command == "bulletin":
         content, problems = bulletin_content(db, unit_uid, period)
@@ -287,12 +392,16 @@ def cmd_print(args: argparse.Namespace) -> int:
         content, problems = report_content(db, unit_uid, period)
     for problem in problems:
         print(tr("cli.problem", None, text=problem.text), file=sys.stderr)
-    if problems and args.strict:
-        raise HbtError("cli.strict", count=len(problems))
     if isinstance(content, BulletinContent):
         from hbt_desktop.reports.bulletin import build_bulletin
 
         info = build_bulletin(content, out)
+    elif kind == ".docx":
+        from hbt_desktop.reports.docx_report import build_docx
+
+        build_docx(content, out)
+        print(tr("cli.wrote_docx", None, path=out, fingerprint=content.footer.fingerprint))
+        return EXIT_OK
     else:
         from hbt_desktop.reports.decree30 import build_report
 
@@ -303,9 +412,50 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify_print(args: argparse.Namespace) -> int:
+    """Whether the figures a printed file was made from are still those in the database,
+    and if not, which changed since (from the readings its metadata carries)."""
+    from hbt_desktop.reports.metadata import read_record
+    from hbt_desktop.store.printcheck import compare_print
+
+    path = Path(args.file)
+    record = read_record(path)
+    if record is None:
+        raise HbtError("cli.print_no_record", path=path)
+    if not record.consistent:
+        raise HbtError("cli.print_tampered", path=path, fingerprint=record.fingerprint)
+    _, db = _open(args, write=False)
+    changes = compare_print(db, record)
+    if not changes:
+        print(
+            tr(
+                "cli.print_same",
+                None,
+                path=path,
+                fingerprint=record.fingerprint,
+                count=len(record.readings),
+            )
+        )
+        return EXIT_OK
+    print(
+        tr("cli.print_changed", None, path=path, fingerprint=record.fingerprint, count=len(changes))
+    )
+    for change in changes:
+        print(
+            tr(
+                "cli.print_changed_line",
+                None,
+                figure=change.figure,
+                then=change.then,
+                now=change.now,
+            )
+        )
+    return EXIT_CHANGED
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from hbt_desktop import exchange
-    from hbt_desktop.store.backup import backup_before
+    from hbt_desktop.store.file.backup import backup_before
 
     path, db = _open(args)
     if not args.dry_run:
@@ -366,10 +516,57 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from hbt_desktop.exchange.seed import new_database
+    from hbt_desktop.store.file.location import default_db_path
+
+    path = default_db_path(args.db)
+    units, indicators = new_database(path)
+    print(tr("cli.created", None, path=path, units=units, indicators=indicators))
+    return EXIT_OK
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    """``document export|import FILE --unit U --period P``: the unit and period are always
+    named (an import replaces that document, so it is never guessed from the settings)."""
+    from hbt_desktop.exchange.document_io import export_document, form_of, import_document
+    from hbt_desktop.store.file.backup import BackupOutcome, backup_before
+
+    file = Path(args.file)
+    form_of(file)  # an unknown extension is refused before the data file is opened
+    if not args.unit or not args.period:
+        raise HbtError("cli.document_needs")
+    if args.action == "export":
+        if args.dry_run:
+            raise HbtError("cli.dry_export")
+        _, db = _open(args, write=False)
+        unit_uid, period = _unit_and_period(db, args)
+        print(export_document(db, file, unit_uid, period).message())
+        return EXIT_OK
+    path, db = _open(args)
+    unit_uid, period = _unit_and_period(db, args)
+    backups: list[BackupOutcome] = []
+    done = import_document(
+        db,
+        file,
+        unit_uid,
+        period,
+        dry_run=args.dry_run,
+        before_write=lambda: backups.append(backup_before(db, path, "import")),
+    )
+    print(done.message())
+    for outcome in backups:
+        for message in outcome.messages:
+            print(tr("cli.problem", None, text=message), file=sys.stderr)
+        if done.replaced and outcome.backup is not None:
+            print(tr("cli.backup_before", None, path=outcome.backup.path))
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.check import check_database
-    from hbt_desktop.store.connection import open_database
-    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.file.check import check_database
+    from hbt_desktop.store.file.connection import open_database
+    from hbt_desktop.store.file.location import default_db_path
 
     path = default_db_path(args.db)
     db = open_database(path, create=False)
@@ -384,8 +581,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from hbt_desktop.store import backup
-    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.file import backup
+    from hbt_desktop.store.file.location import default_db_path
 
     if args.action == "list":
         path = default_db_path(args.db)
@@ -415,8 +612,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _confirm_restore(args: argparse.Namespace, source: Path) -> Callable[..., bool]:
-    from hbt_desktop.store.backup import BackupInfo, contents_text
-    from hbt_desktop.store.verify import FileReport
+    from hbt_desktop.store.file.backup import BackupInfo, contents_text
+    from hbt_desktop.store.file.verify import FileReport
 
     def confirm(incoming: FileReport, current: BackupInfo | None) -> bool:
         print(
@@ -439,8 +636,8 @@ def _confirm_restore(args: argparse.Namespace, source: Path) -> Callable[..., bo
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.location import default_db_path
-    from hbt_desktop.store.recovery import find_backup, restore_backup
+    from hbt_desktop.store.file.location import default_db_path
+    from hbt_desktop.store.file.restore import find_backup, restore_backup
 
     path = default_db_path(args.db)
     source = find_backup(path, args.backup)
@@ -450,7 +647,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from hbt_desktop.store.location import default_db_path
+    from hbt_desktop.store.file.location import default_db_path
     from hbt_desktop.ui.app import run
 
     package = Path(args.package) if getattr(args, "package", None) else None
@@ -474,9 +671,12 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "bulletin": cmd_print,
     "report": cmd_print,
+    "verify-print": cmd_verify_print,
     "import": cmd_import,
     "export": cmd_export,
     "demo": cmd_demo,
+    "new": cmd_new,
+    "document": cmd_document,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
@@ -494,7 +694,7 @@ _office_commands()
 
 def setup_logging() -> Path:
     """A rotating log file in the user's log folder; the path is shown in error messages."""
-    from hbt_desktop.store.location import log_dir
+    from hbt_desktop.store.file.location import log_dir
 
     folder = log_dir()
     problem: OSError | None = None

@@ -22,8 +22,8 @@ from hbt_desktop.core.i18n import register, tr
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from hbt_desktop.core.review import ItemKey, Review
     from hbt_desktop.store.accounts import Session
-    from hbt_desktop.store.review import ItemKey, Review
 
 register(
     {
@@ -415,8 +415,8 @@ def _keyed(texts: list[str], db: Database, unit: str) -> dict[ItemKey, str]:
 
 
 def _print_review(db: Database, found: Review, *, dry: bool) -> None:
+    from hbt_desktop.core.review import Verdict
     from hbt_desktop.store.guard import unit_label
-    from hbt_desktop.store.review import Verdict
 
     print(
         tr(
@@ -547,7 +547,7 @@ def cmd_package(args: argparse.Namespace) -> int:  # noqa: PLR0911, PLR0912 - on
 
 def _import(args: argparse.Namespace, db: Database, path: Path, user: str) -> int:
     from hbt_desktop.exchange import offices
-    from hbt_desktop.store.backup import backup_before
+    from hbt_desktop.store.file.backup import backup_before
     from hbt_desktop.store.workstation import StationRole, require_workstation
 
     file = Path(args.target)

@@ -53,6 +53,11 @@ QT_DISPLAY = [
 # Tests render PDFs to images with pdftoppm when it is there, and take screenshots on Xvfb.
 # nsis: the installer script is compiled by a test (tests/packaging) on every run.
 TEST_TOOLS = ["poppler-utils", "xvfb", "xauth", "nsis"]
+# The Word (.docx) report is converted to PDF with `soffice --headless` and measured with
+# the same Decree 30 layout check as the PDF report; the GUI-less Writer is enough. Tinos
+# (fonts-croscore) is what fontconfig gives LibreOffice for "Times New Roman", with its
+# metrics; without it the page would be set in DejaVu Serif and measure differently.
+OFFICE_TOOLS = ["libreoffice-writer-nogui", "fonts-croscore"]
 
 
 def say(message: str) -> None:
@@ -149,7 +154,7 @@ def main(argv: list[str]) -> int:
         ensure_installed("")
         exe = VENV / ("Scripts" if os.name == "nt" else "bin") / "hbt-desktop"
         return subprocess.run([str(exe), *rest], check=False).returncode
-    ensure_debian_packages(QT_RUNTIME + QT_DISPLAY + TEST_TOOLS)
+    ensure_debian_packages(QT_RUNTIME + QT_DISPLAY + TEST_TOOLS + OFFICE_TOOLS)
     ensure_venv()
     ensure_installed("dev")
     py = str(venv_python())

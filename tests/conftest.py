@@ -30,7 +30,7 @@ def _vietnamese_by_default() -> Iterator[None]:
 def db():  # type: ignore[no-untyped-def]
     """A fresh in-memory database with the shipped reference data (units, catalogue)."""
     from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.connection import memory_database
+    from hbt_desktop.store.file.connection import memory_database
 
     database = memory_database()
     load_reference(database)

@@ -80,3 +80,20 @@ def test_the_test_itself_catches_a_leak(tmp_path: Path) -> None:
     leaky = tmp_path / "leak.py"
     leaky.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in _imports(leaky)
+
+
+def test_the_life_of_the_file_imports_nothing_of_the_queries() -> None:
+    """store/file/ (opening, migrations, backups …) uses core and itself only: the queries
+    beside it may use the file, never the reverse."""
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(
+            n
+            for n in _imports(path)
+            if n.startswith("hbt_desktop.")
+            and not n.startswith(("hbt_desktop.core", "hbt_desktop.store.file"))
+            and n != "hbt_desktop"  # __version__
+        )
+        for path in _modules("store/file")
+    }
+    assert len(offenders) > 5, "found the modules to check"
+    assert {k: v for k, v in offenders.items() if v} == {}

@@ -95,8 +95,8 @@ def test_strict_refuses_when_figures_are_missing(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from hbt_desktop.core.periods import parse_period
-    from hbt_desktop.store.connection import open_database
-    from hbt_desktop.store.values import delete_value
+    from hbt_desktop.store.file.connection import open_database
+    from hbt_desktop.store.writes import delete_value
 
     db = open_database(demo_file)
     delete_value(db, "NS_THU_DIA_BAN", "Q007", parse_period("2023Q1"))

@@ -25,6 +25,7 @@ __all__ = [
     "format_date",
     "format_date_padded",
     "format_decree_date",
+    "format_draft_date",
     "format_place_date",
     "parse_date",
 ]
@@ -88,11 +89,30 @@ def format_decree_date(d: date) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
-def format_place_date(place: str, d: date) -> str:
-    """``Hà Nội, ngày 05 tháng 3 năm 2023`` — the place is the caller's setting."""
+# What an office leaves blank on a draft for the number, the day and the month, to be
+# written by hand once signed. No-break spaces: a PDF or Word line would otherwise
+# collapse the run of spaces into one. The date's blanks are no wider than a written day
+# and month, so the date line keeps to its one line under the Tiêu ngữ.
+BLANK = "\u00a0" * 6
+BLANK_DAY = "\u00a0" * 4
+
+
+def format_draft_date(year: int) -> str:
+    """``ngày    tháng    năm 2023``: a draft's date, day and month left blank (never the
+    day it was printed)."""
+    return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
+
+
+def format_place_date(place: str, d: date | None, *, year: int | None = None) -> str:
+    """``Quận Hai Bà Trưng, ngày 05 tháng 3 năm 2023``; without a date (a draft), the
+    blanks of :func:`format_draft_date` for ``year``. The place is the caller's."""
     place = clean(place)
     if not place:
         raise ValueError("the place of the date line is empty")
+    if d is None:
+        if year is None:
+            raise ValueError("a draft's date line needs its year")
+        return f"{place}, {format_draft_date(year)}"
     return f"{place}, {format_decree_date(d)}"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from hbt_desktop.core.dates import BLANK
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period
@@ -28,6 +29,10 @@ register(
         },
     }
 )
+
+
+# Heading levels a section can have: 1 a part, 2 a sub-part (the store's CHECK constraint).
+SECTION_LEVELS = (1, 2)
 
 
 @dataclass
@@ -70,6 +75,12 @@ class DocumentSpec:
     signer_title: str = ""
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
+    # Addressees of the report ("Kính gửi"); "Như trên" among the recipients needs one.
+    kinh_gui: tuple[str, ...] = ()
+    # The body's sentence pointing to the appendices, printed when there are some; empty
+    # = the program's ("Số liệu chi tiết tại Phụ lục I, II kèm theo."). ``{{ phu_luc }}``
+    # stands for the list of appendices.
+    appendix_note: str = ""
     sections: list[SectionSpec] = field(default_factory=list)
     photos: list[PhotoSpec] = field(default_factory=list)
     id: int | None = None
@@ -83,8 +94,9 @@ class DocumentSpec:
         symbol = clean(self.symbol)
         if number and symbol:
             return f"Số: {number}/{symbol}"
-        # An unnumbered draft keeps the space where the office writes the number by hand.
-        return f"Số:       /{symbol}" if symbol else "Số:"
+        # An unnumbered draft keeps the space where the office writes the number by hand
+        # (no-break spaces: a line of the PDF or of Word would collapse ordinary ones).
+        return f"Số:{BLANK}/{symbol}" if symbol else "Số:"
 
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024

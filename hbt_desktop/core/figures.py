@@ -12,6 +12,9 @@ Where a figure comes from is part of the figure:
   computed and is missing. Such a figure carries a note for a footnote.
 When a unit has both an entered figure and complete ward figures that differ, the entered
 one is used and the difference is reported (``mismatch``) so it can be checked.
+
+A figure built from an illustrative value (one whose comment says "Số minh họa": the
+demo's reconstructed figures) is itself ``illustrative``, so that documents mark it.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ class Figure:
     missing: tuple[str, ...] = ()  # uids of units whose figure is needed but absent
     mismatch: Decimal | None = None  # entered − sum of children, when they differ
     note: str = ""
+    illustrative: bool = False  # built from a value marked "số minh họa"
 
     @property
     def available(self) -> bool:
@@ -104,6 +108,7 @@ def _from_value(ind: Indicator, unit: OrgUnit, period: Period, value: Value) -> 
         value.qualifier,
         Origin.ENTERED,
         contributors=(unit.uid,),
+        illustrative=value.illustrative,
     )
 
 
@@ -150,6 +155,7 @@ def _sum_children(
         None,
         Origin.SUM,
         contributors=contributors,
+        illustrative=any(v.illustrative for v in values),
     )
 
 
@@ -159,6 +165,7 @@ def _from_predecessors(src: FigureSource, ind: Indicator, unit: OrgUnit, period:
     missing: list[str] = []
     contributors: list[str] = []
     decimals = 0
+    illustrative = False
     for pred in unit.predecessors:
         figure = resolve(src, ind.code, pred.uid, period)
         if figure.amount is None or figure.status is None:
@@ -172,6 +179,7 @@ def _from_predecessors(src: FigureSource, ind: Indicator, unit: OrgUnit, period:
         else:
             total += figure.amount
         contributors.append(pred.uid)
+        illustrative = illustrative or figure.illustrative
         statuses.append(figure.status)
         decimals = max(decimals, figure.decimals)
     names = ", ".join(src.units.get(uid).full_name for uid in contributors)
@@ -203,6 +211,7 @@ def _from_predecessors(src: FigureSource, ind: Indicator, unit: OrgUnit, period:
         Origin.PREDECESSORS,
         contributors=tuple(contributors),
         note=note,
+        illustrative=illustrative,
     )
 
 

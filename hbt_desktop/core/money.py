@@ -6,6 +6,12 @@ rounded by binary arithmetic; scaling to tỷ or triệu is done on Decimal digi
 
 Prose always says ``đồng`` — never ``VND`` or ``₫`` — though the parser accepts both,
 since clerks paste from spreadsheets and bank statements.
+
+The same figure is written differently in one document: ``hơn 1 nghìn tỷ đồng`` in a
+headline, ``1.012 tỷ đồng`` in a table. A template names the style of one sentence in
+words (:func:`money_style_from_words`: ``'nghìn tỷ'``, ``'tỷ'`` …), and a qualifier chosen
+there must still be true of the rounded amount (:func:`qualifier_holds`): ``hơn 1 nghìn
+tỷ`` for 1.012 tỷ, never for 998 tỷ.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from hbt_desktop.core.numbers import (
     parse_number,
     split_qualifier,
 )
-from hbt_desktop.core.text import clean, nfc
+from hbt_desktop.core.text import clean, fold, nfc
 
 __all__ = [
     "DEFAULT_FORMAT",
@@ -35,7 +41,10 @@ __all__ = [
     "MoneyStyle",
     "MoneyUnit",
     "format_money",
+    "money_style_from_words",
     "parse_money",
+    "printed_dong",
+    "qualifier_holds",
 ]
 
 MAX_DONG = 10**18  # a million times the national budget; far inside 64 bits
@@ -84,6 +93,15 @@ register(
         "money.negative": {
             "vi": 'Số tiền "{text}" không được là số âm ở đây.',
             "en": 'The amount "{text}" cannot be negative here.',
+        },
+        "money.bad_style": {
+            "vi": "Không có cách viết số tiền «{text}»; dùng một trong: {allowed}.",
+            "en": "There is no way of writing money called «{text}»; use one of: {allowed}.",
+        },
+        "money.bad_style_decimals": {
+            "vi": "Cách viết «{text}» in từ {low} đến {high} chữ số thập phân, không in được "
+            "{decimals}.",
+            "en": "The style «{text}» prints {low} to {high} decimals, not {decimals}.",
         },
         "money.qualifier": {
             "vi": 'Số tiền "{text}" có từ "{qualifier}". Hãy chọn "{qualifier}" ở ô riêng '
@@ -202,6 +220,92 @@ def format_money(
         prefix = nfc(qualifier) + " "
     unit = " đồng" if fmt.with_unit else ""
     return f"{prefix}{_body(dong, fmt)}{unit}"
+
+
+# --- a style named in words, and qualifiers that must stay true ------------------------
+
+# What a template may call a style, accents and case aside (fold), with the decimals it
+# takes when none are asked. "tỷ" with decimals is the decimal tỷ style.
+_STYLE_WORDS: dict[str, MoneyStyle] = {
+    "ty trieu": MoneyStyle.TY_TRIEU,
+    "ty va trieu": MoneyStyle.TY_TRIEU,
+    "ty": MoneyStyle.TY,
+    "nghin ty": MoneyStyle.NGHIN_TY,
+    "ngan ty": MoneyStyle.NGHIN_TY,
+    "trieu": MoneyStyle.TRIEU,
+    "dong": MoneyStyle.DONG,
+}
+STYLE_NAMES = ("tỷ triệu", "tỷ", "nghìn tỷ", "triệu", "đồng")
+
+
+def money_style_from_words(text: str, decimals: int | None = None) -> MoneyFormat:
+    """The style a clerk names: ``'nghìn tỷ'`` → 4,6 nghìn tỷ đồng, ``'tỷ'`` → 1.012 tỷ
+    đồng (``decimals=3``: 70,759 tỷ đồng), ``'tỷ triệu'`` → 4.115 tỷ 081 triệu đồng,
+    ``'triệu'``, ``'đồng'``. Written with "tỉ", the amount is printed with "tỉ".
+
+    Refused with a Vietnamese :class:`InputError` when there is no such style or it
+    cannot print that many decimals.
+    """
+    cleaned = clean(str(text))
+    tokens = fold(cleaned).replace(",", " ").split()
+    spelling = "tỉ" if "ti" in tokens else "tỷ"
+    style = _STYLE_WORDS.get(" ".join("ty" if t == "ti" else t for t in tokens))
+    if style is None:
+        raise InputError("money.bad_style", text=cleaned, allowed=", ".join(STYLE_NAMES))
+    wanted = 0 if decimals is None else decimals
+    if style is MoneyStyle.TY and wanted:
+        style = MoneyStyle.TY_DECIMAL
+    allowed = _ALLOWED_DECIMALS[style]
+    if style is MoneyStyle.TY_DECIMAL:
+        allowed = range(allowed.stop)  # "tỷ" reaches both whole and decimal tỷ
+    if isinstance(wanted, bool) or not isinstance(wanted, int) or wanted not in allowed:
+        raise InputError(
+            "money.bad_style_decimals",
+            text=cleaned,
+            low=allowed.start,
+            high=allowed.stop - 1,
+            decimals=wanted,
+        )
+    return MoneyFormat(style=style, decimals=wanted, ty_word=spelling)
+
+
+def printed_dong(dong: int, fmt: MoneyFormat) -> int:
+    """The amount, in đồng, that ``format_money(dong, fmt)`` shows: rounded half up to the
+    style's last printed digit (what a reader takes the text to say)."""
+    if fmt.style is MoneyStyle.DONG or (fmt.style is MoneyStyle.TY_TRIEU and abs(dong) < _TRIEU):
+        return dong
+    power = {
+        MoneyStyle.TY_TRIEU: 6,
+        MoneyStyle.TRIEU: 6 - fmt.decimals,
+        MoneyStyle.TY_DECIMAL: 9 - fmt.decimals,
+        MoneyStyle.TY: 9,
+        MoneyStyle.NGHIN_TY: 12 - fmt.decimals,
+    }[fmt.style]
+    step: int = 10**power
+    magnitude = (abs(dong) + step // 2) // step * step  # half up, in integers: exact
+    return -magnitude if dong < 0 else magnitude
+
+
+# "trên 7.743 tỷ" says the real amount is at least what is printed; "gần" at most.
+_AT_LEAST = ("trên", "hơn")
+_AT_MOST = ("gần",)
+
+
+def qualifier_holds(qualifier: str, dong: int, printed: int, *, strict: bool) -> bool:
+    """Whether "``qualifier`` ``printed``" is true of the amount ``dong``.
+
+    ``trên``/``hơn`` need the amount at least the printed one, ``gần`` at most; ``xấp xỉ``
+    and ``khoảng`` hold for any rounding. ``strict`` (a qualifier the template adds, not
+    one the clerk typed with the figure) also refuses equality: "hơn 1 nghìn tỷ" is false
+    of exactly 1 nghìn tỷ, whereas a clerk who typed "trên 7.743 tỷ" knew more than the
+    stored figure says.
+    """
+    word = nfc(qualifier)
+    if word in _AT_LEAST:
+        return dong > printed or (dong == printed and not strict)
+    if word in _AT_MOST:
+        return dong < printed or (dong == printed and not strict)
+    return word in QUALIFIERS
 
 
 # --- parsing ----------------------------------------------------------------------------

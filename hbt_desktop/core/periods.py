@@ -34,7 +34,7 @@ return and :class:`Period` checks:
 - first 1 month → month 1; first 3 → Q1; first 6 → S1; first 12 → the year;
 - last 1 month → month 12; last 3 → Q4; last 6 → S2; last 12 → the year;
 - a cut-off date (figures "tính đến 15/2/2023", reference §1 "Status of a figure") must
-  lie inside the period; a cut-off on the period's last day is dropped;
+  lie inside the period;
 - a period with a cut-off is stored under the *shortest* period with the same start date
   that contains the cut-off. "quý I/2023 tính đến 15/2/2023", "năm 2023 tính đến
   15/2/2023" and "2 tháng đầu năm 2023 tính đến 15/2/2023" are all the figures from
@@ -42,6 +42,20 @@ return and :class:`Period` checks:
 
 Consequently a canonical period is fully determined by its start and its (inclusive) end
 date, which is also how periods are ordered.
+
+A cut-off on the last day of a period
+-------------------------------------
+
+"Tính đến ngày 31/5/2023" counts the same figures as "5 tháng đầu năm 2023", so it has
+the same id (``2023YTD05``) and finds the same stored figures. But the clerk chose to
+write the date, and an official document must print what the clerk wrote: such a period
+keeps ``stated_end=True``, is printed with its date ("tính đến 31/5/2023", "5 tháng đầu
+năm 2023 (tính đến 31/5/2023)") and is written out as :attr:`Period.ref`
+(``2023YTD05@20230531``), which reads back to the same period, date included. This holds
+for every kind of period whose last day is typed as a cut-off (a month, a quarter, a
+half, the year, first or last months). ``stated_end`` is part of equality (the two
+wordings are different choices on screen) but never of :attr:`Period.id`: figures are
+looked up, stored and compared by id.
 """
 
 from __future__ import annotations
@@ -213,6 +227,8 @@ class Period:
     year: int
     number: int = 0
     cutoff: date | None = None
+    # The clerk wrote the period as "tính đến <its last day>" (see the module docs).
+    stated_end: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", PeriodKind(self.kind))
@@ -229,6 +245,8 @@ class Period:
             inside = self.start <= cutoff < self.nominal_end
             if not inside or _shortest(first, cutoff.month) != (self.kind, self.number):
                 raise ValueError(f"not canonical: cut-off {cutoff} for {self.kind}")
+            if self.stated_end:
+                raise ValueError("a period with a cut-off inside it cannot also state its end")
 
     # --- construction -------------------------------------------------------------------
 
@@ -292,11 +310,20 @@ class Period:
             )
         kind, number = _shortest(nominal.start.month, d.month)
         shortest = type(self)(kind, self.year, number)
-        return shortest if d == shortest.nominal_end else type(self)(kind, self.year, number, d)
+        if d == shortest.nominal_end:
+            # The same figures as the period itself; the date is kept for printing.
+            return type(self)(kind, self.year, number, stated_end=True)
+        return type(self)(kind, self.year, number, d)
 
     def nominal(self) -> Self:
-        """The same period without its cut-off."""
+        """The same period without its cut-off (stated or not)."""
         return type(self)(self.kind, self.year, self.number)
+
+    @property
+    def stated_cutoff(self) -> date | None:
+        """The date to print after "tính đến": the cut-off, or the last day the clerk
+        wrote as one; None when the period is named without a date."""
+        return self.cutoff or (self.nominal_end if self.stated_end else None)
 
     # --- what it covers -----------------------------------------------------------------
 
@@ -313,6 +340,13 @@ class Period:
             PeriodKind.LAST: f"L{self.number:02d}",
         }[self.kind]
         return f"{self.year}{body}{suffix}"
+
+    @property
+    def ref(self) -> str:
+        """The id, with the stated last day when the clerk wrote one (``2023YTD05@20230531``):
+        what to save where the clerk's choice of wording must survive (the current period,
+        a document file). ``parse_period(p.ref) == p`` always."""
+        return f"{self.id}@{self.nominal_end:%Y%m%d}" if self.stated_end else self.id
 
     @property
     def months(self) -> tuple[int, ...]:
@@ -344,12 +378,14 @@ class Period:
         return type(self).year_of(self.year)
 
     def same_period_last_year(self) -> Self:
-        """The "cùng kỳ": one year back, the cut-off too (29/2 becomes 28/2)."""
+        """The "cùng kỳ": one year back, the cut-off too (29/2 becomes 28/2), written the
+        same way (a stated last day stays stated)."""
         before = type(self)._build(self.kind, self.year - 1, self.number)
-        if self.cutoff is None:
+        cutoff = self.stated_cutoff
+        if cutoff is None:
             return before
-        day = min(self.cutoff.day, calendar.monthrange(self.year - 1, self.cutoff.month)[1])
-        return before.with_cutoff(date(self.year - 1, self.cutoff.month, day))
+        day = min(cutoff.day, calendar.monthrange(self.year - 1, cutoff.month)[1])
+        return before.with_cutoff(date(self.year - 1, cutoff.month, day))
 
     def previous(self) -> Self:
         """The preceding month, quarter, half or year. Not defined for cumulative periods
@@ -405,18 +441,19 @@ def format_period(
         where = "đầu" if p.start.month == 1 else "cuối"
         text = f"{n:02d}" if padded else str(n)
         text += f" tháng {where} năm" + (f" {p.year}" if with_year else "")
-    if p.cutoff and cutoff:
-        text += f" ({format_cutoff(p.cutoff)})"
+    if p.stated_cutoff and cutoff:
+        text += f" ({format_cutoff(p.stated_cutoff)})"
     return text
 
 
 def format_cutoff_period(p: Period, *, with_ngay: bool = False) -> str:
     """The natural wording of a figure's period: ``tính đến 15/2/2023`` for figures
     counted from 1 January, ``quý II/2023 (tính đến 15/5/2023)`` otherwise, and just the
-    period's name when there is no cut-off."""
-    if p.cutoff is None:
+    period's name when there is no cut-off. A cut-off the clerk wrote on the period's last
+    day is printed like any other ("tính đến ngày 31/5/2023")."""
+    if p.stated_cutoff is None:
         return format_period(p)
-    phrase = format_cutoff(p.cutoff, with_ngay=with_ngay)
+    phrase = format_cutoff(p.stated_cutoff, with_ngay=with_ngay)
     if p.start.month == 1:
         return phrase
     return f"{format_period(p, cutoff=False)} ({phrase})"

@@ -1,34 +1,32 @@
 """A first draft of a document for a unit and period that has figures but no text yet.
 
 When a ward or a new unit imports figures and prints before anyone has written the
-narrative, the program drafts one sentence per figure from the catalogue — name, period,
-status, value, and the comparisons the catalogue lists and the data allows — grouped by
-sector. The draft is ordinary template text: the clerk edits it like any other.
+narrative, the program drafts one sentence per figure of the document's own period from
+the catalogue — name, period, status, value, and the comparisons the catalogue lists and
+the data allows — grouped by sector. The draft is ordinary template text: the clerk edits
+it like any other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from hbt_desktop.core.catalogue import Catalogue, Comparison, IndicatorKind
 from hbt_desktop.core.documents import DocumentSpec, SectionSpec
 from hbt_desktop.core.periods import Period
-from hbt_desktop.core.units import OrgUnit, UnitKind, UnitTree
+from hbt_desktop.core.units import OrgUnit, UnitKind
 from hbt_desktop.core.values import Base, Status, Value
 
 # Kinds of unit whose People's Committee signs "TM. ỦY BAN NHÂN DÂN".
 _ISSUER_PREFIX = "ỦY BAN NHÂN DÂN"
 
 
-def related(period: Period, candidate: Period) -> bool:
-    """True when ``candidate`` belongs in a document about ``period``: same year, and
-    overlapping it (a cut-off inside it, the quarter that contains it, …)."""
-    return (
-        candidate.year == period.year
-        and candidate.start <= period.nominal_end
-        and period.start <= candidate.nominal_end
-    )
+def same_figures(period: Period, candidate: Period) -> bool:
+    """True when ``candidate`` names the document's own figures (the same id): a draft
+    for "năm 2023" takes only the year's figures, never the 2-month or quý I ones, and a
+    draft "tính đến 15/5/2023" never the 5-month ones. Figures of other periods enter a
+    document only when its clerk writes them in (core.period_claims)."""
+    return candidate.id == period.id
 
 
 def _quote(text: str) -> str:
@@ -39,15 +37,13 @@ def sentence(
     catalogue: Catalogue,
     value: Value,
     *,
-    document_period: Period,
     bases: Sequence[Base],
     has_previous: bool,
 ) -> str:
-    """One template sentence for ``value``."""
+    """One template sentence for ``value``, a figure of the document's own period (so
+    ``so_lieu`` needs no period and the sentence says which period it is)."""
     ind = catalogue.indicator(value.indicator)
     args = _quote(ind.code)
-    if value.period != document_period:
-        args += ", " + _quote(value.period.id)
     var = "{{ so_lieu(" + args + ")"
     status = "" if value.status is Status.THUC_HIEN else value.status.label + " "
     parts = [f"{ind.name} ({{{{ so_lieu({args}).ky }}}}): {status}"]
@@ -82,7 +78,11 @@ def starter_sections(
     base_list = list(bases)
     by_sector: dict[str, list[str]] = {}
     chosen = sorted(
-        (v for v in values if related(period, v.period) and v.indicator in catalogue.indicators),
+        (
+            v
+            for v in values
+            if same_figures(period, v.period) and v.indicator in catalogue.indicators
+        ),
         key=lambda v: (
             catalogue.indicator(v.indicator).position,
             v.indicator,
@@ -94,13 +94,13 @@ def starter_sections(
         own_bases = [
             b
             for b in base_list
-            if b.indicator == ind.code and b.period in (value.period, value.period.year_period())
+            if b.indicator == ind.code
+            and b.period.id in (value.period.id, value.period.year_period().id)
         ]
         by_sector.setdefault(ind.sector, []).append(
             sentence(
                 catalogue,
                 value,
-                document_period=period,
                 bases=own_bases,
                 has_previous=(ind.code, value.period.id) in previous,
             )
@@ -115,21 +115,26 @@ def issuer_lines(unit: OrgUnit) -> tuple[str, ...]:
     return (_ISSUER_PREFIX, unit.full_name.upper())
 
 
-def province_of(units: UnitTree, unit: OrgUnit) -> OrgUnit:
-    chain = [unit, *units.ancestors(unit.uid)]
-    return chain[-1]
+def place_of(unit: OrgUnit) -> str:
+    """The place on the date line: where the issuing body sits (Decree 30, App. I,
+    II.4.a). A province or a city under the centre prints its own name ("Hà Nội"); a
+    district, town, commune or ward its full name ("Quận Hai Bà Trưng", "Phường Vĩnh
+    Tuy"): the decree asks for the full name of a unit named after a person, a number or
+    an event (Hai Bà Trưng, Quận 1), which no rule can tell, so it is always written. An
+    office that writes the bare name sets it as the document's place."""
+    if unit.level <= 1 and unit.kind in (UnitKind.THANH_PHO, UnitKind.TINH):
+        return unit.name
+    return unit.title_name
 
 
 def starter_document(
-    units: UnitTree,
     unit: OrgUnit,
     period: Period,
     sections: list[SectionSpec],
-    today: date,
 ) -> DocumentSpec:
-    """Header data a clerk would otherwise type first; every field stays editable."""
-    province = province_of(units, unit)
-    place = province.name if province.kind in (UnitKind.THANH_PHO, UnitKind.TINH) else unit.name
+    """Header data a clerk would otherwise type first; every field stays editable. Number,
+    date and signer are left for the office: until they are set the report is a draft
+    (the place is the unit's, see :func:`place_of`)."""
     return DocumentSpec(
         unit_uid=unit.uid,
         period=period,
@@ -142,11 +147,10 @@ def starter_document(
         masthead=f"BẢN TIN {_ISSUER_PREFIX} {unit.full_name.upper()}",
         issue_line="",
         symbol="BC-UBND",
-        place=place,
-        issue_date=today,
         summary="Tình hình kinh tế - xã hội {{ ky }}",
         signer_authority=("TM. ỦY BAN NHÂN DÂN",),
         signer_title="CHỦ TỊCH",
-        recipients=("Như trên", "Lưu: VT"),
+        # "Như trên" only goes with a Kính gửi, which a first draft does not have.
+        recipients=("Lưu: VT",),
         sections=sections,
     )

@@ -56,6 +56,15 @@ register(
 
 MAX_SCALE = 6
 
+# A figure whose comment begins with these words is not a published one (the demo's
+# reconstructed estimates, last year's figures, ward tables): printed documents mark it.
+ILLUSTRATIVE_PREFIX = "so minh hoa"  # folded: "Số minh họa", "số minh hoạ" …
+
+
+def is_illustrative(comment: str) -> bool:
+    """True when ``comment`` marks the figure as illustrative ("Số minh họa, …")."""
+    return fold(clean(comment)).startswith(ILLUSTRATIVE_PREFIX)
+
 
 class Status(StrEnum):
     THUC_HIEN = "thuc_hien"
@@ -132,6 +141,10 @@ class Value:
     updated_by: str = ""
     updated_at: datetime | None = None
 
+    @property
+    def illustrative(self) -> bool:
+        return is_illustrative(self.comment)
+
 
 @dataclass(frozen=True)
 class Base:
@@ -144,6 +157,28 @@ class Base:
     comment: str = ""
     updated_by: str = ""
     updated_at: datetime | None = None
+
+    @property
+    def illustrative(self) -> bool:
+        return is_illustrative(self.comment)
+
+
+def same_value(a: Value, b: Value) -> bool:
+    """Equal as a clerk sees them: figure, precision, status, qualifier, comment.
+
+    Who stored it and when do not count, so importing the same file again is a no-op.
+    """
+    return (
+        encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
+        and a.status == b.status
+        and a.qualifier == b.qualifier
+        and a.comment == b.comment
+    )
+
+
+def same_base(a: Base, b: Base) -> bool:
+    """Equal as a clerk sees them: figure, precision and comment (who and when do not count)."""
+    return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and a.comment == b.comment
 
 
 @dataclass(frozen=True)

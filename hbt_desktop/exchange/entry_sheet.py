@@ -52,7 +52,8 @@ from hbt_desktop.store.audit import How
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.units import load_units
-from hbt_desktop.store.values import apply_values, values_for
+from hbt_desktop.store.values import values_for
+from hbt_desktop.store.writes import apply_values
 
 log = logging.getLogger(__name__)
 

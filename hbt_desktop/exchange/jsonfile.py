@@ -63,9 +63,14 @@ Converter = Callable[[object], str | None]
 
 
 def read_json(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> object:
-    where = Where(path.name, item=True)
+    return parse_json(read_bytes(path, limits), Where(path.name, item=True))
+
+
+def parse_json(data: bytes, where: Where) -> object:
+    """JSON text (UTF-8, with or without BOM) parsed exactly, as :func:`read_json` reads
+    a file: for JSON that comes inside another file (a zip's member)."""
     try:
-        text = read_bytes(path, limits).decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FileInputError("json.not_utf8", where=where) from None
 

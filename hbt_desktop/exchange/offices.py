@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period
+from hbt_desktop.core.review import ItemKey, Review, State
 from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.package import (
     KIND_FIGURES,
@@ -51,10 +52,7 @@ from hbt_desktop.store.packages import (
     trusted_key,
 )
 from hbt_desktop.store.review import (
-    ItemKey,
     Received,
-    Review,
-    State,
     compare,
     find_import,
     get_import,

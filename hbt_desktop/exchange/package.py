@@ -29,9 +29,7 @@ import hashlib
 import io
 import json
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -43,17 +41,18 @@ from hbt_desktop.core.catalogue import Indicator
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
-from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.values import Value
-from hbt_desktop.exchange import signing
-from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, checked_size, write_atomically
-from hbt_desktop.store.migrations import SCHEMA_VERSION
-from hbt_desktop.store.packages import (
+from hbt_desktop.core.json_codec import (
     document_from_dict,
     document_to_dict,
     value_from_dict,
     value_to_dict,
 )
+from hbt_desktop.core.periods import Period, parse_period
+from hbt_desktop.core.values import Value
+from hbt_desktop.exchange import signing
+from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits, checked_size, write_atomically
+from hbt_desktop.exchange.zipfiles import ZipRefused, read_members
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
 
 register(
     {
@@ -310,54 +309,9 @@ def read_package(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Package:
 def _unpack(raw: bytes, name: str, limits: Limits) -> dict[str, bytes]:
     """Every member's bytes, after checking names and sizes from the zip's directory."""
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            infos = archive.infolist()
-            if len(infos) > limits.max_zip_members:
-                raise PackageError("package.too_big", file=name, detail=f"{len(infos)} members")
-            seen: set[str] = set()
-            for info in infos:
-                if not _ALLOWED.fullmatch(info.filename) or info.filename in seen:
-                    raise PackageError("package.bad_member", file=name, name=info.filename)
-                seen.add(info.filename)
-                if info.flag_bits & 0x1 or info.compress_type not in (
-                    zipfile.ZIP_STORED,
-                    zipfile.ZIP_DEFLATED,
-                ):
-                    raise PackageError("package.damaged", file=name)
-            total = sum(i.file_size for i in infos)
-            if total > limits.max_unzipped_bytes:
-                raise PackageError("package.too_big", file=name, detail=f"{total // _MB} MB")
-            for info in infos:
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > _MB and ratio > limits.max_ratio:
-                    raise PackageError(
-                        "package.too_big", file=name, detail=f"{info.filename}: 1:{ratio:.0f}"
-                    )
-                if info.filename == MANIFEST and info.file_size > MAX_MANIFEST:
-                    raise PackageError("package.too_big", file=name, detail=info.filename)
-            members = {}
-            for info in infos:
-                with archive.open(info) as member:
-                    data = member.read(info.file_size + 1)
-                if len(data) != info.file_size:
-                    raise PackageError("package.damaged", file=name)
-                members[info.filename] = data
-            return members
-    except PackageError:
-        raise
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        struct.error,
-        EOFError,
-        ValueError,
-        OSError,
-        NotImplementedError,
-        RuntimeError,
-    ):
-        # CRC errors, truncation, an unknown compression: all "damaged".
-        raise PackageError("package.damaged", file=name) from None
+        return read_members(raw, _ALLOWED, limits, max_sizes={MANIFEST: MAX_MANIFEST})
+    except ZipRefused as refused:
+        raise PackageError(f"package.{refused.reason}", file=name, **refused.params) from None
 
 
 _REQUIRED = {

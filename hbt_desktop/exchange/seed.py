@@ -22,16 +22,30 @@ from sqlite_utils import Database
 
 from hbt_desktop.core.catalogue import Catalogue
 from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec, sniff_image
+from hbt_desktop.core.errors import HbtError
+from hbt_desktop.core.i18n import register
 from hbt_desktop.core.numbers import Convention
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.core.values import Base, Value, parse_status, read_entry
 from hbt_desktop.store.catalogue import load_catalogue
-from hbt_desktop.store.connection import open_database
 from hbt_desktop.store.documents import save_document
-from hbt_desktop.store.settings import set_setting
-from hbt_desktop.store.units import has_units
-from hbt_desktop.store.values import write_base, write_values
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.recovery import open_or_recover
+from hbt_desktop.store.file.settings import DEMO_SETTING, set_setting
+from hbt_desktop.store.units import has_units, load_units
+from hbt_desktop.store.writes import write_base, write_values
+
+register(
+    {
+        "seed.exists": {
+            "vi": "Tệp {path} đã có và đang chứa dữ liệu; lệnh «new» chỉ tạo tệp mới, không "
+            "bao giờ ghi đè. Hãy ghi tên một tệp chưa có sau --db.",
+            "en": "{path} already exists and holds data; «new» only creates a new file and "
+            "never overwrites one. Give the name of a file that does not exist after --db.",
+        },
+    }
+)
 
 DEMO_USER = "dữ liệu mẫu"
 
@@ -120,6 +134,7 @@ def load_demo(db: Database, *, path: Path | None = None) -> None:
             first = data["documents"][0]
             set_setting(db, "current_unit", first["unit"])
             set_setting(db, "current_period", parse_period(first["period"]).id)
+        set_setting(db, DEMO_SETTING, "1")
 
 
 def _document(doc: dict[str, Any], folder: Path) -> DocumentSpec:
@@ -140,6 +155,8 @@ def _document(doc: dict[str, Any], folder: Path) -> DocumentSpec:
         signer_title=doc.get("signer_title", ""),
         signer_name=doc.get("signer_name", ""),
         recipients=tuple(doc.get("recipients", ())),
+        kinh_gui=tuple(doc.get("kinh_gui", ())),
+        appendix_note=doc.get("appendix_note", ""),
     )
     for position, section in enumerate(doc.get("sections", [])):
         spec.sections.append(
@@ -168,6 +185,28 @@ def seed_new_database(db: Database, *, demo: bool = True) -> None:
         load_reference(db)
         if demo:
             load_demo(db)
+
+
+def new_database(path: Path) -> tuple[int, int]:
+    """Create ``path`` with the reference data (units, catalogue) and nothing else: no demo.
+
+    Refused, with nothing touched, when the file exists and is not empty (``new`` never
+    overwrites) or when backups of a file of that name are beside it (the clerk is told how
+    to restore it instead). Returns (units, indicators) of the new file.
+    """
+    if path.exists() and path.stat().st_size > 0:
+        raise HbtError("seed.exists", path=path)
+
+    def seed(db: Database) -> None:
+        if has_units(db):  # made by someone else in between: leave it alone
+            raise HbtError("seed.exists", path=path)
+        load_reference(db)
+
+    opened = open_or_recover(path, seed=seed, start_backup=False)
+    try:
+        return len(load_units(opened.db)), len(load_catalogue(opened.db).indicators)
+    finally:
+        opened.close(backup=False)
 
 
 def open_app_database(path: Path, *, demo: bool = True) -> Database:

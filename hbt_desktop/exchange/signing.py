@@ -57,7 +57,7 @@ def key_dir() -> Path:
     env = os.environ.get(KEY_DIR_ENV)
     if env:
         return Path(env).expanduser()
-    from hbt_desktop.store.location import data_dir
+    from hbt_desktop.store.file.location import data_dir
 
     return data_dir() / "keys"
 

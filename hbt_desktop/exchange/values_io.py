@@ -8,7 +8,7 @@ and ``period`` the period id (``core/periods.py``). A base (dự toán, kế ho�
 documented in docs/file-formats.md.
 
 An import reads the whole file, checks every row and then stores everything in one
-transaction through ``store.values.write_value``/``write_base`` — or nothing.
+transaction through the write path (``store.writes.apply_values``/``apply_bases``) — or nothing.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from hbt_desktop.exchange.values_rows import BASE_PREFIX, DEFAULT, Context, pars
 from hbt_desktop.exchange.where import FileInputError, Where
 from hbt_desktop.store.catalogue import load_catalogue
 from hbt_desktop.store.units import load_units
-from hbt_desktop.store.values import all_bases, all_values, apply_values, get_base, same_base
-from hbt_desktop.store.values import write_base as store_base
+from hbt_desktop.store.values import all_bases, all_values
+from hbt_desktop.store.writes import apply_bases, apply_values
 
 SHEET = "dataValues"
 # DHIS2's CSV column order (DHIS2 reads CSV by position), then hbt-desktop's own.
@@ -132,14 +132,12 @@ def import_values(
             report.note(
                 row.record, row.key, change.previous, row.item, row.row, same=not change.changed
             )
-        for row in parsed:
-            if isinstance(row.item, Base):
-                b = row.item
-                old_base = get_base(db, b.indicator, b.unit_uid, b.period, b.kind)
-                same = old_base is not None and same_base(old_base, b)
-                if not same:
-                    store_base(db, b)
-                report.note(row.record, row.key, old_base, b, row.row, same=same)
+        bases = [row for row in parsed if isinstance(row.item, Base)]
+        written = apply_bases(db, [row.item for row in bases])  # type: ignore[misc]
+        for row, base in zip(bases, written, strict=True):
+            report.note(
+                row.record, row.key, base.previous, row.item, row.row, same=not base.changed
+            )
     return report
 
 

@@ -15,7 +15,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
@@ -28,10 +27,11 @@ from reportlab.platypus import (
 )
 
 from hbt_desktop.reports import content
-from hbt_desktop.reports.charts import bar_chart_drawing, chart_texts
+from hbt_desktop.reports.charts import aligned_frame, bar_chart_drawing, chart_texts
 from hbt_desktop.reports.content import BulletinContent
 from hbt_desktop.reports.fonts import register_fonts, require_coverage
 from hbt_desktop.reports.markup import para, plain
+from hbt_desktop.reports.metadata import RecordedDocTemplate, print_record
 from hbt_desktop.reports.output import BuildInfo, Output, build_info, write_pdf
 from hbt_desktop.reports.page import FOOTER_FIXED_TEXTS, PageLog, bulletin_decorator, canvas_maker
 from hbt_desktop.reports.photos import PLACEHOLDER_TEXT, photo_flowables
@@ -121,9 +121,11 @@ def key_figures_box(doc: BulletinContent, st: BulletinStyles) -> Table | None:
             parts.append(Paragraph(para(figure.note), st.figure_note))
         return parts
 
-    cards = [card(f) for f in doc.key_figures]
-    if len(cards) % 2:
-        cards.append([])
+    cards: list[list[Any]] = [card(f) for f in doc.key_figures]
+    # An odd last card takes the whole row: the box never shows an empty card.
+    lone = len(cards) % 2 == 1
+    if lone:
+        cards.append([""])
     rows: list[list[Any]] = [[Paragraph(para(doc.key_figures_title), st.box_title), ""]]
     rows += [cards[i : i + 2] for i in range(0, len(cards), 2)]
     commands: list[tuple[Any, ...]] = [
@@ -140,11 +142,16 @@ def key_figures_box(doc: BulletinContent, st: BulletinStyles) -> Table | None:
     ]
     for row in range(2, len(rows)):
         commands.append(("LINEABOVE", (0, row), (-1, row), 0.4, BULLETIN_GOLD))
+    if lone:
+        last = len(rows) - 1
+        commands.append(("SPAN", (0, last), (1, last)))
+        commands.append(("LINEBEFORE", (1, last), (1, last), 0, BULLETIN_TINT))
     return layout_table(rows, [FRAME_WIDTH / 2] * 2, st.fonts.sans, commands)
 
 
 def charts_block(doc: BulletinContent, st: BulletinStyles) -> list[Flowable]:
-    """Charts two to a row, each half the page wide; a lone chart takes the full width."""
+    """Charts two to a row, each half the page wide, their plots on one baseline; a lone
+    chart takes the full width."""
     out: list[Flowable] = []
     charts = list(doc.charts)
     gap = 6 * mm
@@ -154,7 +161,10 @@ def charts_block(doc: BulletinContent, st: BulletinStyles) -> list[Flowable]:
             out.append(bar_chart_drawing(pair[0], st.fonts, FRAME_WIDTH, CHART_HEIGHT))
         else:
             half = (FRAME_WIDTH - gap) / 2
-            drawings = [bar_chart_drawing(c, st.fonts, half, CHART_HEIGHT) for c in pair]
+            frame = aligned_frame(pair, st.fonts, half)
+            drawings = [
+                bar_chart_drawing(c, st.fonts, half, CHART_HEIGHT, frame=frame) for c in pair
+            ]
             out.append(
                 layout_table(
                     [drawings],
@@ -299,8 +309,11 @@ def build_bulletin(
         bottomPadding=0,
         id="body",
     )
-    template = BaseDocTemplate(
+    # The footer's fingerprint, with the figures behind it, also travels in the file
+    # (verify-print).
+    template = RecordedDocTemplate(
         buffer,
+        record=print_record(doc.footer, "bulletin"),
         pagesize=PORTRAIT,
         pageTemplates=[PageTemplate("page", [frame], pagesize=PORTRAIT)],
         leftMargin=m.left,

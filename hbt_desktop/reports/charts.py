@@ -73,10 +73,11 @@ def nice_ticks(low: Decimal, high: Decimal, target: int = 5) -> list[Decimal]:
 
 
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap by measured width; a word longer than ``width`` keeps its line."""
+    """Greedy word wrap by measured width; a word longer than ``width`` keeps its line.
+    Only ordinary spaces break: a no-break space ("2 tháng") keeps its words together."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in (w for w in text.split(" ") if w.strip()):
         trial = f"{current} {word}" if current else word
         if current and stringWidth(trial, font, size) > width:
             lines.append(current)
@@ -163,46 +164,43 @@ class _Plot:
         return self.bottom + float(value - self.low) / float(self.high - self.low) * self.height
 
 
-def bar_chart_drawing(
+@dataclass(frozen=True)
+class Frame:
+    """Where a chart's parts go, measured before drawing: the room above and below the
+    plot and the share of the plot under the zero line. Two charts set side by side are
+    drawn with one frame (:func:`aligned_frame`), so that their plots, and their zero
+    lines, share one baseline."""
+
+    above: float  # from the drawing's top down to the top of the plot
+    below: float  # from the drawing's bottom up to the bottom of the plot
+    zero_share: float  # how much of the plot's height lies below the zero line
+
+
+@dataclass(frozen=True)
+class _Measured:
+    title_lines: list[str]
+    legend: list[list[_LegendItem]]
+    note_lines: list[str]
+    cat_lines: list[list[str]]
+    ticks: list[Decimal]
+    tick_texts: list[str]
+    left: float
+    labels: dict[tuple[int, int], _BarLabel]
+    frame: Frame
+
+
+def _measure(
     chart: content.BarChart,
-    fonts: FontSet,
+    look: ChartLook,
     width: float,
-    height: float = 85 * mm,
-    tick_label: Callable[[Decimal], str] = vn_number,
-) -> Drawing:
-    """The chart at ``width`` × ``height`` points, title on top and note under it.
-
-    ``tick_label`` writes the value-axis ticks (default: Vietnamese number style).
-    A ``None`` value leaves a gap (no bar, no label), which is not the same as 0.
-    """
-    look = chart_look(fonts)
-    drawing = Drawing(width, height)
-    # The renderer starts every drawing in its default font (Helvetica, which has no
-    # Vietnamese and would be put in the PDF even if unused): start in ours.
-    drawing.initialFontName = look.font
-    drawing.initialFontSize = look.label_size
-    group = Group()
-    drawing.add(group)
-
-    # Top: title, then the legend.
+    tick_label: Callable[[Decimal], str],
+) -> _Measured:
     title_lines = wrap_words(plain(chart.title), look.title_font, look.title_size, width)
-    top = _lines_block(group, title_lines, width / 2, height, look.title_font, look.title_size)
-    top = _draw_legend(group, chart, look, width, top - 4)
-
-    # Bottom: the note.
+    legend = _legend_rows(chart, look, width)
+    title_height = len(title_lines) * look.title_size * 1.2
+    legend_height = len(legend) * look.label_size * 1.5 + (8 if legend else 4)
     note_lines = wrap_words(plain(chart.note), look.italic_font, look.note_size, width)
-    note_text_height = len(note_lines) * look.note_size * 1.2
-    note_height = note_text_height + (6 if note_lines else 0)  # and a gap above it
-    _lines_block(
-        group,
-        note_lines,
-        0,
-        note_text_height,
-        look.italic_font,
-        look.note_size,
-        anchor="start",
-        color=NOTE,
-    )
+    note_height = len(note_lines) * look.note_size * 1.2 + (6 if note_lines else 0)
 
     values = [v for s in chart.series for v in s.values if v is not None]
     ticks = nice_ticks(min(values, default=Decimal(0)), max(values, default=Decimal(1)))
@@ -214,21 +212,105 @@ def bar_chart_drawing(
         wrap_words(plain(c), look.font, look.label_size, slot - 4) for c in chart.categories
     ]
     cat_height = max((len(lines) for lines in cat_lines), default=1) * look.label_size * 1.2
-    bottom = note_height + cat_height + 4
     labels = _place_labels(chart, look, slot / n_ser)  # a bar and its share of the gap
-    unit = plain(chart.unit_label)
-    unit_height = look.label_size * 1.4 if unit else 0
+    unit_height = look.label_size * 1.4 if plain(chart.unit_label) else 0
     label_room = max((label.extent for label in labels.values()), default=0.0) + 3
+    zero_share = float(-ticks[0] / (ticks[-1] - ticks[0]))
+    frame = Frame(
+        above=title_height + legend_height + unit_height + label_room,
+        below=note_height + cat_height + 4,
+        zero_share=zero_share,
+    )
+    return _Measured(
+        title_lines, legend, note_lines, cat_lines, ticks, tick_texts, left, labels, frame
+    )
+
+
+def aligned_frame(
+    charts: Sequence[content.BarChart],
+    fonts: FontSet,
+    width: float,
+    tick_label: Callable[[Decimal], str] = vn_number,
+) -> Frame:
+    """The one frame that fits each of ``charts`` drawn ``width`` wide."""
+    look = chart_look(fonts)
+    frames = [_measure(chart, look, width, tick_label).frame for chart in charts]
+    return Frame(
+        above=max(f.above for f in frames),
+        below=max(f.below for f in frames),
+        zero_share=max(f.zero_share for f in frames),
+    )
+
+
+def _scale(ticks: list[Decimal], zero_share: float) -> tuple[Decimal, Decimal, list[Decimal]]:
+    """The value range of a plot whose zero line lies at ``zero_share`` of its height
+    (at least where its own ticks put it), and the ticks inside that range."""
+    low, high = ticks[0], ticks[-1]
+    own = float(-low / (high - low))
+    if zero_share <= own or zero_share >= 1 or high <= 0:
+        return low, high, ticks
+    share = Decimal(str(round(zero_share, 6)))  # geometry only; no printed text
+    low = -high * share / (1 - share)
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else high
+    extra = [ticks[0] - step * i for i in range(1, 50) if ticks[0] - step * i >= low]
+    return low, high, sorted(extra) + ticks
+
+
+def bar_chart_drawing(
+    chart: content.BarChart,
+    fonts: FontSet,
+    width: float,
+    height: float = 85 * mm,
+    tick_label: Callable[[Decimal], str] = vn_number,
+    frame: Frame | None = None,
+) -> Drawing:
+    """The chart at ``width`` × ``height`` points, title on top and note under it.
+
+    ``tick_label`` writes the value-axis ticks (default: Vietnamese number style);
+    ``frame`` places the plot as another chart's (see :func:`aligned_frame`). A ``None``
+    value leaves a gap (no bar, no label), which is not the same as 0; an estimate is
+    drawn hatched and named in the legend.
+    """
+    look = chart_look(fonts)
+    drawing = Drawing(width, height)
+    # The renderer starts every drawing in its default font (Helvetica, which has no
+    # Vietnamese and would be put in the PDF even if unused): start in ours.
+    drawing.initialFontName = look.font
+    drawing.initialFontSize = look.label_size
+    group = Group()
+    drawing.add(group)
+    m = _measure(chart, look, width, tick_label)
+    frame = frame or m.frame
+
+    # Top: title, then the legend.
+    top = _lines_block(group, m.title_lines, width / 2, height, look.title_font, look.title_size)
+    top = _draw_legend(group, m.legend, look, width, top - 4)
+    # Bottom: the note.
+    note_text_height = len(m.note_lines) * look.note_size * 1.2
+    _lines_block(
+        group,
+        m.note_lines,
+        0,
+        note_text_height,
+        look.italic_font,
+        look.note_size,
+        anchor="start",
+        color=NOTE,
+    )
+    low, high, ticks = _scale(m.ticks, frame.zero_share)
+    tick_texts = [plain(tick_label(t)) for t in ticks]
+    n_cat, n_ser = max(len(chart.categories), 1), max(len(chart.series), 1)
     plot = _Plot(
-        left=left,
-        bottom=bottom,
-        width=width - left - 2,
-        height=max(top - unit_height - label_room - bottom, 10),
-        low=ticks[0],
-        high=ticks[-1],
+        left=m.left,
+        bottom=frame.below,
+        width=width - m.left - 2,
+        height=max(height - frame.above - frame.below, 10),
+        low=low,
+        high=high,
         categories=n_cat,
         series=n_ser,
     )
+    unit = plain(chart.unit_label)
     if unit:
         group.add(
             _text(
@@ -242,9 +324,16 @@ def bar_chart_drawing(
             )
         )
     _draw_axis(group, plot, ticks, tick_texts, look)
-    for c, lines in enumerate(cat_lines):
-        _lines_block(group, lines, left + slot * (c + 0.5), bottom - 3, look.font, look.label_size)
-    _draw_bars(group, chart, plot, labels)
+    for c, lines in enumerate(m.cat_lines):
+        _lines_block(
+            group,
+            lines,
+            m.left + plot.slot * (c + 0.5),
+            plot.bottom - 3,
+            look.font,
+            look.label_size,
+        )
+    _draw_bars(group, chart, plot, m.labels)
     return drawing
 
 
@@ -279,6 +368,24 @@ def _draw_axis(
     group.add(Line(plot.left, zero, right, zero, strokeColor=TEXT, strokeWidth=0.6))
 
 
+def _lighter(color: colors.Color, amount: float = 0.6) -> colors.Color:
+    return colors.Color(*(c + (1 - c) * amount for c in (color.red, color.green, color.blue)))
+
+
+def _hatched(x: float, y: float, w: float, h: float, color: colors.Color) -> Group:
+    """A rectangle filled light and crossed by diagonal lines: an estimate, which must
+    not look like an actual figure even on a grey printer."""
+    group = Group(Rect(x, y, w, h, fillColor=_lighter(color), strokeColor=color, strokeWidth=0.5))
+    gap = 3.2
+    k = y - (x + w)
+    while k < y + h - x:
+        lo, hi = max(x, y - k), min(x + w, y + h - k)
+        if hi > lo:
+            group.add(Line(lo, lo + k, hi, hi + k, strokeColor=color, strokeWidth=0.7))
+        k += gap
+    return group
+
+
 def _draw_bars(
     group: Group,
     chart: content.BarChart,
@@ -288,21 +395,17 @@ def _draw_bars(
     zero = plot.y_of(Decimal(0))
     bar_w = plot.bar_width
     for s, series in enumerate(chart.series):
+        color = PALETTE[s % len(PALETTE)]
         for c, value in enumerate(series.values[: plot.categories]):
             if value is None:
                 continue  # no figure: a gap, never a zero-height bar
             x = plot.left + plot.slot * (c + 0.5) - plot.bars_width / 2 + s * bar_w
             y = plot.y_of(value)
-            group.add(
-                Rect(
-                    x + 0.5,
-                    min(y, zero),
-                    bar_w - 1,
-                    abs(y - zero),
-                    fillColor=PALETTE[s % len(PALETTE)],
-                    strokeColor=None,
-                )
-            )
+            box = (x + 0.5, min(y, zero), bar_w - 1, abs(y - zero))
+            if c < len(series.estimates) and series.estimates[c]:
+                group.add(_hatched(*box, color))
+            else:
+                group.add(Rect(*box, fillColor=color, strokeColor=None))
             label = labels.get((s, c))
             if label is not None:
                 group.add(label.shape(x + bar_w / 2, y, upwards=value >= 0))
@@ -372,36 +475,70 @@ def _fit_size(text: str, font: str, size: float, width: float, smallest: float =
     return max(smallest, size * width / natural)
 
 
-def _draw_legend(
-    group: Group, chart: content.BarChart, look: ChartLook, width: float, top: float
-) -> float:
-    """Swatches and series names, centred, wrapping to more rows when needed."""
+@dataclass(frozen=True)
+class _LegendItem:
+    color: colors.Color
+    name: str
+    width: float
+    hatched: bool = False
+
+
+def _legend_rows(chart: content.BarChart, look: ChartLook, width: float) -> list[list[_LegendItem]]:
+    """Swatches and names: one per series, then one hatched swatch per kind of estimate
+    drawn, wrapping to more rows when needed."""
     size = look.label_size
-    items = [
-        (PALETTE[i % len(PALETTE)], plain(s.name), stringWidth(plain(s.name), look.font, size))
-        for i, s in enumerate(chart.series)
-    ]
-    if not items:
-        return top
+
+    def item(color: colors.Color, name: str, hatched: bool = False) -> _LegendItem:
+        return _LegendItem(color, name, stringWidth(name, look.font, size), hatched)
+
+    items = [item(PALETTE[i % len(PALETTE)], plain(s.name)) for i, s in enumerate(chart.series)]
+    for word in legend_estimates(chart):
+        items.append(item(NOTE, estimate_legend(word), hatched=True))
     swatch, gap = size, 14.0
-    rows: list[list[tuple[colors.Color, str, float]]] = [[]]
+    rows: list[list[_LegendItem]] = []
     row_w = 0.0
-    for item in items:
-        item_w = swatch + 4 + item[2]
-        if rows[-1] and row_w + gap + item_w > width:
+    for entry in items:
+        item_w = swatch + 4 + entry.width
+        if not rows or (rows[-1] and row_w + gap + item_w > width):
             rows.append([])
             row_w = 0.0
         row_w += (gap if rows[-1] else 0) + item_w
-        rows[-1].append(item)
+        rows[-1].append(entry)
+    return rows
+
+
+def estimate_legend(word: str) -> str:
+    """The legend's name of the hatched swatch: "Ước thực hiện (gạch chéo)"."""
+    return f"{word[:1].upper()}{word[1:]} (gạch chéo)"
+
+
+def legend_estimates(chart: content.BarChart) -> list[str]:
+    """The kinds of estimate the chart draws, in order of first appearance."""
+    found: list[str] = []
+    for series in chart.series:
+        for word in series.estimates:
+            if word and plain(word) not in found:
+                found.append(plain(word))
+    return found
+
+
+def _draw_legend(
+    group: Group, rows: list[list[_LegendItem]], look: ChartLook, width: float, top: float
+) -> float:
+    size = look.label_size
+    swatch, gap = size, 14.0
     y = top
     for row in rows:
         y -= size * 1.5
-        total = sum(swatch + 4 + w for _, _, w in row) + gap * (len(row) - 1)
+        total = sum(swatch + 4 + entry.width for entry in row) + gap * (len(row) - 1)
         x = (width - total) / 2
-        for color, name, w in row:
-            group.add(Rect(x, y, swatch, swatch * 0.8, fillColor=color, strokeColor=None))
-            group.add(_text(x + swatch + 4, y + 0.5, name, look.font, size, anchor="start"))
-            x += swatch + 4 + w + gap
+        for entry in row:
+            if entry.hatched:
+                group.add(_hatched(x, y, swatch, swatch * 0.8, entry.color))
+            else:
+                group.add(Rect(x, y, swatch, swatch * 0.8, fillColor=entry.color, strokeColor=None))
+            group.add(_text(x + swatch + 4, y + 0.5, entry.name, look.font, size, anchor="start"))
+            x += swatch + 4 + entry.width + gap
     return y - 4
 
 
@@ -413,5 +550,6 @@ def chart_texts(chart: content.BarChart) -> list[str]:
         chart.note,
         *chart.categories,
         *(s.name for s in chart.series),
+        *(estimate_legend(w) for w in legend_estimates(chart)),
         *(label for row in chart.value_labels for label in row),
     ]

@@ -18,7 +18,7 @@ from hbt_desktop.reports.decree30 import table_look
 from hbt_desktop.reports.fonts import register_fonts, require_coverage
 from hbt_desktop.reports.markup import para
 from hbt_desktop.reports.output import BuildInfo, Output, build_info, write_pdf
-from hbt_desktop.reports.page import PageLog, PageSegments, canvas_maker, report_decorator
+from hbt_desktop.reports.page import PageLog, canvas_maker, footer_decorator
 from hbt_desktop.reports.styles import REPORT_MARGINS, report_styles
 from hbt_desktop.reports.tables import table_flowables, table_texts
 from hbt_desktop.store.completeness import Completeness
@@ -123,8 +123,6 @@ def build_completeness(
         *table_flowables(grid, table_look(st), frame.width, None, st.footnote),
     ]
     log = PageLog()
-    doc.build(
-        story, canvasmaker=canvas_maker(report_decorator(fonts, m, footer, PageSegments()), log)
-    )
+    doc.build(story, canvasmaker=canvas_maker(footer_decorator(fonts, m, footer), log))
     write_pdf(buffer.getvalue(), out)
     return build_info(log, fonts, [])

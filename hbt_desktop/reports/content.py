@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from hbt_desktop.core.provenance import Reading
+
 
 class Align(Enum):
     LEFT = "left"
@@ -44,6 +46,10 @@ class KeyFigure:
 class ChartSeries:
     name: str
     values: tuple[Decimal | None, ...]  # one per category; None = no figure (gap, not 0)
+    # One per category: the status of an estimate ("ước thực hiện", "dự kiến"), "" for
+    # an actual figure. Estimates are drawn hatched and named in the legend, so that one
+    # is never read as an actual figure.
+    estimates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,9 @@ class BarChart:
     """A grouped bar chart drawn from data, e.g. revenue against the estimate.
 
     ``values`` are in ``unit_label`` units already (e.g. tỷ đồng), exact Decimals;
-    ``value_labels`` are the printed labels above bars, worded by the formatters.
+    ``value_labels`` are the printed labels above bars, worded by the formatters (a
+    growth is "tăng 11,7%" / "giảm 1,25%", never a bare "-1,25%"). The title and the
+    legend name the figures' own periods.
     """
 
     title: str
@@ -100,12 +108,17 @@ class Section:
 
 @dataclass(frozen=True)
 class Footer:
-    """Printed on every page: a fingerprint of the figures and when it was printed,
-    so a paper copy can be matched to the data it came from."""
+    """A fingerprint of the figures and when the document was printed, so a copy can be
+    matched to the data it came from: printed on every page of the bulletin, carried in
+    the metadata of the report (Decree 30 allows nothing else in its margins), with the
+    readings themselves so that ``verify-print`` can name the figures changed since."""
 
     fingerprint: str  # e.g. "3F2A-91C0-7B1D"
     printed_at: str  # e.g. "20:46 27/11/2026"
     label: str = "Mã số liệu"
+    readings: tuple[Reading, ...] = ()
+    unit_uid: str = ""
+    period_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +153,9 @@ class Appendix:
 
     label: str  # "Phụ lục I"
     title: str
-    subtitle: str  # e.g. "(Kèm theo Báo cáo số 12/BC-UBND ngày 05/3/2023 của UBND quận)"
+    # "(Kèm theo Báo cáo số 12/BC-UBND ngày 05 tháng 3 năm 2023 của Ủy ban nhân dân quận
+    # Hai Bà Trưng)": the full date and the issuer's full name (Decree 30, phụ lục).
+    subtitle: str
     tables: tuple[Table, ...]
 
 
@@ -150,16 +165,22 @@ class ReportContent:
 
     parent_body: str  # "" when the issuer has none to show; upper case
     issuer: tuple[str, ...]  # lines, upper case, e.g. ("ỦY BAN NHÂN DÂN", "QUẬN HAI BÀ TRƯNG")
-    number_symbol: str  # "Số: 12/BC-UBND"
-    place_date: str  # "Hà Nội, ngày 05 tháng 3 năm 2023"
+    number_symbol: str  # "Số: 12/BC-UBND"; a draft "Số:      /BC-UBND"
+    place_date: str  # "Quận Hai Bà Trưng, ngày 05 tháng 3 năm 2023"
     doc_type: str  # "BÁO CÁO"
     summary: str  # trích yếu, e.g. "Kết quả thực hiện nhiệm vụ 2 tháng đầu năm 2023"
     intro: tuple[str, ...]  # paragraphs before the first part
-    parts: tuple[Section, ...]  # level 1 = "Phần I …" / "I. …"; level 2 = "1. …"
+    # Headings carry their numbers: level 1 "I. …" (printed in capitals), level 2 "1. …",
+    # level 3 "a) …" (Decree 30, App. I, II.6: mục, khoản, điểm).
+    parts: tuple[Section, ...]
     signature: Signature
     recipients: tuple[str, ...]  # each without the leading "- ", the last "Lưu: VT, …"
     appendices: tuple[Appendix, ...]
     footer: Footer
     national_name: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto: str = "Độc lập - Tự do - Hạnh phúc"
+    kinh_gui: tuple[str, ...] = ()  # addressees; "- Như trên;" in Nơi nhận needs one
+    # True while the number, the date or the signer is not set: "DỰ THẢO" is printed in
+    # its box at the top of page 1 and the blanks are left for the office to fill.
+    draft: bool = False
     extra: dict[str, str] = field(default_factory=dict)

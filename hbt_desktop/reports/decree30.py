@@ -9,13 +9,14 @@ and numbered separately. Comments name the element of Appendix I a size or posit
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
@@ -30,12 +31,23 @@ from reportlab.platypus import (
 )
 
 from hbt_desktop.reports import content
+from hbt_desktop.reports import layout as L
 from hbt_desktop.reports.content import ReportContent
+from hbt_desktop.reports.decree30_text import (
+    DRAFT_MARK,
+    NOI_NHAN,
+    check_report,
+    close_body,
+    heading_text,
+    kinh_gui_lines,
+    recipient_lines,
+    upper,
+)
 from hbt_desktop.reports.fonts import register_fonts, require_coverage
 from hbt_desktop.reports.markup import para, plain
+from hbt_desktop.reports.metadata import RecordedDocTemplate, print_record
 from hbt_desktop.reports.output import BuildInfo, Output, build_info, write_pdf
 from hbt_desktop.reports.page import (
-    FOOTER_FIXED_TEXTS,
     PageLog,
     PageSegments,
     SegmentStart,
@@ -57,13 +69,16 @@ from hbt_desktop.reports.styles import (
 )
 from hbt_desktop.reports.tables import TableLook, layout_table, table_flowables, table_texts
 
-NOI_NHAN = "Nơi nhận:"
-# Header columns: the issuer's column is the narrower; the right one must hold the
-# Quốc hiệu on one line (88 mm in Times bold 12 pt). Together: the 165 mm text width.
-HEADER_COLUMNS = (68 * mm, 97 * mm)
-SIGNATURE_COLUMNS = (72 * mm, 93 * mm)
-# The rules under the issuer and the trích yếu are 1/3–1/2 of the text's length.
-SHORT_RULE = 0.4
+HEADER_COLUMNS = tuple(w * mm for w in L.HEADER_COLUMNS)
+# A layout table whose cells sit flush: text at the top, no padding.
+TIGHT = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
+SIGNATURE_COLUMNS = tuple(w * mm for w in L.SIGNATURE_COLUMNS)
 # The rules clear the dots below (ạ, ệ, ụ) and the descenders of the line above.
 RULE_GAP = 5.5
 # Room a heading needs under it: its own line, a sub-heading and two lines of text.
@@ -76,27 +91,6 @@ def _text_width(margins_width: float) -> float:
 
 PORTRAIT_WIDTH = _text_width(PORTRAIT[0])
 LANDSCAPE_WIDTH = _text_width(LANDSCAPE[0])
-
-
-def upper(text: str) -> str:
-    """Decree 30 sets the Quốc hiệu, the bodies, the document type and the signer's
-    authority and title in capitals: applied here so that "Ủy ban nhân dân" typed in
-    lower case still prints as the decree asks (str.upper handles ư, ơ, đ and tones)."""
-    return plain(text).upper()
-
-
-def recipient_lines(recipients: Iterable[str]) -> list[str]:
-    """``"- Như trên;"`` … ``"- Lưu: VT, VP."``: a dash before each, ";" after all but
-    the last, which ends with "." (Decree 30, App. I, "Nơi nhận"). Punctuation the clerk
-    already typed is not doubled."""
-    cleaned = []
-    for raw in recipients:
-        text = plain(raw).strip()
-        text = text.removeprefix("-").strip()
-        text = text.rstrip(";,. ").rstrip()
-        if text:
-            cleaned.append(text)
-    return [f"- {text}{'.' if i == len(cleaned) - 1 else ';'}" for i, text in enumerate(cleaned)]
 
 
 def _rule(length: float, space_before: float = RULE_GAP, space_after: float = 0) -> HRFlowable:
@@ -121,7 +115,7 @@ def header_block(doc: content.ReportContent, st: ReportStyles) -> Table:
         longest = max(
             stringWidth(upper(line), st.issuer.fontName, st.issuer.fontSize) for line in doc.issuer
         )
-        left.append(_rule(longest * SHORT_RULE))
+        left.append(_rule(longest * L.ISSUER_RULE))
     motto_width = stringWidth(plain(doc.motto), st.tieu_ngu.fontName, st.tieu_ngu.fontSize)
     right: list[Flowable] = [
         Paragraph(para(upper(doc.national_name)), st.quoc_hieu),
@@ -157,16 +151,40 @@ def header_block(doc: content.ReportContent, st: ReportStyles) -> Table:
 
 
 def title_block(doc: content.ReportContent, st: ReportStyles) -> list[Flowable]:
-    """``BÁO CÁO``, the trích yếu and the short rule under it (Decree 30: tên loại, trích yếu)."""
+    """``BÁO CÁO``, the trích yếu and the short rule under it, and the Kính gửi if the
+    report is addressed (Decree 30: tên loại, trích yếu, nơi nhận "Kính gửi")."""
     summary_width = min(
         stringWidth(plain(doc.summary), st.summary.fontName, st.summary.fontSize), PORTRAIT_WIDTH
     )
     out: list[Flowable] = [Paragraph(para(upper(doc.doc_type)), st.doc_type)]
     if doc.summary.strip():
         out.append(Paragraph(para(doc.summary), st.summary))
-        out.append(_rule(summary_width / 3))
+        out.append(_rule(summary_width * L.SUMMARY_RULE))
+    lines = kinh_gui_lines(doc.kinh_gui)
+    if lines:
+        out += [Spacer(1, 12), kinh_gui_block(lines, st)]
     out.append(Spacer(1, 14))
     return out
+
+
+def kinh_gui_block(lines: list[str], st: ReportStyles) -> Flowable:
+    """One addressee: a centred line. Several: "Kính gửi:" with the dashes aligned under
+    its colon, the block centred (Decree 30, App. I, II.9.a)."""
+    style = st.kinh_gui
+    if len(lines) == 1:
+        centred = ParagraphStyle(f"{style.name}-centre", parent=style, alignment=TA_CENTER)
+        return Paragraph(para(lines[0]), centred)
+    label, names = lines[0], lines[1:]
+    label_width = stringWidth(label + " ", style.fontName, style.fontSize)
+    widest = max(stringWidth(n, style.fontName, style.fontSize) for n in names) + 2
+    names_width = min(widest, PORTRAIT_WIDTH - label_width)
+    return layout_table(
+        [[Paragraph(para(label), style), [Paragraph(para(n), style) for n in names]]],
+        (label_width, names_width),
+        st.fonts.serif,
+        TIGHT,
+        hAlign="CENTER",
+    )
 
 
 def table_look(st: ReportStyles) -> TableLook:
@@ -189,12 +207,14 @@ def section_flowables(
         # Like Word's "keep with next": the heading moves on when fewer than about two
         # lines of its text would follow it, yet the text itself may still break.
         room = HEADING_ROOM if section.level <= 1 else HEADING_ROOM * 0.6
-        out += [CondPageBreak(room), Paragraph(para(section.heading), heading)]
+        out += [CondPageBreak(room), Paragraph(para(heading_text(section)), heading)]
     out += [Paragraph(para(text), st.body) for text in section.paragraphs if text.strip()]
     look = table_look(st)
     for table in section.tables:
         # Tables inside the body stay on portrait pages; wide ones belong in an appendix.
-        out += table_flowables(table, look, PORTRAIT_WIDTH, st.table_title, st.footnote)
+        out += table_flowables(
+            full_width(table, PORTRAIT_WIDTH), look, PORTRAIT_WIDTH, st.table_title, st.footnote
+        )
         out.append(Spacer(1, PARAGRAPH_GAP))
     for photo in section.photos:
         flowable, warning = photo_flowables(
@@ -221,13 +241,7 @@ def signature_block(doc: content.ReportContent, st: ReportStyles) -> Table:
         [[left, right]],
         SIGNATURE_COLUMNS,
         st.fonts.serif,
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ],
+        TIGHT,
         hAlign="CENTER",
     )
 
@@ -254,9 +268,19 @@ def appendix_flowables(
             out += [NextPageTemplate(wanted), PageBreak()]
             current = wanted
         width = LANDSCAPE_WIDTH if current == "landscape" else PORTRAIT_WIDTH
-        out += table_flowables(table, look, width, st.table_title, st.footnote)
+        out += table_flowables(full_width(table, width), look, width, st.table_title, st.footnote)
         out.append(Spacer(1, PARAGRAPH_GAP * 2))
     return out
+
+
+def full_width(table: content.Table, width: float) -> content.Table:
+    """A table of the report runs the whole width of its frame, landscape or not: given
+    column widths are kept in proportion and scaled to it."""
+    if not table.col_widths_mm:
+        return table
+    total = sum(table.col_widths_mm)
+    scale = width / mm / total
+    return replace(table, col_widths_mm=tuple(w * scale for w in table.col_widths_mm))
 
 
 def report_story(
@@ -292,6 +316,9 @@ def report_texts(doc: content.ReportContent) -> list[str]:
     ]
     texts = [
         *(upper(t) for t in capitals),
+        *(heading_text(s) for s in doc.parts),
+        *kinh_gui_lines(doc.kinh_gui),
+        DRAFT_MARK if doc.draft else "",
         doc.parent_body,
         *doc.issuer,
         doc.number_symbol,
@@ -306,10 +333,6 @@ def report_texts(doc: content.ReportContent) -> list[str]:
         *doc.signature.authority,
         doc.signature.title,
         doc.signature.name,
-        doc.footer.label,
-        doc.footer.fingerprint,
-        doc.footer.printed_at,
-        *FOOTER_FIXED_TEXTS,
     ]
     for section in doc.parts:
         texts += [section.heading, *section.paragraphs]
@@ -359,7 +382,8 @@ def build_report(
     output for identical input (fixed dates and document id); ``bundled_fonts`` as in
     :func:`~hbt_desktop.reports.fonts.register_fonts`.
     """
-    doc = content
+    check_report(content)
+    doc = close_body(content)
     fonts = register_fonts(bundled_fonts)
     require_coverage(report_texts(doc), fonts.serif_faces)
     st = report_styles(fonts)
@@ -367,7 +391,7 @@ def build_report(
     log = PageLog()
     buffer = io.BytesIO()
     m = REPORT_MARGINS
-    template = BaseDocTemplate(
+    template = RecordedDocTemplate(
         buffer,
         pagesize=PORTRAIT,
         pageTemplates=_templates(),
@@ -375,13 +399,19 @@ def build_report(
         rightMargin=m.right,
         topMargin=m.top,
         bottomMargin=m.bottom,
+        record=print_record(doc.footer, "report"),
         **_metadata(doc, invariant, fonts.serif),
     )
     story, warnings = report_story(doc, st, segments)
-    decorate = report_decorator(fonts, m, doc.footer, segments)
+    decorate = report_decorator(fonts, m, segments, DRAFT_MARK if doc.draft else "")
     template.build(story, canvasmaker=canvas_maker(decorate, log))
     write_pdf(buffer.getvalue(), out)
     return build_info(log, fonts, warnings)
+
+
+def keywords(doc: content.ReportContent) -> str:
+    """``Mã số liệu: 3F2A-91C0-7B1D`` (shown under the file's properties)."""
+    return plain(f"{doc.footer.label}: {doc.footer.fingerprint}")
 
 
 def _metadata(doc: content.ReportContent, invariant: bool, font: str) -> dict[str, Any]:
@@ -389,7 +419,7 @@ def _metadata(doc: content.ReportContent, invariant: bool, font: str) -> dict[st
         "title": plain(f"{doc.doc_type} {doc.summary}".strip()),
         "author": plain(" ".join(doc.issuer)),
         "subject": plain(f"{doc.number_symbol}, {doc.place_date}"),
-        "keywords": [plain(f"{doc.footer.label}: {doc.footer.fingerprint}")],
+        "keywords": [keywords(doc)],
         "creator": "hbt-desktop",
         "invariant": 1 if invariant else 0,
         "lang": "vi-VN",

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from reportlab import rl_config
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
+from hbt_desktop.core.i18n import get_language, register
 from hbt_desktop.reports.fonts import FontSet
 from hbt_desktop.reports.page import PageLog
 
@@ -29,6 +29,10 @@ rl_config.useA85 = 0
 
 register(
     {
+        "reports.unknown_extension": {
+            "vi": "Không ghi được {what} ra tệp «{name}»: hãy đặt tên tệp có đuôi {allowed}.",
+            "en": "Cannot write the {what} to «{name}»: give the file name the extension {allowed}.",
+        },
         "reports.cannot_write": {
             "vi": (
                 "Không ghi được tệp {path} ({reason}). Nếu tệp đang mở trong chương trình "
@@ -41,6 +45,29 @@ register(
         },
     }
 )
+
+
+# What each document can be written as: the bulletin is a PDF; the report a PDF or a Word
+# file for the leader to edit.
+FORMATS = {"bulletin": (".pdf",), "report": (".pdf", ".docx")}
+_NAMES = {"bulletin": ("bản tin", "bulletin"), "report": ("báo cáo", "report")}
+
+
+def output_format(document: str, path: Path) -> str:
+    """``".pdf"`` or ``".docx"``, from the name the clerk gave; any other extension is
+    refused in one sentence (never a PDF written under a .docx name)."""
+    suffix = path.suffix.lower()
+    allowed = FORMATS[document]
+    if suffix in allowed:
+        return suffix
+    vi, en = _NAMES[document]
+    english = get_language() == "en"
+    raise HbtError(
+        "reports.unknown_extension",
+        what=en if english else vi,
+        name=path.name,
+        allowed=(" or " if english else " hoặc ").join(allowed),
+    )
 
 
 @dataclass(frozen=True)
@@ -63,8 +90,9 @@ def build_info(log: PageLog, fonts: FontSet, warnings: list[str]) -> BuildInfo:
     )
 
 
-def write_pdf(data: bytes, out: Output) -> None:
-    """Write ``data`` to a path (atomically: temporary file then rename) or a binary stream.
+def write_pdf(data: bytes, out: Output, *, suffix: str = ".pdf") -> None:
+    """Write ``data`` to a path (atomically: temporary file then rename) or a binary stream;
+    ``suffix`` names the temporary file's kind (a Word file is written the same way).
 
     A path that cannot be written is refused with one sentence the clerk can act on; the
     usual cause on Windows is the previous copy still open in a PDF reader.
@@ -74,7 +102,7 @@ def write_pdf(data: bytes, out: Output) -> None:
         return
     target = Path(out)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=suffix, dir=target.parent)
     except OSError as error:
         raise HbtError("reports.cannot_write", path=str(target), reason=error.strerror) from error
     try:

@@ -1,6 +1,7 @@
-"""What is drawn on every page around the flowing text: page numbers and the footer.
+"""What is drawn on every page around the flowing text: page numbers, the bulletin's
+footer, a draft's mark.
 
-"Trang 2/5" needs the page count, which is only known when the last page is laid out.
+The bulletin's "Trang 2/5" needs the page count, which is only known when the last page is laid out.
 :class:`PagedCanvas` therefore holds each finished page and draws the page decorations
 on all of them when the document is saved (one layout pass, no second build).
 """
@@ -19,8 +20,9 @@ from reportlab.platypus import Flowable
 
 from hbt_desktop.reports import content
 from hbt_desktop.reports.fonts import FontSet
+from hbt_desktop.reports.layout import DRAFT_MARK
 from hbt_desktop.reports.markup import plain
-from hbt_desktop.reports.styles import FOOTER_SIZE, PAGE_NUMBER_SIZE, Margins
+from hbt_desktop.reports.styles import PAGE_NUMBER_SIZE, RULE_WIDTH, Margins
 
 # (canvas, page number from 1, page count) — draws one page's decorations.
 Decorate = Callable[[Canvas, int, int], None]
@@ -114,23 +116,59 @@ FOOTER_FIXED_TEXTS = ("·", "In lúc", "Trang", ":", "/0123456789")
 
 
 def report_decorator(
-    fonts: FontSet, margins: Margins, footer: content.Footer, segments: PageSegments
+    fonts: FontSet, margins: Margins, segments: PageSegments, draft_mark: str = ""
 ) -> Decorate:
-    """Decree 30 page numbers in the top margin, and the discreet fingerprint footer."""
+    """Decree 30 page numbers in the top margin, from the second page of each segment,
+    and nothing else; a draft's "DỰ THẢO" box at the top right of its first page.
+
+    The data fingerprint is not printed: the decree allows nothing else in the margins,
+    so it travels in the file's metadata (``metadata.py``)."""
 
     def decorate(canv: Canvas, page: int, total: int) -> None:
         width, height = canv._pagesize
         centre = margins.left + (width - margins.left - margins.right) / 2
         number = segments.number(page)
+        canv.setFillColor(colors.black)
         if number > 1:
             # Centred in the top margin, 13–14 pt regular (Decree 30, App. I, số trang).
             canv.setFont(fonts.serif, PAGE_NUMBER_SIZE)
-            canv.setFillColor(colors.black)
             canv.drawCentredString(
                 centre, height - margins.top / 2 - PAGE_NUMBER_SIZE * 0.35, str(number)
             )
-        # Not part of the decree's layout, so small, grey and low in the bottom margin,
-        # where it does not compete with the document.
+        if draft_mark and page == 1:
+            draw_draft_mark(
+                canv, fonts, width - margins.right, height - margins.top / 2, draft_mark
+            )
+
+    return decorate
+
+
+def draw_draft_mark(canv: Canvas, fonts: FontSet, right: float, middle: float, text: str) -> None:
+    """``DỰ THẢO`` in capitals, bold, in a rectangle (Decree 30, App. I, IV, ô số 12:
+    chỉ dẫn về dự thảo văn bản), its right edge on the text block's, centred on ``middle``."""
+    size = DRAFT_MARK.size
+    face = fonts.serif_bold
+    pad = size * 0.45
+    text_width = float(canv.stringWidth(text, face, size))
+    box_width, box_height = text_width + 2 * pad, size + 2 * pad * 0.8
+    left, bottom = right - box_width, middle - box_height / 2
+    canv.setLineWidth(RULE_WIDTH)
+    canv.setStrokeColor(colors.black)
+    canv.rect(left, bottom, box_width, box_height, stroke=1, fill=0)
+    canv.setFont(face, size)
+    canv.drawString(left + pad, bottom + pad * 0.8 + size * 0.22, text)
+
+
+FOOTER_SIZE = 8
+
+
+def footer_decorator(fonts: FontSet, margins: Margins, footer: content.Footer) -> Decorate:
+    """For the office's own working documents (the completeness table), not regulated by
+    the decree: the discreet footer line, small and grey low in the bottom margin."""
+
+    def decorate(canv: Canvas, page: int, total: int) -> None:
+        width, _ = canv._pagesize
+        centre = margins.left + (width - margins.left - margins.right) / 2
         canv.setFont(fonts.serif, FOOTER_SIZE)
         canv.setFillColor(FOOTER_GREY)
         canv.drawCentredString(centre, margins.bottom * 0.4, footer_text(footer, page, total))

@@ -1,7 +1,8 @@
 """Paragraph styles, page geometry and colours of both documents.
 
-The report's sizes are those of the samples in Decree 30/2020/NĐ-CP, Appendix I (the
-decree allows a range for most elements; the samples use the values below), so a report
+The report's sizes, margins and faces come from ``layout.py``, the one table of the
+numbers of Decree 30/2020/NĐ-CP, Appendix I (the sizes of the decree's samples, within
+the ranges it allows) that the Word writer and the layout test read too, so a report
 printed from here looks like one typed in the office's Word template. The bulletin is not
 regulated: it has a news look of its own.
 """
@@ -16,6 +17,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from hbt_desktop.reports import layout as L
 from hbt_desktop.reports.fonts import FontSet
 
 PORTRAIT = A4
@@ -30,38 +32,26 @@ class Margins:
     right: float
 
 
-# Decree 30, App. I (định lề trang): top and bottom 20–25 mm, left 30–35 mm (binding), right 15–20 mm.
+# Decree 30, App. I (định lề trang), from the one table of its numbers (layout.py).
 # Landscape appendix pages keep the same margins, so that the text block sits the same
 # way whichever page the clerk turns to.
-REPORT_MARGINS = Margins(top=20 * mm, bottom=20 * mm, left=30 * mm, right=15 * mm)
+REPORT_MARGINS = Margins(
+    top=L.PAGE.top.value * mm,
+    bottom=L.PAGE.bottom.value * mm,
+    left=L.PAGE.left.value * mm,
+    right=L.PAGE.right.value * mm,
+)
 BULLETIN_MARGINS = Margins(top=18 * mm, bottom=18 * mm, left=18 * mm, right=18 * mm)
 
-# Decree 30, App. I (sample sizes, in order of the elements on the page).
-QUOC_HIEU_SIZE = 12  # 12–13, bold, upper case
-TIEU_NGU_SIZE = 13  # 13–14, bold
-PARENT_BODY_SIZE = 12  # 12–13, regular, upper case
-ISSUER_SIZE = 12  # 12–13, bold, upper case
-NUMBER_SIZE = 13  # "Số: …" is 13
-PLACE_DATE_SIZE = 14  # 13–14, italic
-DOC_TYPE_SIZE = 14  # "BÁO CÁO" 13–14, bold
-SUMMARY_SIZE = 14  # trích yếu 13–14, bold
-BODY_SIZE = 14  # 13–14
-# Line spacing single to 1.5 lines; Times at 14 pt is 16.1 pt single-spaced. 17 pt keeps
-# a page of figures compact while staying inside the range.
-BODY_LEADING = 17
-PARAGRAPH_GAP = 6  # "at least 6 pt" between paragraphs
-FIRST_LINE_INDENT = 10 * mm  # 1 cm (or 1.27 cm)
-SIGNATURE_SIZE = 14  # authority, title and name, 13–14 bold
-NOI_NHAN_SIZE = 12  # "Nơi nhận:" 12 bold italic
-RECIPIENT_SIZE = 11  # recipients 11 regular
-PAGE_NUMBER_SIZE = 14  # 13–14, regular, centred in the top margin
-APPENDIX_SIZE = 14  # "Phụ lục I" 14 bold
-SIGNATURE_SPACE = 25 * mm  # room for the hand signature and the seal
-REPORT_TABLE_SIZE = 12  # tables are not regulated; 12 pt fits 5–6 columns of figures
-FOOTER_SIZE = 8  # our fingerprint line, kept discreet in the bottom margin
+BODY_LEADING = L.BODY_LEADING
+PARAGRAPH_GAP = L.PARAGRAPH_GAP
+FIRST_LINE_INDENT = L.FIRST_LINE_INDENT * mm
+PAGE_NUMBER_SIZE = L.PAGE_NUMBER.size
+SIGNATURE_SPACE = L.SIGNATURE_SPACE * mm
+REPORT_TABLE_SIZE = L.TABLE.size
 
 INK = colors.black  # Decree 30: black text
-RULE_WIDTH = 0.6  # the solid rules under the Tiêu ngữ, issuer and trích yếu
+RULE_WIDTH = L.RULE_WIDTH  # the solid rules under the Tiêu ngữ, issuer and trích yếu
 
 # Bulletin palette: a deep red band like the district's published bulletin; survives
 # printing on the offices' monochrome laser printers as a dark grey with white text.
@@ -98,6 +88,7 @@ class ReportStyles:
     place_date: ParagraphStyle
     doc_type: ParagraphStyle
     summary: ParagraphStyle
+    kinh_gui: ParagraphStyle
     body: ParagraphStyle
     heading1: ParagraphStyle
     heading2: ParagraphStyle
@@ -108,13 +99,22 @@ class ReportStyles:
     appendix_label: ParagraphStyle
     appendix_title: ParagraphStyle
     appendix_subtitle: ParagraphStyle
+    draft_mark: ParagraphStyle
     table_title: ParagraphStyle
     footnote: ParagraphStyle
     caption: ParagraphStyle
 
 
+def face(fonts: FontSet, element: L.Element) -> str:
+    """The registered serif face for an element of the decree's table."""
+    if element.bold and element.italic:
+        return fonts.serif_bold_italic
+    if element.bold:
+        return fonts.serif_bold
+    return fonts.serif_italic if element.italic else fonts.serif
+
+
 def report_styles(fonts: FontSet) -> ReportStyles:
-    serif, bold, italic = fonts.serif, fonts.serif_bold, fonts.serif_italic
     center = {"alignment": TA_CENTER}
     heading = {
         "alignment": TA_JUSTIFY,
@@ -122,47 +122,52 @@ def report_styles(fonts: FontSet) -> ReportStyles:
         "spaceBefore": PARAGRAPH_GAP,
         "spaceAfter": PARAGRAPH_GAP,
     }
+
+    def style(name: str, element: L.Element, leading: float, **kw: object) -> ParagraphStyle:
+        return _style(name, face(fonts, element), element.size, leading, **kw)
+
     return ReportStyles(
         fonts=fonts,
-        parent_body=_style("parent_body", serif, PARENT_BODY_SIZE, 14, **center),
-        issuer=_style("issuer", bold, ISSUER_SIZE, 14, **center),
-        number=_style("number", serif, NUMBER_SIZE, 15, **center),
-        quoc_hieu=_style("quoc_hieu", bold, QUOC_HIEU_SIZE, 14, **center),
-        tieu_ngu=_style("tieu_ngu", bold, TIEU_NGU_SIZE, 15, **center),
-        place_date=_style("place_date", italic, PLACE_DATE_SIZE, 16, **center),
-        doc_type=_style("doc_type", bold, DOC_TYPE_SIZE, 17, spaceBefore=18, **center),
-        summary=_style("summary", bold, SUMMARY_SIZE, 17, **center),
-        body=_style(
+        parent_body=style("parent_body", L.PARENT_BODY, 14, **center),
+        issuer=style("issuer", L.ISSUER, 14, **center),
+        number=style("number", L.NUMBER, 15, **center),
+        quoc_hieu=style("quoc_hieu", L.QUOC_HIEU, 14, **center),
+        tieu_ngu=style("tieu_ngu", L.TIEU_NGU, 15, **center),
+        place_date=style("place_date", L.PLACE_DATE, 16, **center),
+        doc_type=style("doc_type", L.DOC_TYPE, 17, spaceBefore=18, **center),
+        summary=style("summary", L.SUMMARY, 17, **center),
+        kinh_gui=style("kinh_gui", L.KINH_GUI, BODY_LEADING),
+        body=style(
             "body",
-            serif,
-            BODY_SIZE,
+            L.BODY,
             BODY_LEADING,
             alignment=TA_JUSTIFY,
             firstLineIndent=FIRST_LINE_INDENT,
             spaceAfter=PARAGRAPH_GAP,
         ),
-        heading1=_style("heading1", bold, BODY_SIZE, BODY_LEADING, **heading),
-        heading2=_style("heading2", bold, BODY_SIZE, BODY_LEADING, **heading),
-        noi_nhan=_style("noi_nhan", fonts.serif_bold_italic, NOI_NHAN_SIZE, 14),
-        recipient=_style("recipient", serif, RECIPIENT_SIZE, 13),
-        authority=_style("authority", bold, SIGNATURE_SIZE, 17, **center),
-        signer=_style("signer", bold, SIGNATURE_SIZE, 17, **center),
-        appendix_label=_style("appendix_label", bold, APPENDIX_SIZE, 17, **center),
-        appendix_title=_style("appendix_title", bold, APPENDIX_SIZE, 17, **center),
-        appendix_subtitle=_style(
-            "appendix_subtitle", italic, APPENDIX_SIZE, 17, spaceAfter=10, **center
+        heading1=style("heading1", L.HEADING_ROMAN, BODY_LEADING, **heading),
+        heading2=style("heading2", L.HEADING, BODY_LEADING, **heading),
+        noi_nhan=style("noi_nhan", L.NOI_NHAN, 14),
+        recipient=style("recipient", L.RECIPIENT, 13),
+        authority=style("authority", L.AUTHORITY, 17, **center),
+        signer=style("signer", L.SIGNER, 17, **center),
+        appendix_label=style("appendix_label", L.APPENDIX_LABEL, 17, **center),
+        appendix_title=style("appendix_title", L.APPENDIX_TITLE, 17, **center),
+        appendix_subtitle=style(
+            "appendix_subtitle", L.APPENDIX_REFERENCE, 17, spaceAfter=10, **center
         ),
+        draft_mark=style("draft_mark", L.DRAFT_MARK, 17, **center),
         table_title=_style(
             "table_title",
-            bold,
+            fonts.serif_bold,
             REPORT_TABLE_SIZE + 1,
             16,
             spaceBefore=6,
             spaceAfter=4,
             **center,
         ),
-        footnote=_style("footnote", italic, 12, 14, spaceBefore=2),
-        caption=_style("caption", italic, 12, 14, spaceAfter=PARAGRAPH_GAP, **center),
+        footnote=_style("footnote", fonts.serif_italic, 12, 14, spaceBefore=2),
+        caption=_style("caption", fonts.serif_italic, 12, 14, spaceAfter=PARAGRAPH_GAP, **center),
     )
 
 

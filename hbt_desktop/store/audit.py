@@ -11,7 +11,7 @@ chain still tells). :func:`verify_audit` also replays the chain against the figu
 now: a figure changed behind the log's back, or the newest rows cut off, shows up as a
 figure that does not match its last logged state.
 
-Rows are written by ``store.values`` in the same transaction as the change they record,
+Rows are written by ``store.writes`` in the same transaction as the change they record,
 so a change without its record (or the reverse) cannot be committed.
 """
 
@@ -27,7 +27,8 @@ from json.encoder import encode_basestring
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period
-from hbt_desktop.core.values import Base, Value, encode
+from hbt_desktop.core.values import Base, Value, decode, encode
+from hbt_desktop.store.values import all_bases, all_values
 
 GENESIS = "0" * 64
 
@@ -42,7 +43,7 @@ class How:
     ROLLED_BACK = "rolled_back"
     PACKAGE = "package"
     ENTRY_SHEET = "entry_sheet"
-    BASELINE = "baseline"  # a figure that existed before the log did (schema upgrade)
+    BASELINE = "baseline"  # a figure that existed before the log did (migration 0002)
     EVENT = "event"
 
 
@@ -235,8 +236,6 @@ def _amount_text(state: dict[str, object] | None) -> str | None:
     """The amount of a logged state as exact machine text ("4115081000000", "12.30")."""
     if state is None:
         return None
-    from hbt_desktop.core.values import decode
-
     return format(decode(int(str(state["num"])), int(str(state["scale"]))), "f")
 
 
@@ -365,8 +364,6 @@ def _compare_with_figures(
     report: AuditReport,
     logged: dict[tuple[str, str, str, str, str], str | None],
 ) -> None:
-    from hbt_desktop.store.values import all_bases, all_values
-
     held: dict[tuple[str, str, str, str, str], str | None] = {}
     for v in all_values(db):
         held[("value", v.indicator, v.unit_uid, v.period.id, "")] = value_state(v)
@@ -377,39 +374,3 @@ def _compare_with_figures(
             record, indicator, unit, period, kind = key
             what = f"{indicator} {unit} {period}" + (f" {kind}" if kind else "")
             _problem(report, None, f"{record} {what} differs from its last logged change")
-
-
-def baseline(db: Database, user: str = "") -> int:
-    """Log every figure and base already stored, as the starting point of the chain.
-
-    Used once, when a database made before the log existed is upgraded: from then on,
-    the log and the figures agree and every later change is appended.
-    """
-    from hbt_desktop.store.values import all_bases, all_values
-
-    entries = [
-        Entry(
-            "value",
-            How.BASELINE,
-            user or v.updated_by,
-            v.indicator,
-            v.unit_uid,
-            v.period.id,
-            new=value_state(v),
-        )
-        for v in all_values(db)
-    ]
-    entries += [
-        Entry(
-            "base",
-            How.BASELINE,
-            user or b.updated_by,
-            b.indicator,
-            b.unit_uid,
-            b.period.id,
-            b.kind,
-            new=base_state(b),
-        )
-        for b in all_bases(db)
-    ]
-    return append(db, entries)

@@ -18,9 +18,10 @@ from datetime import date, datetime, timedelta
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period
+from hbt_desktop.core.review import State
 from hbt_desktop.store.catalogue import load_catalogue
-from hbt_desktop.store.review import State, list_imports
-from hbt_desktop.store.settings import get_setting, set_setting
+from hbt_desktop.store.file.settings import get_setting, set_setting
+from hbt_desktop.store.review import list_imports
 from hbt_desktop.store.units import load_units
 
 DEADLINE_SETTING = "completeness_deadline_days"

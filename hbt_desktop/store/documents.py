@@ -14,7 +14,8 @@ from hbt_desktop.store.values import now_utc
 
 _HEADER = (
     "id, unit_uid, period, title, lead, intro, masthead, issue_line, number, symbol, place, "
-    "issue_date, summary, signer_authority, signer_title, signer_name, recipients"
+    "issue_date, summary, signer_authority, signer_title, signer_name, recipients, kinh_gui, "
+    "appendix_note"
 )
 
 
@@ -48,6 +49,8 @@ def load_document(db: Database, unit_uid: str, period: Period) -> DocumentSpec |
         signer_title,
         signer_name,
         recipients,
+        kinh_gui,
+        appendix_note,
     ) = row
     doc = DocumentSpec(
         id=doc_id,
@@ -67,6 +70,8 @@ def load_document(db: Database, unit_uid: str, period: Period) -> DocumentSpec |
         signer_title=signer_title,
         signer_name=signer_name,
         recipients=tuple(json.loads(recipients)),
+        kinh_gui=tuple(json.loads(kinh_gui)),
+        appendix_note=appendix_note,
     )
     for sid, position, heading, level, in_b, in_r, template in db.execute(
         "SELECT id, position, heading, level, in_bulletin, in_report, template FROM sections "
@@ -94,14 +99,15 @@ def save_document(db: Database, doc: DocumentSpec) -> int:
         db.execute(
             "INSERT INTO documents (unit_uid, period, title, lead, intro, masthead, issue_line, "
             "number, symbol, place, issue_date, summary, signer_authority, signer_title, "
-            "signer_name, recipients, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "signer_name, recipients, kinh_gui, appendix_note, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(unit_uid, period) DO UPDATE SET title=excluded.title, "
             "lead=excluded.lead, intro=excluded.intro, masthead=excluded.masthead, "
             "issue_line=excluded.issue_line, number=excluded.number, symbol=excluded.symbol, "
             "place=excluded.place, issue_date=excluded.issue_date, summary=excluded.summary, "
             "signer_authority=excluded.signer_authority, signer_title=excluded.signer_title, "
             "signer_name=excluded.signer_name, recipients=excluded.recipients, "
+            "kinh_gui=excluded.kinh_gui, appendix_note=excluded.appendix_note, "
             "updated_at=excluded.updated_at",
             [
                 doc.unit_uid,
@@ -120,6 +126,8 @@ def save_document(db: Database, doc: DocumentSpec) -> int:
                 doc.signer_title,
                 doc.signer_name,
                 json.dumps(list(doc.recipients), ensure_ascii=False),
+                json.dumps(list(doc.kinh_gui), ensure_ascii=False),
+                doc.appendix_note,
                 now_utc().isoformat(),
             ],
         )
@@ -165,3 +173,9 @@ def save_document(db: Database, doc: DocumentSpec) -> int:
                 ],
             )
     return doc_id
+
+
+def delete_document(db: Database, unit_uid: str, period: Period) -> None:
+    """Remove a document with its sections and photos (the tables cascade)."""
+    with db.atomic():
+        db.execute("DELETE FROM documents WHERE unit_uid = ? AND period = ?", [unit_uid, period.id])

@@ -1,60 +1,20 @@
-"""Cell edits as data: what a screen wants stored, applied in one transaction.
+"""Cell edits (``core.edits``) applied in one transaction, with the changes that undo them.
 
-A screen (or its undo stack) describes each change as the new state of one figure or
-base — ``None`` to remove it — and :func:`apply_changes` writes them all or none through
-``values.write_value`` / ``delete_value`` / ``write_base`` / ``delete_base``, returning
-the states they replaced. Undo is then the same call with the returned states, so an
-undone edit goes through exactly the same code (and history) as a typed one.
+:func:`apply_changes` writes them all or none through the single write path
+(``write_value`` / ``delete_value`` / ``write_base`` / ``delete_base``), returning the
+states they replaced.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.periods import Period
-from hbt_desktop.core.values import Base, Value
+from hbt_desktop.core.edits import BaseChange, Change, ValueChange
 from hbt_desktop.store import audit
-from hbt_desktop.store.values import (
-    delete_base,
-    delete_value,
-    get_base,
-    get_value,
-    write_base,
-    write_value,
-)
-
-
-@dataclass(frozen=True)
-class ValueKey:
-    indicator: str
-    unit_uid: str
-    period: Period
-
-
-@dataclass(frozen=True)
-class BaseKey:
-    indicator: str
-    unit_uid: str
-    period: Period
-    kind: str
-
-
-@dataclass(frozen=True)
-class ValueChange:
-    key: ValueKey
-    new: Value | None
-
-
-@dataclass(frozen=True)
-class BaseChange:
-    key: BaseKey
-    new: Base | None
-
-
-Change = ValueChange | BaseChange
+from hbt_desktop.store.values import get_base, get_value
+from hbt_desktop.store.writes import delete_base, delete_value, write_base, write_value
 
 
 def current(db: Database, change: Change) -> Change:

@@ -1,69 +1,16 @@
-"""Who may change which figure: the refusals of the single write path.
-
-``store.values`` asks a :class:`Guard` before every change, so the rules hold whatever
-screen, import or script makes the change:
-
-- a ward office's workstation changes only its own unit's figures (the district's
-  changes every unit's);
-- an approval locks the approved unit's figures for every period inside the approved
-  one, and those of the units under it: the district's approved report is built from its
-  wards' figures, so a ward's late package must not change it silently. The leader can
-  unlock with a reason (``store.approval``).
-
-A workstation that was never set up (a database made before roles existed, a test) has
-no role and may change any unit; approvals lock it all the same.
+"""The access rule (``core.access``) served from the database: the workstation's role and
+the approvals in force, read for each write (or batch of writes) of ``store.values``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
-from hbt_desktop.core.periods import Period, format_period, parse_period
-
-register(
-    {
-        "guard.other_unit": {
-            "vi": "Máy này là máy của {office}: chỉ được nhập, sửa số liệu của {office}, "
-            "không được sửa số liệu của {unit}.",
-            "en": "This workstation belongs to {office}: it enters and changes only the "
-            "figures of {office}, not those of {unit}.",
-        },
-        "guard.locked": {
-            "vi": "Số liệu của {unit} cho {period} đã được {name} phê duyệt lúc {when} nên "
-            "không sửa được. Muốn sửa, lãnh đạo phải mở khóa và ghi rõ lý do.",
-            "en": "The figures of {unit} for {period} were approved by {name} at {when} and "
-            "cannot be changed. To change them, the leader must unlock them with a reason.",
-        },
-    }
-)
-
-
-class AccessError(HbtError):
-    """A change this workstation or this approval does not allow; nothing was stored."""
-
-
-@dataclass(frozen=True)
-class Lock:
-    """An approval in force: the unit, the units under it, and the dates it covers."""
-
-    approval_id: int
-    unit_uid: str
-    period: Period
-    name: str
-    at: datetime
-    covered: frozenset[str]
-
-    def covers(self, unit_uid: str, period: Period) -> bool:
-        return (
-            unit_uid in self.covered
-            and self.period.start <= period.start
-            and period.end <= self.period.end
-        )
+from hbt_desktop.core.access import Access, Lock
+from hbt_desktop.core.periods import Period, parse_period
 
 
 def unit_label(db: Database, uid: str) -> str:
@@ -108,37 +55,17 @@ def station(db: Database) -> tuple[str, str] | None:
 
 @dataclass
 class Guard:
-    """The rules in force for one write (or one batch of writes)."""
+    """The rule in force for one write (or one batch of writes), with the database that
+    names the units in its refusals."""
 
     db: Database
-    own_unit: str | None  # set on a ward office's workstation
-    locks: list[Lock] = field(default_factory=list)
+    access: Access
 
     @classmethod
     def load(cls, db: Database) -> Guard:
         found = station(db)
-        own = found[1] if found and found[0] == "ward" else None
-        return cls(db, own, active_locks(db))
+        role, unit = found if found else (None, None)
+        return cls(db, Access.of_station(role, unit, active_locks(db)))
 
     def check(self, unit_uid: str, period: Period) -> None:
-        if self.own_unit is not None and unit_uid != self.own_unit:
-            raise AccessError(
-                "guard.other_unit",
-                office=unit_label(self.db, self.own_unit),
-                unit=unit_label(self.db, unit_uid),
-            )
-        for lock in self.locks:
-            if lock.covers(unit_uid, period):
-                raise AccessError(
-                    "guard.locked",
-                    unit=unit_label(self.db, unit_uid),
-                    period=format_period(period),
-                    name=lock.name,
-                    when=_when(lock.at),
-                )
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    day: date = local.date()
-    return f"{local:%H:%M} {day.day}/{day.month}/{day.year}"
+        self.access.check(unit_uid, period, lambda uid: unit_label(self.db, uid))

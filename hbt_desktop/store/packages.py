@@ -2,28 +2,25 @@
 returned by the district.
 
 The file format itself is ``exchange.package``; the review and the decisions on a
-received package are ``store.review``. Here: the tables, and figures and documents as
-JSON exactly (amounts as integer and scale, who and when included), so that a figure a
-package replaced can be put back byte for byte.
+received package are ``store.review``; figures and documents as exact JSON are
+``core.json_codec``. Here: the tables.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from hbt_desktop.core.documents import DocumentSpec, PhotoSpec, SectionSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.values import Status, Value, decode, encode
 from hbt_desktop.store.accounts import AuthError, Session
 from hbt_desktop.store.audit import log_event
+from hbt_desktop.store.guard import unit_label
 
 register(
     {
@@ -49,167 +46,6 @@ class TrustError(HbtError):
 
 def now_text() -> str:
     return datetime.now(UTC).isoformat()
-
-
-# -- figures and documents as exact JSON -----------------------------------------------------
-
-
-def value_to_dict(value: Value) -> dict[str, object]:
-    num, scale = encode(value.amount, value.decimals)
-    return {
-        "indicator": value.indicator,
-        "unit": value.unit_uid,
-        "period": value.period.id,
-        "num": str(num),
-        "scale": scale,
-        "decimals": value.decimals,
-        "status": value.status.value,
-        "qualifier": value.qualifier,
-        "comment": value.comment,
-        "updated_by": value.updated_by,
-        "updated_at": value.updated_at.isoformat() if value.updated_at else None,
-    }
-
-
-def value_from_dict(data: dict[str, object]) -> Value:
-    at = data.get("updated_at")
-    return Value(
-        indicator=str(data["indicator"]),
-        unit_uid=str(data["unit"]),
-        period=parse_period(str(data["period"])),
-        amount=decode(int(str(data["num"])), int(str(data["scale"]))),
-        decimals=int(str(data["decimals"])),
-        status=Status(str(data["status"])),
-        qualifier=str(data["qualifier"]) if data.get("qualifier") else None,
-        comment=str(data.get("comment") or ""),
-        updated_by=str(data.get("updated_by") or ""),
-        updated_at=datetime.fromisoformat(str(at)) if at else None,
-    )
-
-
-def dump_value(value: Value | None) -> str | None:
-    if value is None:
-        return None
-    return json.dumps(value_to_dict(value), ensure_ascii=False, sort_keys=True)
-
-
-def load_value(text: object) -> Value | None:
-    if text is None:
-        return None
-    return value_from_dict(json.loads(str(text)))
-
-
-def document_to_dict(doc: DocumentSpec, *, photos_inline: bool = True) -> dict[str, object]:
-    """A document as JSON; photos carry their bytes in base64 unless ``photos_inline`` is
-    False (a package keeps them as separate members named by their SHA-256)."""
-    return {
-        "unit": doc.unit_uid,
-        "period": doc.period.id,
-        "title": doc.title,
-        "lead": doc.lead,
-        "intro": doc.intro,
-        "masthead": doc.masthead,
-        "issue_line": doc.issue_line,
-        "number": doc.number,
-        "symbol": doc.symbol,
-        "place": doc.place,
-        "issue_date": doc.issue_date.isoformat() if doc.issue_date else None,
-        "summary": doc.summary,
-        "signer_authority": list(doc.signer_authority),
-        "signer_title": doc.signer_title,
-        "signer_name": doc.signer_name,
-        "recipients": list(doc.recipients),
-        "sections": [
-            {
-                "heading": s.heading,
-                "template": s.template,
-                "level": s.level,
-                "in_bulletin": s.in_bulletin,
-                "in_report": s.in_report,
-            }
-            for s in doc.sections
-        ],
-        "photos": [
-            {
-                "caption": p.caption,
-                "mime": p.mime,
-                "sha256": p.sha256,
-                "section": p.section_position,
-                **({"image": base64.b64encode(p.image).decode("ascii")} if photos_inline else {}),
-            }
-            for p in doc.photos
-        ],
-    }
-
-
-def document_from_dict(
-    data: dict[str, object], images: dict[str, bytes] | None = None
-) -> DocumentSpec:
-    """The inverse of :func:`document_to_dict`; ``images`` by SHA-256 when not inline."""
-
-    def text(key: str) -> str:
-        return str(data.get(key) or "")
-
-    def texts(key: str) -> tuple[str, ...]:
-        found = data.get(key) or []
-        assert isinstance(found, list)
-        return tuple(str(x) for x in found)
-
-    issue = data.get("issue_date")
-    doc = DocumentSpec(
-        unit_uid=text("unit"),
-        period=parse_period(text("period")),
-        title=text("title"),
-        lead=text("lead"),
-        intro=text("intro"),
-        masthead=text("masthead"),
-        issue_line=text("issue_line"),
-        number=text("number"),
-        symbol=text("symbol"),
-        place=text("place"),
-        issue_date=date.fromisoformat(str(issue)) if issue else None,
-        summary=text("summary"),
-        signer_authority=texts("signer_authority"),
-        signer_title=text("signer_title"),
-        signer_name=text("signer_name"),
-        recipients=texts("recipients"),
-    )
-    sections = data.get("sections") or []
-    assert isinstance(sections, list)
-    for position, s in enumerate(sections):
-        doc.sections.append(
-            SectionSpec(
-                str(s["heading"]),
-                str(s["template"]),
-                int(s["level"]),
-                bool(s["in_bulletin"]),
-                bool(s["in_report"]),
-                position,
-            )
-        )
-    photos = data.get("photos") or []
-    assert isinstance(photos, list)
-    for position, p in enumerate(photos):
-        sha = str(p["sha256"])
-        image = base64.b64decode(p["image"]) if "image" in p else (images or {})[sha]
-        section = p.get("section")
-        doc.photos.append(
-            PhotoSpec(
-                str(p["caption"]),
-                image,
-                str(p["mime"]),
-                sha,
-                int(section) if section is not None else None,
-                position,
-            )
-        )
-    return doc
-
-
-def delete_document(db: Database, unit_uid: str, period: Period) -> None:
-    """Remove a document with its sections and photos (the tables cascade)."""
-    with db.atomic():
-        db.execute("DELETE FROM documents WHERE unit_uid = ? AND period = ?", [unit_uid, period.id])
 
 
 # -- keys of other offices -------------------------------------------------------------------
@@ -271,8 +107,6 @@ def record_key(
         return current
     if current is not None:
         if not replace:
-            from hbt_desktop.store.guard import unit_label
-
             raise TrustError(
                 "trust.already", unit=unit_label(db, unit_uid), fingerprint=current.fingerprint
             )

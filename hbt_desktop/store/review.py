@@ -6,14 +6,11 @@ Two steps, so that nothing arrives unseen:
    narrative) as *pending*; nothing of the district's figures changes. Receiving the same
    file again changes nothing at all.
 2. :func:`decide` accepts everything, or everything but the values rejected with a
-   reason. Accepted values go through the single write path (``store.values``: audited,
+   reason. Accepted values go through the single write path (``store.writes``: audited,
    refused when locked) in one transaction, each with the exact figure it replaced.
 
-:func:`review` compares each incoming value with what the district holds now:
-``new`` (the district has none), ``changed`` (old → new, and the old one is what this
-ward last sent, or the ward never sent one and the district had none), ``unchanged``,
-and ``conflict`` — the district itself changed (or entered) the figure since the ward's
-last accepted file, so taking the ward's figure would overwrite the district's work.
+:func:`review` compares each incoming value with what the district holds now, by the
+verdict of ``core.review`` (new, changed, unchanged, conflict).
 
 :func:`rollback` puts back exactly what an accepted package replaced, refusing if any of
 those figures changed since. :func:`mark_returned` sends a pending package back.
@@ -21,33 +18,36 @@ those figures changed since. :func:`mark_returned` sends a pending package back.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from sqlite_utils import Database
 
 from hbt_desktop.core.documents import DocumentSpec
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
+from hbt_desktop.core.json_codec import document_from_dict, document_to_dict, dump_value, load_value
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.text import clean
-from hbt_desktop.core.values import Value
-from hbt_desktop.store.audit import How, log_event
-from hbt_desktop.store.documents import load_document, save_document
-from hbt_desktop.store.packages import (
-    delete_document,
-    document_from_dict,
-    document_to_dict,
-    dump_value,
-    load_value,
-    note_sequence,
-    now_text,
+from hbt_desktop.core.review import (
+    ItemKey,
+    Review,
+    ReviewItem,
+    State,
+    Verdict,
+    decided_state,
+    item_key,
+    key_text,
+    verdict,
 )
-from hbt_desktop.store.values import apply_values, delete_value, get_value, same_value
+from hbt_desktop.core.text import clean
+from hbt_desktop.core.values import Value, same_value
+from hbt_desktop.store.audit import How, log_event
+from hbt_desktop.store.documents import delete_document, load_document, save_document
+from hbt_desktop.store.packages import note_sequence, now_text
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import apply_values, delete_value
 
 register(
     {
@@ -82,101 +82,12 @@ register(
             "en": "Cannot roll back: {count} figures were changed after the package was "
             "accepted (e.g. {key}). Nothing was changed.",
         },
-        "review.state.pending": {"vi": "đang chờ xem xét", "en": "pending"},
-        "review.state.accepted": {"vi": "đã chấp nhận", "en": "accepted"},
-        "review.state.partly_accepted": {
-            "vi": "chấp nhận một phần",
-            "en": "partly accepted",
-        },
-        "review.state.rejected": {"vi": "đã từ chối", "en": "rejected"},
-        "review.state.returned": {"vi": "đã trả lại", "en": "returned"},
-        "review.state.rolled_back": {"vi": "đã hoàn tác", "en": "rolled back"},
     }
 )
 
 
 class ReviewError(HbtError):
     """A decision on a package that cannot be taken; nothing was changed."""
-
-
-class Verdict(StrEnum):
-    NEW = "new"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    CONFLICT = "conflict"
-
-
-class State(StrEnum):
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    PARTLY_ACCEPTED = "partly_accepted"
-    REJECTED = "rejected"
-    RETURNED = "returned"
-    ROLLED_BACK = "rolled_back"
-
-    @property
-    def label(self) -> str:
-        from hbt_desktop.core.i18n import tr
-
-        return tr(f"review.state.{self.value}")
-
-
-ItemKey = tuple[str, str, str]  # indicator, unit uid, period id
-
-
-def item_key(value: Value) -> ItemKey:
-    return (value.indicator, value.unit_uid, value.period.id)
-
-
-def key_text(key: ItemKey) -> str:
-    return " ".join(key)
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One incoming value against what the district holds."""
-
-    incoming: Value
-    current: Value | None  # the district's figure now
-    last_sent: Value | None  # this ward's figure as last accepted from a package
-    verdict: Verdict
-    decision: str | None = None  # "accepted" / "rejected" once decided
-    reason: str = ""
-
-    @property
-    def key(self) -> ItemKey:
-        return item_key(self.incoming)
-
-
-@dataclass
-class Review:
-    """A received package, value by value. ``token`` changes whenever anything shown does,
-    so a decision taken on an outdated screen can be refused."""
-
-    import_id: int | None
-    package_id: str
-    sender_uid: str
-    sequence: int
-    created_at: datetime
-    periods: tuple[Period, ...]
-    state: State
-    items: list[ReviewItem] = field(default_factory=list)
-    documents: list[DocumentSpec] = field(default_factory=list)
-    already_received: bool = False
-    received_at: datetime | None = None
-    reason: str = ""
-
-    def count(self, verdict: Verdict) -> int:
-        return sum(item.verdict is verdict for item in self.items)
-
-    @property
-    def token(self) -> str:
-        digest = hashlib.sha256(self.package_id.encode())
-        for item in self.items:
-            digest.update(
-                "|".join([*item.key, item.verdict.value, dump_value(item.current) or "-"]).encode()
-            )
-        return digest.hexdigest()[:16]
 
 
 # -- comparing ---------------------------------------------------------------------------
@@ -208,17 +119,7 @@ def compare(db: Database, sender_uid: str, values: Sequence[Value]) -> list[Revi
     for value in values:
         current = get_value(db, value.indicator, value.unit_uid, value.period)
         sent = last.get(item_key(value))
-        if current is not None and same_value(current, value):
-            verdict = Verdict.UNCHANGED
-        elif current is None and sent is None:
-            verdict = Verdict.NEW
-        elif current is not None and sent is not None and same_value(current, sent):
-            verdict = Verdict.CHANGED
-        else:
-            # The district holds something the ward did not send (or deleted what it
-            # sent): its own work, not to be overwritten without a look.
-            verdict = Verdict.CONFLICT
-        items.append(ReviewItem(value, current, sent, verdict))
+        items.append(ReviewItem(value, current, sent, verdict(value, current, sent)))
     return items
 
 
@@ -483,13 +384,7 @@ def decide(
             )
         if accepted and take_documents:
             _take_documents(db, import_id)
-        state = (
-            State.REJECTED
-            if not accepted and current.items
-            else State.PARTLY_ACCEPTED
-            if reject
-            else State.ACCEPTED
-        )
+        state = decided_state(len(current.items), len(reject))
         db.execute(
             "UPDATE package_imports SET state = ?, decided_at = ?, decided_by = ? WHERE id = ?",
             [state.value, now_text(), user, import_id],

@@ -1,44 +1,65 @@
-"""Reading and writing figures (values) and bases.
+"""Reading figures (values) and bases: one figure, a screenful, a period's totals.
 
-Every change of a stored figure goes through :func:`write_value`, :func:`delete_value`,
-:func:`apply_values`, :func:`write_base` or :func:`delete_base`, each one transaction, so
-that there is a single place where history is recorded and where a change can be refused:
-each change appends its row to the audit log (``store.audit``: who, when, old → new,
-``how``) in the same transaction, and a change is refused (``store.guard``) when the
-workstation is a ward office and the figure is another unit's, or when an approval has
-locked the unit's period.
+Nothing here writes: every change goes through ``store.writes``, the single write path.
+The two tables have the same shape — a key, the exact amount as integer and scale, what
+the clerk said about it, who stored it and when — and :class:`FigureTable` describes each
+once, so that the reads here and the writes there agree on every column.
+
+The screens show many indicators for one unit, or one indicator for many wards, and must
+scroll without stalls: the batch reads (``values_for_indicators``, ``values_matrix`` …)
+read a screenful in one query instead of one per cell, and return the same ``Value`` and
+``Base`` objects, so nothing interprets a figure differently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import cached_property
+from typing import Generic, TypeVar
 
 from sqlite_utils import Database
 
 from hbt_desktop.core.periods import Period, parse_period
-from hbt_desktop.core.values import Base, Status, Value, decode, encode
-from hbt_desktop.store import audit
-from hbt_desktop.store.guard import Guard
+from hbt_desktop.core.values import Base, Status, Value, decode
+
+F = TypeVar("F", Value, Base)
 
 
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def _ts(moment: datetime | None) -> str:
-    return (moment or now_utc()).astimezone(UTC).isoformat()
-
-
 def _parse_ts(text: str) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-_VALUE_COLUMNS = (
-    "indicator, unit_uid, period, num, scale, status, qualifier, comment, updated_by, updated_at"
-)
+@dataclass(frozen=True)
+class FigureTable(Generic[F]):
+    """One of the two tables of figures: its name, its columns (the key first, then
+    ``num``, ``scale``, what else the clerk gave, ``updated_by``, ``updated_at``) and how a
+    row becomes a figure."""
+
+    name: str
+    key: tuple[str, ...]
+    columns: tuple[str, ...]
+    from_row: Callable[[Sequence[object]], F]
+    key_of: Callable[[F], tuple[str, ...]]  # a figure's key as stored
+
+    @cached_property
+    def select(self) -> str:
+        return f"SELECT {', '.join(self.columns)} FROM {self.name}"
+
+    @cached_property
+    def where_key(self) -> str:
+        return " AND ".join(f"{column} = ?" for column in self.key)
+
+    def get(self, db: Database, key: Sequence[str]) -> F | None:
+        """The figure stored under ``key`` (the key columns' texts), or None."""
+        row = db.execute(f"{self.select} WHERE {self.where_key}", list(key)).fetchone()
+        return self.from_row(row) if row else None
 
 
 def _value_from_row(row: Sequence[object]) -> Value:
@@ -57,270 +78,6 @@ def _value_from_row(row: Sequence[object]) -> Value:
     )
 
 
-def get_value(db: Database, indicator: str, unit_uid: str, period: Period) -> Value | None:
-    row = db.execute(
-        f"SELECT {_VALUE_COLUMNS} FROM figure_values "
-        "WHERE indicator = ? AND unit_uid = ? AND period = ?",
-        [indicator, unit_uid, period.id],
-    ).fetchone()
-    return _value_from_row(row) if row else None
-
-
-def values_for_units(
-    db: Database, indicator: str, unit_uids: Sequence[str], period: Period
-) -> dict[str, Value]:
-    if not unit_uids:
-        return {}
-    marks = ", ".join("?" for _ in unit_uids)
-    rows = db.execute(
-        f"SELECT {_VALUE_COLUMNS} FROM figure_values "
-        f"WHERE indicator = ? AND period = ? AND unit_uid IN ({marks})",
-        [indicator, period.id, *unit_uids],
-    ).fetchall()
-    return {str(r[1]): _value_from_row(r) for r in rows}
-
-
-def values_for(db: Database, unit_uid: str, period: Period) -> dict[str, Value]:
-    """Every value of one unit and period, by indicator code."""
-    rows = db.execute(
-        f"SELECT {_VALUE_COLUMNS} FROM figure_values WHERE unit_uid = ? AND period = ?",
-        [unit_uid, period.id],
-    ).fetchall()
-    return {str(r[0]): _value_from_row(r) for r in rows}
-
-
-def values_in_year(db: Database, unit_uid: str, year: int) -> list[Value]:
-    """Every value of one unit whose period lies in ``year`` (ids start with the year)."""
-    rows = db.execute(
-        f"SELECT {_VALUE_COLUMNS} FROM figure_values WHERE unit_uid = ? AND period LIKE ?",
-        [unit_uid, f"{year:04d}%"],
-    ).fetchall()
-    return [_value_from_row(r) for r in rows]
-
-
-def indicators_with_values(db: Database, unit_uids: Sequence[str], period: Period) -> set[str]:
-    """Codes of the indicators for which any of ``unit_uids`` has a value in ``period``."""
-    if not unit_uids:
-        return set()
-    marks = ", ".join("?" for _ in unit_uids)
-    rows = db.execute(
-        f"SELECT DISTINCT indicator FROM figure_values WHERE period = ? AND unit_uid IN ({marks})",
-        [period.id, *unit_uids],
-    ).fetchall()
-    return {str(r[0]) for r in rows}
-
-
-def all_values(db: Database) -> list[Value]:
-    rows = db.execute(
-        f"SELECT {_VALUE_COLUMNS} FROM figure_values ORDER BY period, unit_uid, indicator"
-    ).fetchall()
-    return [_value_from_row(r) for r in rows]
-
-
-_UPSERT = (
-    "INSERT INTO figure_values (indicator, unit_uid, period, num, scale, status, "
-    "qualifier, comment, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(indicator, unit_uid, period) DO UPDATE SET num=excluded.num, "
-    "scale=excluded.scale, status=excluded.status, qualifier=excluded.qualifier, "
-    "comment=excluded.comment, updated_by=excluded.updated_by, "
-    "updated_at=excluded.updated_at"
-)
-
-
-def _value_entry(
-    how: str, user: str | None, ref: str, key: Value, old: Value | None, new: Value | None
-) -> audit.Entry:
-    return audit.Entry(
-        "value",
-        how,
-        user if user is not None else (new or old or key).updated_by,
-        key.indicator,
-        key.unit_uid,
-        key.period.id,
-        old=audit.value_state(old),
-        new=audit.value_state(new),
-        ref=ref,
-    )
-
-
-def write_value(
-    db: Database,
-    value: Value,
-    *,
-    how: str = audit.How.TYPED,
-    user: str | None = None,
-    ref: str = "",
-) -> Value | None:
-    """Store ``value`` (insert or replace the figure of its key); returns the previous one.
-
-    Writing the same figure again changes nothing, not even its timestamp, so that
-    re-importing a file is a no-op. The change is logged as ``how`` by ``user`` (default:
-    the value's ``updated_by``); it is refused if the workstation may not change it.
-    """
-    num, scale = encode(value.amount, value.decimals)
-    with db.atomic():
-        previous = get_value(db, value.indicator, value.unit_uid, value.period)
-        if previous is not None and same_value(previous, value):
-            return previous
-        Guard.load(db).check(value.unit_uid, value.period)
-        audit.append(db, [_value_entry(how, user, ref, value, previous, value)])
-        db.execute(
-            _UPSERT,
-            [
-                value.indicator,
-                value.unit_uid,
-                value.period.id,
-                num,
-                scale,
-                value.status.value,
-                value.qualifier,
-                value.comment,
-                value.updated_by,
-                _ts(value.updated_at),
-            ],
-        )
-    return previous
-
-
-def same_value(a: Value, b: Value) -> bool:
-    """Equal as a clerk sees them: figure, precision, status, qualifier, comment.
-
-    Who stored it and when do not count, so importing the same file again is a no-op.
-    """
-    return (
-        encode(a.amount, a.decimals) == encode(b.amount, b.decimals)
-        and a.status == b.status
-        and a.qualifier == b.qualifier
-        and a.comment == b.comment
-    )
-
-
-def same_base(a: Base, b: Base) -> bool:
-    return encode(a.amount, a.decimals) == encode(b.amount, b.decimals) and a.comment == b.comment
-
-
-def delete_value(
-    db: Database,
-    indicator: str,
-    unit_uid: str,
-    period: Period,
-    *,
-    how: str = audit.How.TYPED,
-    user: str | None = None,
-    ref: str = "",
-) -> Value | None:
-    with db.atomic():
-        previous = get_value(db, indicator, unit_uid, period)
-        if previous is not None:
-            Guard.load(db).check(unit_uid, period)
-            audit.append(db, [_value_entry(how, user, ref, previous, previous, None)])
-            db.execute(
-                "DELETE FROM figure_values WHERE indicator = ? AND unit_uid = ? AND period = ?",
-                [indicator, unit_uid, period.id],
-            )
-    return previous
-
-
-@dataclass(frozen=True)
-class ValueChange:
-    previous: Value | None
-    value: Value
-    changed: bool
-
-
-_CHUNK = 500  # below SQLite's limit on bound parameters
-
-
-def _stored_for(db: Database, values: Sequence[Value]) -> dict[tuple[str, str, str], Value]:
-    """The stored figures for the keys of ``values``, read a period at a time."""
-    wanted: dict[str, set[str]] = {}
-    for v in values:
-        wanted.setdefault(v.period.id, set()).add(v.indicator)
-    found: dict[tuple[str, str, str], Value] = {}
-    for period, indicators in wanted.items():
-        codes = sorted(indicators)
-        for start in range(0, len(codes), _CHUNK):
-            chunk = codes[start : start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            for row in db.execute(
-                f"SELECT {_VALUE_COLUMNS} FROM figure_values "
-                f"WHERE period = ? AND indicator IN ({marks})",
-                [period, *chunk],
-            ).fetchall():
-                found[(str(row[0]), str(row[1]), str(row[2]))] = _value_from_row(row)
-    return found
-
-
-def apply_values(
-    db: Database,
-    values: Sequence[Value],
-    *,
-    how: str = audit.How.IMPORTED,
-    user: str | None = None,
-    ref: str = "",
-) -> list[ValueChange]:
-    """Store many values in one transaction (all or nothing), skipping unchanged ones.
-
-    The batch form of :func:`write_value` for imports: existing figures are read a
-    period at a time and changes written with one executemany, instead of two queries
-    and a statement per value. Returns, for each input, what it replaced and whether it
-    changed anything. A key given twice keeps the last value.
-    """
-    changes: list[ValueChange] = []
-    stamps: dict[datetime | None, str] = {}  # a file's rows mostly share a few timestamps
-    with db.atomic():
-        guard = Guard.load(db)
-        stored = _stored_for(db, values)
-        rows = []
-        entries = []
-        for value in values:
-            key = (value.indicator, value.unit_uid, value.period.id)
-            previous = stored.get(key)
-            changed = previous is None or not same_value(previous, value)
-            changes.append(ValueChange(previous, value, changed))
-            if changed:
-                guard.check(value.unit_uid, value.period)
-                entries.append(_value_entry(how, user, ref, value, previous, value))
-                stored[key] = value
-                num, scale = encode(value.amount, value.decimals)
-                stamp = stamps.get(value.updated_at)
-                if stamp is None:
-                    stamp = stamps[value.updated_at] = _ts(value.updated_at)
-                rows.append(
-                    (
-                        value.indicator,
-                        value.unit_uid,
-                        value.period.id,
-                        num,
-                        scale,
-                        value.status.value,
-                        value.qualifier,
-                        value.comment,
-                        value.updated_by,
-                        stamp,
-                    )
-                )
-        audit.append(db, entries)
-        db.conn.executemany(_UPSERT, rows)
-    return changes
-
-
-def write_values(
-    db: Database,
-    values: Iterable[Value],
-    *,
-    how: str = audit.How.IMPORTED,
-    user: str | None = None,
-    ref: str = "",
-) -> int:
-    """Store many values in one transaction (all or nothing); returns how many changed."""
-    changes = apply_values(db, list(values), how=how, user=user, ref=ref)
-    return sum(change.changed for change in changes)
-
-
-_BASE_COLUMNS = "indicator, unit_uid, period, kind, num, scale, comment, updated_by, updated_at"
-
-
 def _base_from_row(row: Sequence[object]) -> Base:
     indicator, unit_uid, period, kind, num, scale, comment, by, at = row
     return Base(
@@ -336,104 +93,219 @@ def _base_from_row(row: Sequence[object]) -> Base:
     )
 
 
+VALUES = FigureTable(
+    "figure_values",
+    ("indicator", "unit_uid", "period"),
+    (
+        *("indicator", "unit_uid", "period", "num", "scale"),
+        *("status", "qualifier", "comment", "updated_by", "updated_at"),
+    ),
+    _value_from_row,
+    lambda v: (v.indicator, v.unit_uid, v.period.id),
+)
+BASES = FigureTable(
+    "bases",
+    ("indicator", "unit_uid", "period", "kind"),
+    (
+        *("indicator", "unit_uid", "period", "kind", "num", "scale"),
+        *("comment", "updated_by", "updated_at"),
+    ),
+    _base_from_row,
+    lambda b: (b.indicator, b.unit_uid, b.period.id, b.kind),
+)
+
+# Old SQLite builds allow 999 bound parameters: long IN lists are read in chunks.
+_CHUNK = 400
+
+
+def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
+    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+
+
+def _marks(items: Sequence[str]) -> str:
+    return ", ".join("?" for _ in items)
+
+
+# -- values --------------------------------------------------------------------------------
+
+
+def get_value(db: Database, indicator: str, unit_uid: str, period: Period) -> Value | None:
+    return VALUES.get(db, (indicator, unit_uid, period.id))
+
+
+def values_for_units(
+    db: Database, indicator: str, unit_uids: Sequence[str], period: Period
+) -> dict[str, Value]:
+    if not unit_uids:
+        return {}
+    rows = db.execute(
+        f"{VALUES.select} WHERE indicator = ? AND period = ? AND unit_uid IN ({_marks(unit_uids)})",
+        [indicator, period.id, *unit_uids],
+    ).fetchall()
+    return {str(r[1]): _value_from_row(r) for r in rows}
+
+
+def values_for(db: Database, unit_uid: str, period: Period) -> dict[str, Value]:
+    """Every value of one unit and period, by indicator code."""
+    rows = db.execute(
+        f"{VALUES.select} WHERE unit_uid = ? AND period = ?", [unit_uid, period.id]
+    ).fetchall()
+    return {str(r[0]): _value_from_row(r) for r in rows}
+
+
+def values_in_year(db: Database, unit_uid: str, year: int) -> list[Value]:
+    """Every value of one unit whose period lies in ``year`` (ids start with the year)."""
+    rows = db.execute(
+        f"{VALUES.select} WHERE unit_uid = ? AND period LIKE ?", [unit_uid, f"{year:04d}%"]
+    ).fetchall()
+    return [_value_from_row(r) for r in rows]
+
+
+def indicators_with_values(db: Database, unit_uids: Sequence[str], period: Period) -> set[str]:
+    """Codes of the indicators for which any of ``unit_uids`` has a value in ``period``."""
+    if not unit_uids:
+        return set()
+    rows = db.execute(
+        "SELECT DISTINCT indicator FROM figure_values "
+        f"WHERE period = ? AND unit_uid IN ({_marks(unit_uids)})",
+        [period.id, *unit_uids],
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def all_values(db: Database) -> list[Value]:
+    rows = db.execute(f"{VALUES.select} ORDER BY period, unit_uid, indicator").fetchall()
+    return [_value_from_row(r) for r in rows]
+
+
+def values_for_indicators(
+    db: Database, unit_uid: str, period: Period, codes: Sequence[str]
+) -> dict[str, Value]:
+    """The values of ``codes`` for one unit and period, by indicator code."""
+    found: dict[str, Value] = {}
+    for chunk in _chunks(list(codes)):
+        rows = db.execute(
+            f"{VALUES.select} WHERE unit_uid = ? AND period = ? AND indicator IN ({_marks(chunk)})",
+            [unit_uid, period.id, *chunk],
+        ).fetchall()
+        found.update({str(r[0]): _value_from_row(r) for r in rows})
+    return found
+
+
+def values_matrix(
+    db: Database, codes: Sequence[str], unit_uids: Sequence[str], period: Period
+) -> dict[tuple[str, str], Value]:
+    """Values of ``codes`` × ``unit_uids`` in one period, keyed (indicator, unit uid)."""
+    found: dict[tuple[str, str], Value] = {}
+    if not unit_uids:
+        return found
+    for chunk in _chunks(list(codes)):
+        rows = db.execute(
+            f"{VALUES.select} WHERE period = ? "
+            f"AND indicator IN ({_marks(chunk)}) AND unit_uid IN ({_marks(unit_uids)})",
+            [period.id, *chunk, *unit_uids],
+        ).fetchall()
+        found.update({(str(r[0]), str(r[1])): _value_from_row(r) for r in rows})
+    return found
+
+
+def value_history(db: Database, unit_uid: str, codes: Sequence[str]) -> dict[str, list[Value]]:
+    """Every stored value of ``codes`` for one unit, oldest period first."""
+    found: dict[str, list[Value]] = {}
+    for chunk in _chunks(list(codes)):
+        rows = db.execute(
+            f"{VALUES.select} WHERE unit_uid = ? AND indicator IN ({_marks(chunk)})",
+            [unit_uid, *chunk],
+        ).fetchall()
+        for row in rows:
+            value = _value_from_row(row)
+            found.setdefault(value.indicator, []).append(value)
+    for values in found.values():
+        values.sort(key=lambda v: v.period)
+    return found
+
+
+def filled_indicators(
+    db: Database, unit_uids: Sequence[str], period: Period
+) -> dict[str, set[str]]:
+    """For each of ``unit_uids``, the indicator codes it has a value for in ``period``."""
+    found: dict[str, set[str]] = {uid: set() for uid in unit_uids}
+    if not unit_uids:
+        return found
+    rows = db.execute(
+        f"SELECT unit_uid, indicator FROM figure_values WHERE period = ? "
+        f"AND unit_uid IN ({_marks(unit_uids)})",
+        [period.id, *unit_uids],
+    ).fetchall()
+    for uid, code in rows:
+        found.setdefault(str(uid), set()).add(str(code))
+    return found
+
+
+def stored_for(db: Database, table: FigureTable[F], items: Sequence[F]) -> dict[tuple[str, ...], F]:
+    """The stored figures under the keys of ``items`` (and others of their indicators and
+    periods), by key: read a period at a time, for a batch of writes."""
+    if len(items) == 1:  # a typed cell: its own row only
+        key = table.key_of(items[0])
+        found_one = table.get(db, key)
+        return {key: found_one} if found_one is not None else {}
+    wanted: dict[str, set[str]] = {}
+    for item in items:
+        wanted.setdefault(item.period.id, set()).add(item.indicator)
+    width = len(table.key)
+    found: dict[tuple[str, ...], F] = {}
+    codes: Sequence[str]
+    for period, indicators in wanted.items():
+        for codes in _chunks(sorted(indicators)):
+            rows = db.execute(
+                f"{table.select} WHERE period = ? AND indicator IN ({_marks(codes)})",
+                [period, *codes],
+            ).fetchall()
+            for row in rows:
+                found[tuple(str(column) for column in row[:width])] = table.from_row(row)
+    return found
+
+
+# -- bases ---------------------------------------------------------------------------------
+
+
 def get_base(db: Database, indicator: str, unit_uid: str, period: Period, kind: str) -> Base | None:
-    row = db.execute(
-        f"SELECT {_BASE_COLUMNS} FROM bases "
-        "WHERE indicator = ? AND unit_uid = ? AND period = ? AND kind = ?",
-        [indicator, unit_uid, period.id, kind],
-    ).fetchone()
-    return _base_from_row(row) if row else None
+    return BASES.get(db, (indicator, unit_uid, period.id, kind))
 
 
 def bases_for(db: Database, unit_uid: str, period: Period) -> list[Base]:
     rows = db.execute(
-        f"SELECT {_BASE_COLUMNS} FROM bases WHERE unit_uid = ? AND period = ? ORDER BY indicator, kind",
+        f"{BASES.select} WHERE unit_uid = ? AND period = ? ORDER BY indicator, kind",
         [unit_uid, period.id],
     ).fetchall()
     return [_base_from_row(r) for r in rows]
 
 
 def all_bases(db: Database) -> list[Base]:
-    rows = db.execute(
-        f"SELECT {_BASE_COLUMNS} FROM bases ORDER BY period, unit_uid, indicator, kind"
-    ).fetchall()
+    rows = db.execute(f"{BASES.select} ORDER BY period, unit_uid, indicator, kind").fetchall()
     return [_base_from_row(r) for r in rows]
 
 
-def _base_entry(
-    how: str, user: str | None, ref: str, key: Base, old: Base | None, new: Base | None
-) -> audit.Entry:
-    return audit.Entry(
-        "base",
-        how,
-        user if user is not None else (new or old or key).updated_by,
-        key.indicator,
-        key.unit_uid,
-        key.period.id,
-        key.kind,
-        old=audit.base_state(old),
-        new=audit.base_state(new),
-        ref=ref,
-    )
+def bases_for_indicators(
+    db: Database, unit_uid: str, periods: Sequence[Period], codes: Sequence[str]
+) -> dict[tuple[str, str, str], Base]:
+    """Bases of ``codes`` for one unit in any of ``periods``, keyed (indicator, period
+    id, kind)."""
+    found: dict[tuple[str, str, str], Base] = {}
+    ids = [p.id for p in periods]
+    for chunk in _chunks(list(codes)):
+        rows = db.execute(
+            f"{BASES.select} WHERE unit_uid = ? "
+            f"AND period IN ({_marks(ids)}) AND indicator IN ({_marks(chunk)})",
+            [unit_uid, *ids, *chunk],
+        ).fetchall()
+        for row in rows:
+            base = _base_from_row(row)
+            found[(base.indicator, base.period.id, base.kind)] = base
+    return found
 
 
-def write_base(
-    db: Database,
-    base: Base,
-    *,
-    how: str = audit.How.TYPED,
-    user: str | None = None,
-    ref: str = "",
-) -> Base | None:
-    num, scale = encode(base.amount, base.decimals)
-    with db.atomic():
-        previous = get_base(db, base.indicator, base.unit_uid, base.period, base.kind)
-        if previous is not None and same_base(previous, base):
-            return previous
-        Guard.load(db).check(base.unit_uid, base.period)
-        audit.append(db, [_base_entry(how, user, ref, base, previous, base)])
-        db.execute(
-            "INSERT INTO bases (indicator, unit_uid, period, kind, num, scale, comment, "
-            "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(indicator, unit_uid, period, kind) DO UPDATE SET num=excluded.num, "
-            "scale=excluded.scale, comment=excluded.comment, updated_by=excluded.updated_by, "
-            "updated_at=excluded.updated_at",
-            [
-                base.indicator,
-                base.unit_uid,
-                base.period.id,
-                base.kind,
-                num,
-                scale,
-                base.comment,
-                base.updated_by,
-                _ts(base.updated_at),
-            ],
-        )
-    return previous
-
-
-def delete_base(
-    db: Database,
-    indicator: str,
-    unit_uid: str,
-    period: Period,
-    kind: str,
-    *,
-    how: str = audit.How.TYPED,
-    user: str | None = None,
-    ref: str = "",
-) -> Base | None:
-    with db.atomic():
-        previous = get_base(db, indicator, unit_uid, period, kind)
-        if previous is not None:
-            Guard.load(db).check(unit_uid, period)
-            audit.append(db, [_base_entry(how, user, ref, previous, previous, None)])
-            db.execute(
-                "DELETE FROM bases WHERE indicator = ? AND unit_uid = ? AND period = ? AND kind = ?",
-                [indicator, unit_uid, period.id, kind],
-            )
-    return previous
+# -- totals and dates ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -451,11 +323,10 @@ def period_totals(db: Database, unit_uids: Sequence[str], period: Period) -> dic
     """
     if not unit_uids:
         return {}
-    marks = ", ".join("?" for _ in unit_uids)
     totals: dict[str, tuple[Decimal, int]] = {}
     for indicator, scale, total, count in db.execute(
         "SELECT indicator, scale, SUM(num), COUNT(*) FROM figure_values "
-        f"WHERE period = ? AND unit_uid IN ({marks}) GROUP BY indicator, scale",
+        f"WHERE period = ? AND unit_uid IN ({_marks(unit_uids)}) GROUP BY indicator, scale",
         [period.id, *unit_uids],
     ).fetchall():
         amount, n = totals.get(indicator, (Decimal(0), 0))
@@ -470,3 +341,13 @@ def periods_with_data(db: Database) -> list[Period]:
         for row in db.execute(f"SELECT DISTINCT period FROM {table}").fetchall()
     }
     return sorted(parse_period(pid) for pid in ids)
+
+
+def last_change(db: Database) -> datetime | None:
+    """When a figure, a base or a document was last saved (UTC), or None if never."""
+    latest: str | None = None
+    for table in ("figure_values", "bases", "documents"):
+        row = db.execute(f"SELECT MAX(updated_at) FROM {table}").fetchone()
+        if row and row[0] and (latest is None or str(row[0]) > latest):
+            latest = str(row[0])
+    return datetime.fromisoformat(latest) if latest else None

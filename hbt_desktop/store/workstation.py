@@ -15,7 +15,7 @@ from enum import StrEnum
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.core.i18n import register
+from hbt_desktop.core.i18n import register, tr
 from hbt_desktop.store.accounts import Session
 from hbt_desktop.store.audit import log_event
 from hbt_desktop.store.guard import unit_label
@@ -100,8 +100,6 @@ def require_workstation(db: Database, role: StationRole | None = None) -> Workst
 
 
 def _role_label(role: StationRole) -> str:
-    from hbt_desktop.core.i18n import tr
-
     return tr(f"station.role.{role.value}")
 
 

@@ -1,6 +1,6 @@
 """Starting the Qt application: fonts, language, errors, the database, the main window.
 
-The data file is opened by ``store.recovery.open_or_recover``: locked for this copy,
+The data file is opened by ``store.file.recovery.open_or_recover``: locked for this copy,
 checked, recovered from a backup with the clerk's choice if damaged, handed over to the
 copy already running on it (or opened read-only) if another has it. It is backed up in
 the background once the window is shown, and again when the program closes.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,8 @@ from hbt_desktop.core.resources import resource_path
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from hbt_desktop.store.lock import InUseError
-    from hbt_desktop.store.recovery import OpenedDatabase, Recovery, RecoveryChoice
+    from hbt_desktop.store.file.lock import InUseError
+    from hbt_desktop.store.file.recovery import OpenedDatabase, Recovery, RecoveryChoice
     from hbt_desktop.ui.main_window import MainWindow
     from hbt_desktop.ui.single_instance import HandoverServer
 
@@ -104,7 +105,7 @@ class App:
         self.session = Session(self.opened.db, db_path, readonly=self.opened.readonly)
         self.build_window()
         if not self.opened.readonly:
-            from hbt_desktop.store.lock import handover_key
+            from hbt_desktop.store.file.lock import handover_key
             from hbt_desktop.ui.single_instance import HandoverServer
 
             self.handover = HandoverServer(handover_key(db_path), self.raise_window)
@@ -112,14 +113,14 @@ class App:
     # -- opening the file --------------------------------------------------------------------
 
     def _open(self, db_path: Path) -> OpenedDatabase:
-        """Lock, check and open the file (store.recovery); a damaged one is recovered with
+        """Lock, check and open the file (store.file.recovery); a damaged one is recovered with
         the clerk's choice, one held by another copy is handed over or opened read-only.
 
         The start-up backup is not made here: the window must appear first (start-up time
         is what the clerk feels every morning); ``after_start`` makes it in the background.
         """
-        from hbt_desktop.store.lock import InUseError
-        from hbt_desktop.store.recovery import open_or_recover
+        from hbt_desktop.store.file.lock import InUseError
+        from hbt_desktop.store.file.recovery import open_or_recover
 
         try:
             return open_or_recover(
@@ -129,8 +130,8 @@ class App:
             return self._second_copy(db_path, exc)
 
     def _second_copy(self, db_path: Path, exc: InUseError) -> OpenedDatabase:
-        from hbt_desktop.store.lock import handover_key
-        from hbt_desktop.store.recovery import open_or_recover
+        from hbt_desktop.store.file.lock import handover_key
+        from hbt_desktop.store.file.recovery import open_or_recover
         from hbt_desktop.ui.single_instance import ask_running_copy
 
         if ask_running_copy(handover_key(db_path)):
@@ -184,6 +185,24 @@ class App:
         for warning in opened.warnings:
             log.warning("location of %s: %s (%s)", self.db_path, warning.kind, warning.key)
             self.window.notices.add(warning.message, Level.WARNING)
+        self._show_demo_notice()
+
+    def _show_demo_notice(self) -> None:
+        """A file that holds the demo says so, and offers to start with an empty one."""
+        from hbt_desktop.store.file.settings import holds_demo
+        from hbt_desktop.ui.notices import Level
+
+        assert self.window is not None
+        if self.opened.readonly or not holds_demo(self.session.db):
+            return
+        text = QCoreApplication.translate(
+            "App",
+            "This file holds the demo data, to show what the program does: do not enter real "
+            "figures here. To enter your own unit's figures, start with an empty data file "
+            "(the units and the catalogue of indicators are kept).",
+        )
+        label = QCoreApplication.translate("App", "Start with an empty file…")
+        self.window.notices.add(text, Level.INFO, action=(label, self.start_empty))
 
     def raise_window(self) -> None:
         """A second copy was started on this file: bring this window to the front."""
@@ -252,7 +271,7 @@ class App:
 
         On a refusal the data file is unchanged and stays open; the refusal is shown.
         """
-        from hbt_desktop.store.recovery import restore_opened
+        from hbt_desktop.store.file.recovery import restore_opened
         from hbt_desktop.ui.errors import report
         from hbt_desktop.ui.session import Session
 
@@ -273,6 +292,51 @@ class App:
         self.session = Session(self.opened.db, self.db_path)
         self.rebuild()  # the notices of the new window say what was restored
         return True
+
+    def start_empty(self) -> None:
+        """Put an empty data file (reference data only, as ``hbt-desktop new`` makes) in
+        place of the demo, after the clerk confirms; the current file is backed up first
+        (by the restore, ``store.recovery.restore_opened``) and can be restored."""
+        from hbt_desktop.store.file.recovery import restore_opened
+        from hbt_desktop.ui.errors import report
+        from hbt_desktop.ui.session import Session
+
+        window = self.window
+        assert window is not None
+        question = QCoreApplication.translate(
+            "App",
+            "Replace everything in {path} (the demo data and anything added to it) with an "
+            "empty data file that has only the units and the catalogue of indicators? The "
+            "current file is backed up first, so it can be restored.",
+        ).format(path=self.db_path)
+        title = QCoreApplication.translate("App", "Start with an empty file")
+        if QMessageBox.question(window, title, question) != QMessageBox.StandardButton.Yes:
+            return
+        window.controller.flush()
+        window.tasks.wait(30_000)
+        from hbt_desktop.exchange.seed import new_database
+
+        try:
+            with tempfile.TemporaryDirectory(prefix="hbt-desktop-new-") as folder:
+                fresh = Path(folder) / self.db_path.name
+                new_database(fresh)
+                self.opened, result = restore_opened(self.opened, fresh)
+        except HbtError as exc:
+            if self.opened.db is not self.session.db:
+                self.session = Session(self.opened.db, self.db_path)
+                self.rebuild()
+            report(exc)
+            return
+        log.info("started %s empty; the demo is in %s", self.db_path, result.previous)
+        self.opened.messages = [
+            QCoreApplication.translate(
+                "App",
+                "Started with an empty data file: the units and the catalogue only. The demo "
+                "data is kept in the backup {backup}.",
+            ).format(backup=result.previous.path if result.previous else "")
+        ]
+        self.session = Session(self.opened.db, self.db_path)
+        self.rebuild()
 
     # -- closing ---------------------------------------------------------------------------------
 
@@ -296,8 +360,8 @@ def _backup_on_start(path: Path) -> list[str]:
     """The daily backup, on the worker thread with a connection of its own (an SQLite
     connection belongs to the thread that made it). Its failure is told, not fatal."""
     from hbt_desktop.core.i18n import tr as message
-    from hbt_desktop.store.backup import BackupError, backup_on_start
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.backup import BackupError, backup_on_start
+    from hbt_desktop.store.file.connection import open_database
 
     db = open_database(path)
     try:

@@ -35,7 +35,7 @@ def log_file_path() -> Path:
         filename = getattr(handler, "baseFilename", None)
         if filename and Path(filename).name == LOG_NAME:
             return Path(filename)
-    from hbt_desktop.store.location import log_dir
+    from hbt_desktop.store.file.location import log_dir
 
     return log_dir() / LOG_NAME
 

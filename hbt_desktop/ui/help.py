@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from hbt_desktop import __version__
 from hbt_desktop.core.resources import resource_path, resources_dir
-from hbt_desktop.store.connection import SCHEMA_VERSION, schema_state
+from hbt_desktop.store.file.connection import schema_state
+from hbt_desktop.store.file.migrations import SCHEMA_VERSION
 from hbt_desktop.ui.session import Session
 
 GUIDE = "huong-dan-su-dung.md"

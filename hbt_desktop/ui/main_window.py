@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     def _make_document(self) -> DocumentPage:
         from hbt_desktop.ui.document.document_page import DocumentPage
 
-        page = DocumentPage(self.session, self.controller)
+        page = DocumentPage(self.session, self.controller, self.tasks)
         if self.session.readonly:
             _freeze(page)
         return page
@@ -214,7 +214,9 @@ class MainWindow(QMainWindow):
             self.tr("&Print…"), self.print_document, QKeySequence.StandardKey.Print
         )
         file_menu.addAction(self.print_action)
-        file_menu.addAction(self._action(self.tr("Save as &PDF…"), self.save_pdf, "Ctrl+Shift+S"))
+        file_menu.addAction(
+            self._action(self.tr("Save &as PDF or Word…"), self.save_as, "Ctrl+Shift+S")
+        )
         file_menu.addSeparator()
         self.backup_action = self._action(self.tr("&Back up now"), self.back_up_now)
         file_menu.addAction(self.backup_action)
@@ -410,9 +412,9 @@ class MainWindow(QMainWindow):
             )
 
     @guarded
-    def save_pdf(self) -> None:
+    def save_as(self) -> None:
         self.tabs.setCurrentIndex(PREVIEW)
-        self.preview.save_pdf()
+        self.preview.save_as()
 
     @guarded
     def show_history(self) -> None:
@@ -424,7 +426,7 @@ class MainWindow(QMainWindow):
 
     @guarded
     def back_up_now(self) -> None:
-        from hbt_desktop.store.backup import backup_now
+        from hbt_desktop.store.file.backup import backup_now
 
         self.controller.flush()
         outcome = backup_now(self.session.db, self.session.db_path)

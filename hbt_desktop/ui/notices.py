@@ -9,10 +9,11 @@ a notice stays in view until read and costs nothing at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 
 class Level(StrEnum):
@@ -28,8 +29,14 @@ STYLES = {
 }
 
 
+# A button on a notice: its label and what it does (the notice stays until closed).
+Action = tuple[str, Callable[[], None]]
+
+
 class Notice(QWidget):
-    def __init__(self, text: str, level: Level, closable: bool = True) -> None:
+    def __init__(
+        self, text: str, level: Level, closable: bool = True, action: Action | None = None
+    ) -> None:
         super().__init__()
         self.level = level
         self.setObjectName("notice")
@@ -42,6 +49,12 @@ class Notice(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
+        self.button: QPushButton | None = None
+        if action is not None:
+            label, slot = action
+            self.button = QPushButton(label)
+            self.button.clicked.connect(slot)
+            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         if closable:
             close = QToolButton()
             close.setText("✕")
@@ -67,8 +80,15 @@ class NoticeBar(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(1)
 
-    def add(self, text: str, level: Level = Level.INFO, *, closable: bool = True) -> Notice:
-        notice = Notice(text, level, closable)
+    def add(
+        self,
+        text: str,
+        level: Level = Level.INFO,
+        *,
+        closable: bool = True,
+        action: Action | None = None,
+    ) -> Notice:
+        notice = Notice(text, level, closable, action)
         self._layout.addWidget(notice)
         return notice
 

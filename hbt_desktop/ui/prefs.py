@@ -1,7 +1,7 @@
 """Per-machine preferences: language, window layout, last sector and tab.
 
 What describes the data (the unit and period being worked on) is kept in the database
-(``store.settings``) so that it travels with the file; how this PC shows it is kept
+(``store.file.settings``) so that it travels with the file; how this PC shows it is kept
 here, in an INI file in the user's config folder. Tests pass their own file.
 """
 

@@ -28,16 +28,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlite_utils import Database
 
+from hbt_desktop.core.edits import Change
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.i18n import register
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.store import audit
-from hbt_desktop.store.edits import Change, apply_changes
-from hbt_desktop.store.grid import LiveSource, last_change
+from hbt_desktop.store.edits import apply_changes
+from hbt_desktop.store.file.settings import get_setting, set_setting
 from hbt_desktop.store.guard import station
-from hbt_desktop.store.settings import get_setting, set_setting
-from hbt_desktop.store.values import periods_with_data
+from hbt_desktop.store.source import StoreSource
+from hbt_desktop.store.values import last_change, periods_with_data
 from hbt_desktop.ui.undo import EditCommand
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class Session(QObject):
         self.db = db
         self.db_path = db_path
         self.readonly = readonly
-        self.source = LiveSource(db)
+        self.source = StoreSource(db, remember=False)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)  # a day of edits; older ones stay saved, not undoable
         self.computer_user = _user()
@@ -160,7 +161,8 @@ class Session(QObject):
         if period is not None and period != self.period:
             self.period = period
             if not self.readonly:  # remembered in the file; a read-only window only looks
-                set_setting(self.db, "current_period", period.id)
+                # ``ref``: a cut-off typed on the period's last day is kept (core.periods).
+                set_setting(self.db, "current_period", period.ref)
             changed = True
             valid = {u.uid for u in self.units_in(period)}
             if self.unit_uid not in valid and unit_uid is None:
@@ -190,9 +192,9 @@ class Session(QObject):
 
     def add_period(self, period: Period) -> None:
         self.require_writable()
-        ids = [p.id for p in self.extra_periods()]
-        if period.id not in ids:
-            ids.append(period.id)
+        ids = [p.ref for p in self.extra_periods()]
+        if period.ref not in ids:
+            ids.append(period.ref)
             set_setting(self.db, EXTRA_PERIODS_KEY, json.dumps(ids))
 
     def periods(self) -> list[Period]:

@@ -1,7 +1,7 @@
 """One window per data file: a second copy of the program hands over to the first.
 
-The copy that holds the file's lock (``store.lock``) listens on a local socket named
-after the file (``store.lock.handover_key``). A second copy started on the same file
+The copy that holds the file's lock (``store.file.lock``) listens on a local socket named
+after the file (``store.file.lock.handover_key``). A second copy started on the same file
 finds the lock taken, asks the first copy through that socket to bring its window to the
 front, and exits once the first one answers: the clerk who double-clicked the icon
 again gets the window that is already open, not a second one writing the same file. If

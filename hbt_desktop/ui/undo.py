@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from hbt_desktop.core.edits import Change
 from hbt_desktop.store import audit
-from hbt_desktop.store.edits import Change
 
 
 class EditCommand(QUndoCommand):

@@ -111,14 +111,39 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../hbt_desktop/ui/app.py" line="+144"/>
+        <location filename="../../hbt_desktop/ui/app.py" line="+145"/>
         <source>Open the file read-only, to look at the figures without changing them?</source>
         <translation>Mở tệp ở chế độ chỉ đọc, để xem số liệu mà không sửa?</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+52"/>
+        <source>This file holds the demo data, to show what the program does: do not enter real figures here. To enter your own unit&apos;s figures, start with an empty data file (the units and the catalogue of indicators are kept).</source>
+        <translation>Tệp này đang chứa dữ liệu mẫu để xem chương trình làm được gì: đừng nhập số liệu thật vào đây. Muốn nhập số liệu của đơn vị mình, hãy bắt đầu với một tệp dữ liệu trống (vẫn giữ danh sách đơn vị và danh mục chỉ tiêu).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start with an empty file…</source>
+        <translation>Bắt đầu với tệp trống…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Backing up the data file…</source>
         <translation>Đang sao lưu tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Replace everything in {path} (the demo data and anything added to it) with an empty data file that has only the units and the catalogue of indicators? The current file is backed up first, so it can be restored.</source>
+        <translation>Thay toàn bộ nội dung của {path} (dữ liệu mẫu và mọi thứ đã thêm vào) bằng một tệp dữ liệu trống chỉ có danh sách đơn vị và danh mục chỉ tiêu? Tệp hiện tại được sao lưu trước nên vẫn khôi phục lại được.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start with an empty file</source>
+        <translation>Bắt đầu với tệp trống</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Started with an empty data file: the units and the catalogue only. The demo data is kept in the backup {backup}.</source>
+        <translation>Đã bắt đầu với tệp dữ liệu trống: chỉ có danh sách đơn vị và danh mục chỉ tiêu. Dữ liệu mẫu được giữ trong bản sao lưu {backup}.</translation>
     </message>
 </context>
 <context>
@@ -524,20 +549,83 @@
     </message>
 </context>
 <context>
+    <name>DocumentFiles</name>
+    <message>
+        <location filename="../../hbt_desktop/ui/document/file_actions.py" line="+77"/>
+        <source>Complete document, with photos (*.zip)</source>
+        <translation>Văn bản đầy đủ, kèm ảnh (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text form, to edit in any editor (*.txt)</source>
+        <translation>Dạng chữ, sửa được bằng mọi trình soạn thảo (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete document as one JSON file (*.json)</source>
+        <translation>Văn bản đầy đủ trong một tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export the document of {unit}, {period}</source>
+        <translation>Xuất văn bản của {unit}, {period}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exporting the document…</source>
+        <translation>Đang xuất văn bản…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export document</source>
+        <translation>Xuất văn bản</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import a document into {unit}, {period}</source>
+        <translation>Nhập văn bản vào {unit}, {period}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Documents (*.txt *.zip *.json)</source>
+        <translation>Văn bản (*.txt *.zip *.json)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reading the document file…</source>
+        <translation>Đang đọc tệp văn bản…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{summary}
+
+A backup of the data file is made first, so the document as it is now can be restored. Import the file?</source>
+        <translation>{summary}
+
+Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn khôi phục lại được. Nhập tệp này?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+12"/>
+        <source>Import document</source>
+        <translation>Nhập văn bản</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+40"/>
+        <location filename="../../hbt_desktop/ui/document/document_page.py" line="+47"/>
         <source>Add section (Ctrl+N)</source>
         <translation>Thêm mục (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
+        <location line="+168"/>
         <source>Remove section</source>
         <translation>Xóa mục</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-167"/>
         <source>Up</source>
         <translation>Lên</translation>
     </message>
@@ -547,12 +635,37 @@
         <translation>Xuống</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Export document…</source>
+        <translation>Xuất văn bản…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save this document (header, sections, photos) to a file for another unit, period or computer</source>
+        <translation>Lưu văn bản này (thông tin chung, các mục, ảnh) ra tệp để dùng cho đơn vị, kỳ hoặc máy khác</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import document…</source>
+        <translation>Nhập văn bản…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace this document with one from a file (.txt, .zip or .json); a backup is made first</source>
+        <translation>Thay văn bản này bằng văn bản trong một tệp (.txt, .zip hoặc .json); dữ liệu được sao lưu trước</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check the document (Ctrl+Shift+K)</source>
+        <translation>Kiểm tra văn bản (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Parts of the d&amp;ocument</source>
         <translation>&amp;Các phần của văn bản</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+51"/>
         <location line="+86"/>
         <source>(no heading)</source>
         <translation>(chưa có tiêu đề)</translation>
@@ -581,6 +694,11 @@
         <location line="+15"/>
         <source>Remove the section «{heading}» and its photos?</source>
         <translation>Xóa mục «{heading}» cùng các ảnh của mục?</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Nothing to fix: both documents can be printed as they stand.</source>
+        <translation>Không có gì cần sửa: cả bản tin và báo cáo đều in được như hiện có.</translation>
     </message>
 </context>
 <context>
@@ -1119,12 +1237,22 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/header_form.py" line="+59"/>
+        <location filename="../../hbt_desktop/ui/document/header_form.py" line="+61"/>
         <source>Dated</source>
         <translation>Có ngày</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Empty: the unit&apos;s own name (Decree 30)</source>
+        <translation>Để trống: tên của chính đơn vị (Nghị định 30)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the program&apos;s sentence; {{ phu_luc }} lists the appendices</source>
+        <translation>Để trống: «Số liệu chi tiết tại {{ phu_luc }} kèm theo.»; {{ phu_luc }} là danh sách phụ lục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Bulletin</source>
         <translation>Bản tin</translation>
     </message>
@@ -1180,6 +1308,11 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Addressees (one per line)</source>
+        <translation>Kính gửi (mỗi nơi một dòng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Introduction</source>
         <translation>Phần mở đầu</translation>
     </message>
@@ -1202,6 +1335,11 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <location line="+1"/>
         <source>Recipients (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentence pointing to the appendices</source>
+        <translation>Câu dẫn tới phụ lục</translation>
     </message>
 </context>
 <context>
@@ -1313,12 +1451,12 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Save as &amp;PDF…</source>
-        <translation>Lưu thành tệp &amp;PDF…</translation>
+        <location line="+4"/>
+        <source>Save &amp;as PDF or Word…</source>
+        <translation>&amp;Lưu thành tệp PDF hoặc Word…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
@@ -1436,7 +1574,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../hbt_desktop/ui/notices.py" line="+48"/>
+        <location filename="../../hbt_desktop/ui/notices.py" line="+61"/>
         <source>Close this notice</source>
         <translation>Đóng thông báo này</translation>
     </message>
@@ -1801,8 +1939,8 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save as PDF…</source>
-        <translation>Lưu thành tệp PDF…</translation>
+        <source>Save as…</source>
+        <translation>Lưu thành tệp…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1856,16 +1994,21 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Save as PDF</source>
-        <translation>Lưu thành tệp PDF</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save as</source>
+        <translation>Lưu thành tệp</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Saved {path}.</source>
         <translation>Đã lưu {path}.</translation>
     </message>
@@ -2477,7 +2620,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../hbt_desktop/ui/document/section_editor.py" line="+68"/>
+        <location filename="../../hbt_desktop/ui/document/section_editor.py" line="+70"/>
         <source>Section</source>
         <translation>Mục</translation>
     </message>
@@ -2518,13 +2661,13 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Placeholders without a figure</source>
-        <translation>Chỗ đặt chưa có số liệu</translation>
+        <source>To fix before printing</source>
+        <translation>Cần sửa trước khi in</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <source>Every placeholder has a figure.</source>
-        <translation>Mọi chỗ đặt đều đã có số liệu.</translation>
+        <location line="+74"/>
+        <source>Nothing to fix: every placeholder prints a figure of its period.</source>
+        <translation>Không có gì cần sửa: mọi chỗ đặt đều in số liệu đúng kỳ của nó.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from hbt_desktop.core.units import Portion, Predecessor, make_unit
 from hbt_desktop.core.values import Base, Status, Value
 from hbt_desktop.store.source import StoreSource
 from hbt_desktop.store.units import load_units, save_units
-from hbt_desktop.store.values import write_base, write_value
+from hbt_desktop.store.writes import write_base, write_value
 
 P = parse_period("2023YTD02")
 

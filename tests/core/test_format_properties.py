@@ -23,7 +23,15 @@ from hbt_desktop.core.dates import (
     parse_date,
 )
 from hbt_desktop.core.errors import AmbiguousInput, InputError
-from hbt_desktop.core.money import MoneyFormat, MoneyStyle, format_money, parse_money
+from hbt_desktop.core.money import (
+    MoneyFormat,
+    MoneyStyle,
+    format_money,
+    money_style_from_words,
+    parse_money,
+    printed_dong,
+    qualifier_holds,
+)
 from hbt_desktop.core.numbers import (
     MAX_DECIMALS,
     Convention,
@@ -32,6 +40,7 @@ from hbt_desktop.core.numbers import (
     parse_number,
     parse_percent,
     round_half_up,
+    split_qualifier,
 )
 from hbt_desktop.core.periods import (
     Period,
@@ -39,7 +48,7 @@ from hbt_desktop.core.periods import (
     format_period,
     parse_period,
 )
-from hbt_desktop.core.wording import format_growth, format_points
+from hbt_desktop.core.wording import format_growth, format_points, format_share
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -219,6 +228,51 @@ def test_formatted_money_reads_back_rounded_to_the_style(dong: int, fmt: MoneyFo
     )
 
 
+# Every way a template may name a style for one sentence, with the decimals it accepts.
+STYLE_WORDS = st.one_of(
+    st.tuples(st.sampled_from(["tỷ triệu", "Tỷ Triệu", "ty trieu", "tỉ triệu"]), st.none()),
+    st.tuples(st.sampled_from(["tỷ", "tỉ", "TỶ"]), st.one_of(st.none(), st.integers(0, 3))),
+    st.tuples(st.sampled_from(["nghìn tỷ", "ngàn tỷ", "nghin ty"]), st.integers(0, 3)),
+    st.tuples(st.sampled_from(["triệu", "trieu"]), st.integers(0, 6)),
+    st.tuples(st.sampled_from(["đồng", "dong"]), st.none()),
+)
+
+
+@FAST
+@given(amounts, STYLE_WORDS, st.sampled_from([None, "trên", "hơn", "gần", "xấp xỉ", "khoảng"]))
+def test_a_style_named_for_one_sentence_reads_back_as_printed(
+    dong: int, words: tuple[str, int | None], qualifier: str | None
+) -> None:
+    fmt = money_style_from_words(*words)
+    printed = printed_dong(dong, fmt)
+    assert printed == expected_money(dong, fmt)
+    text = format_money(dong, fmt, qualifier=qualifier)
+    found, rest = split_qualifier(text)
+    assert found == qualifier
+    assert parse_money(rest, convention=Convention.VI, allow_negative=True) == printed
+    # A qualifier the program lets a template add is true of the exact amount.
+    if qualifier in ("trên", "hơn"):
+        assert qualifier_holds(qualifier, dong, printed, strict=True) == (dong > printed)
+    if qualifier == "gần":
+        assert qualifier_holds(qualifier, dong, printed, strict=True) == (dong < printed)
+
+
+@FAST
+@given(
+    st.decimals(min_value=Decimal("100.5"), max_value=Decimal(10**9), places=4), st.integers(0, 3)
+)
+def test_vuot_prints_the_excess_of_the_printed_share(pct: Decimal, decimals: int) -> None:
+    text = format_share(pct, decimals, verb="vượt", so_voi=False, base="dự toán")
+    excess = parse_number(
+        text.removeprefix("vượt ").removesuffix(" dự toán"), convention=Convention.VI
+    ).value
+    share = format_share(pct, decimals, so_voi=False, base="dự toán")
+    read = parse_number(
+        share.removeprefix("đạt ").removesuffix(" dự toán"), convention=Convention.VI
+    )
+    assert excess + 100 == read.value
+
+
 @FAST
 @given(amounts, money_formats())
 def test_money_text_is_plain(dong: int, fmt: MoneyFormat) -> None:
@@ -276,8 +330,10 @@ def periods(draw: st.DrawFn) -> Period:
 @FAST
 @given(periods())
 def test_period_ids_and_names_read_back(p: Period) -> None:
-    assert parse_period(p.id) == p
-    assert parse_period(p.id.lower()) == p
+    assert parse_period(p.ref) == p
+    assert parse_period(p.ref.lower()) == p
+    # The id alone names the same figures; only the stated last day is not in it.
+    assert parse_period(p.id) == (p.nominal() if p.stated_end else p)
     assert parse_period(format_cutoff_period(p)) == p
     for padded in (False, True):
         for style in ("slash", "nam"):

@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 
 from hbt_desktop.core.errors import AmbiguousInput
-from hbt_desktop.core.money import MoneyFormat, MoneyStyle, MoneyUnit, format_money, parse_money
+from hbt_desktop.core.money import (
+    MoneyFormat,
+    MoneyStyle,
+    MoneyUnit,
+    format_money,
+    money_style_from_words,
+    parse_money,
+    qualifier_holds,
+)
 from hbt_desktop.core.numbers import Convention
 from tests.core.refusals import refused
 
@@ -275,3 +283,65 @@ def test_parse_money_refuses_empty_text(text: str) -> None:
 
 def test_money_units_are_the_sizes_in_dong() -> None:
     assert [u.value for u in MoneyUnit] == [1, 10**3, 10**6, 10**9, 10**12]
+
+
+# --- a style chosen by name for one sentence ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "decimals", "expected"),
+    [
+        ("nghìn tỷ", None, "1 nghìn tỷ đồng"),
+        ("nghìn tỷ", 2, "1,01 nghìn tỷ đồng"),
+        ("tỷ", None, "1.012 tỷ đồng"),
+        ("tỷ", 3, "1.012,346 tỷ đồng"),
+        ("tỷ triệu", None, "1.012 tỷ 346 triệu đồng"),
+        ("Ty trieu", None, "1.012 tỷ 346 triệu đồng"),
+        ("triệu", None, "1.012.346 triệu đồng"),
+        ("đồng", None, "1.012.345.678.901 đồng"),
+        ("tỉ", None, "1.012 tỉ đồng"),
+        ("ngàn tỉ", 1, "1,0 nghìn tỉ đồng"),
+    ],
+)
+def test_a_style_named_in_words(words: str, decimals: int | None, expected: str) -> None:
+    fmt = money_style_from_words(words, decimals)
+    assert format_money(1_012_345_678_901, fmt) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "decimals", "key"),
+    [
+        ("tỷ đồng", None, "money.bad_style"),
+        ("triệu tỷ", None, "money.bad_style"),
+        ("", None, "money.bad_style"),
+        ("tỷ", 4, "money.bad_style_decimals"),
+        ("tỷ triệu", 1, "money.bad_style_decimals"),
+        ("đồng", 2, "money.bad_style_decimals"),
+        ("nghìn tỷ", -1, "money.bad_style_decimals"),
+    ],
+)
+def test_a_style_that_does_not_exist_is_refused_in_vietnamese(
+    words: str, decimals: int | None, key: str
+) -> None:
+    err = refused(key, lambda: money_style_from_words(words, decimals))
+    assert words in err.message_in("vi")
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "dong", "printed", "strict", "holds"),
+    [
+        ("hơn", 1_012 * 10**9, 10**12, True, True),  # hơn 1 nghìn tỷ for 1.012 tỷ
+        ("hơn", 998 * 10**9, 10**12, True, False),  # 998 tỷ is not more than 1 nghìn tỷ
+        ("hơn", 10**12, 10**12, True, False),  # exactly: "hơn" would claim more
+        ("trên", 7_743 * 10**9, 7_743 * 10**9, False, True),  # the clerk typed it so
+        ("gần", 998 * 10**9, 10**12, True, True),
+        ("gần", 1_012 * 10**9, 10**12, True, False),
+        ("xấp xỉ", 1_012 * 10**9, 10**12, True, True),
+        ("khoảng", 998 * 10**9, 10**12, True, True),
+        ("tầm", 998 * 10**9, 10**12, True, False),
+    ],
+)
+def test_a_qualifier_must_stay_true_of_the_rounded_amount(
+    qualifier: str, dong: int, printed: int, strict: bool, holds: bool
+) -> None:
+    assert qualifier_holds(qualifier, dong, printed, strict=strict) is holds

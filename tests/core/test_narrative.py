@@ -10,7 +10,7 @@ from hbt_desktop.core.narrative import TemplateError, check_template, render
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.store.source import StoreSource
-from hbt_desktop.store.values import write_value
+from hbt_desktop.store.writes import write_value
 
 P = parse_period("2 tháng đầu năm 2023")
 
@@ -65,8 +65,8 @@ def test_growth_index_and_count_wording(demo_db) -> None:
         "{{ q.tren_tong('CHI_TIEU') }}. {{ so_phuong }} phường, {{ ky }}.",
     ).text
     assert text == (
-        "ước tăng 11,7%; bằng 111,7% so với cùng kỳ. 215 người, đạt 100% chỉ tiêu, "
-        "215/215 người. 18 phường, 2 tháng đầu năm 2023."
+        "ước tăng 11,7%; bằng 111,7% so với cùng kỳ. 215 người (số minh họa), đạt 100% "
+        "chỉ tiêu, 215/215 người (số minh họa). 18 phường, 2 tháng đầu năm 2023."
     )
 
 
@@ -104,7 +104,9 @@ def test_a_ward_sum_missing_wards_are_named(db) -> None:
 
 
 def test_another_unit_by_code(demo_db) -> None:
-    assert _render(demo_db, "{{ so_lieu('QS_GIAO_QUAN', don_vi='00241') }}").text == "12 người"
+    assert _render(demo_db, "{{ so_lieu('QS_GIAO_QUAN', don_vi='00241') }}").text == (
+        "12 người (số minh họa)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -144,13 +146,16 @@ def test_templates_cannot_reach_python_internals(demo_db, attack: str) -> None:
     assert "<" not in result.text and "sqlite" not in result.text.lower()
 
 
-def test_a_bad_argument_is_a_marker_not_a_crash(demo_db) -> None:
+def test_a_bad_argument_is_a_marker_in_its_place_not_a_crash(demo_db) -> None:
     result = _render(
         demo_db,
-        "Trước. {{ so_lieu('NS_THU_DIA_BAN', 'quý I/2023').so_voi('DT_TP_HDND_Q', so_le='x') }}",
+        "Trước. {{ so_lieu('NS_THU_DIA_BAN', 'quý I/2023').so_voi('DT_TP_HDND_Q', so_le='x') }} "
+        "Sau: {{ ky }}.",
     )
-    assert result.text.startswith("[mẫu không hiển thị được")
-    assert result.problems[-1].kind == "error"
+    assert result.text == (
+        "Trước. [so_le phải là số nguyên từ 0 đến 6, không phải «x».] Sau: 2 tháng đầu năm 2023."
+    )
+    assert [p.kind for p in result.problems] == ["error"]
 
 
 def test_syntax_errors_say_where(demo_db) -> None:
@@ -172,4 +177,7 @@ def test_nfd_template_text_renders_nfc(demo_db) -> None:
 def test_only_harmless_text_methods(demo_db) -> None:
     assert _render(demo_db, "{{ ten_don_vi.upper() }}").text == "HAI BÀ TRƯNG"
     result = _render(demo_db, "{{ ky.center(10) }}{{ ky.format() }}")
-    assert result.problems and result.problems[0].kind == "error"
+    assert [p.kind for p in result.problems] == ["forbidden", "forbidden"]
+    assert result.text == (
+        "[«center» không dùng được trong mẫu văn bản][«format» không dùng được trong mẫu văn bản]"
+    )

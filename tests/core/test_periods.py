@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
+from hbt_desktop.core.dates import format_date
 from hbt_desktop.core.periods import (
     Period,
     PeriodKind,
@@ -86,6 +87,9 @@ def test_a_cutoff_is_stored_under_the_shortest_period_containing_it(
     assert result.id == expected_id
     assert result.start == period.start
     assert result.end == cutoff
+    # Whatever the id, the date the clerk gave is the one printed.
+    assert result.stated_cutoff == cutoff
+    assert f"(tính đến {format_date(cutoff)})" in format_period(result)
 
 
 @pytest.mark.parametrize(
@@ -118,6 +122,7 @@ def test_with_cutoff_refuses_a_datetime() -> None:
         lambda: Period(K.MONTH, 2023, 13),
         lambda: Period(K.QUARTER, 2023, 1, FEB_15),  # is YTD 2 with the cut-off
         lambda: Period(K.YTD, 2023, 2, date(2023, 2, 28)),  # the last day: no cut-off
+        lambda: Period(K.YTD, 2023, 2, FEB_15, stated_end=True),  # two different ends
         lambda: Period(K.YTD, 2023, 2, date(2023, 3, 1)),
         lambda: Period(K.MONTH, 1899, 1),
     ],
@@ -195,13 +200,17 @@ def test_year_period_and_same_period_last_year() -> None:
     assert P.quarter(2023, 1).same_period_last_year() == P.quarter(2022, 1)
     cut = P.year_of(2023).with_cutoff(FEB_15)
     assert cut.same_period_last_year() == P.year_of(2022).with_cutoff(date(2022, 2, 15))
-    # 29/2 has no twin in 2023: 28/2 is the end of February, so the cut-off disappears.
+    # 29/2/2024 ends February: the id is the two months', the date stays stated.
     leap = P.year_of(2024).with_cutoff(date(2024, 2, 29))
-    assert leap.id == "2024YTD02"
+    assert leap.id == "2024YTD02" and leap.ref == "2024YTD02@20240229"
     leap_cut = P.year_of(2024).with_cutoff(date(2024, 2, 29 - 1))
-    assert leap_cut.same_period_last_year() == P.first_months(2023, 2)
+    # 28/2/2023 ends February: the same figures as "2 tháng đầu năm", the date kept.
+    assert leap_cut.same_period_last_year().id == P.first_months(2023, 2).id
+    assert leap_cut.same_period_last_year().stated_cutoff == date(2023, 2, 28)
     q1_leap = P.quarter(2024, 1).with_cutoff(date(2024, 2, 29))
-    assert q1_leap.same_period_last_year() == P.first_months(2023, 2)
+    # Written "tính đến 29/2/2024", its cùng kỳ is written "tính đến 28/2/2023".
+    assert q1_leap.same_period_last_year() == P.first_months(2023, 2).with_cutoff(date(2023, 2, 28))
+    assert q1_leap.same_period_last_year().id == P.first_months(2023, 2).id
     refused("period.year_range", lambda: P.year_of(1900).same_period_last_year())
 
 
@@ -336,11 +345,12 @@ def test_parse_period_reads_vietnamese_names(text: str, expected: Period) -> Non
         ("2023Q1@20230215", P.first_months(2023, 2).with_cutoff(FEB_15)),
         ("2023@20230215", P.first_months(2023, 2).with_cutoff(FEB_15)),
         ("2023YTD02@20230215", P.first_months(2023, 2).with_cutoff(FEB_15)),
-        ("2023Q1@20230331", P.quarter(2023, 1)),
+        ("2023Q1@20230331", P.quarter(2023, 1).with_cutoff(date(2023, 3, 31))),
     ],
 )
 def test_parse_period_reads_ids_and_canonicalises(text: str, expected: Period) -> None:
     assert parse_period(text) == expected
+    assert parse_period(text).ref == expected.ref
 
 
 @pytest.mark.parametrize(
@@ -385,3 +395,47 @@ def test_unreadable_period_message_lists_examples() -> None:
 
 def test_parse_period_refuses_empty_text() -> None:
     refused("period.empty", lambda: parse_period("  "))
+
+
+# --- a cut-off typed on the last day of a period ----------------------------------------
+
+
+def _every_period(year: int) -> list[Period]:
+    return [
+        *(P.month(year, m) for m in range(1, 13)),
+        *(P.quarter(year, q) for q in range(1, 5)),
+        *(P.half(year, h) for h in (1, 2)),
+        P.year_of(year),
+        *(P.first_months(year, n) for n in range(2, 12)),
+        *(P.last_months(year, n) for n in range(2, 12)),
+    ]
+
+
+@pytest.mark.parametrize("period", _every_period(2024), ids=lambda p: p.id)
+def test_a_cutoff_on_the_last_day_of_any_period_is_kept_and_printed(period: Period) -> None:
+    last = period.nominal_end
+    cut = period.with_cutoff(last)
+    words = f"tính đến ngày {last.day}/{last.month}/{last.year}"
+    # The same figures: the same id, the same stored values.
+    assert cut.id == period.id
+    assert cut.stated_end and cut.cutoff is None and cut.end == last
+    # ...but printed as the clerk wrote it, in every wording.
+    assert words in format_cutoff_period(cut, with_ngay=True)
+    assert f"(tính đến {last.day}/{last.month}/{last.year})" in format_period(cut)
+    assert format_period(cut, cutoff=False) == format_period(period)
+    # Read back from what is saved and from what is printed, the date is still there.
+    assert parse_period(cut.ref) == cut
+    assert parse_period(format_period(cut)) == cut
+    assert parse_period(format_cutoff_period(cut, with_ngay=True)) == cut
+    assert cut.ref == f"{period.id}@{last:%Y%m%d}"
+    assert cut.nominal() == period and period.ref == period.id
+
+
+def test_the_seed_wording_of_a_month_end_cutoff() -> None:
+    typed = parse_period("5 tháng đầu năm 2023, tính đến ngày 31/5/2023")
+    assert format_cutoff_period(typed, with_ngay=True) == "tính đến ngày 31/5/2023"
+    assert format_cutoff_period(typed) == "tính đến 31/5/2023"
+    assert typed.id == "2023YTD05" and typed != P.first_months(2023, 5)
+    assert parse_period("tính đến 31/5/2023") == typed
+    # Its "cùng kỳ" is written the same way, a year back.
+    assert format_cutoff_period(typed.same_period_last_year()) == "tính đến 31/5/2022"

@@ -13,7 +13,9 @@ from hbt_desktop.core.wording import (
     format_index,
     format_points,
     format_share,
+    name_with_period,
 )
+from tests.core.refusals import refused
 
 D = Decimal
 
@@ -91,16 +93,62 @@ def test_share_variants() -> None:
     assert format_share(100, 0, base="chỉ tiêu", so_voi=False) == "đạt 100% chỉ tiêu"
 
 
-@pytest.mark.parametrize("verb", ["vượt", "", "Đạt", "tăng"])
-def test_share_verb_is_dat_or_bang(verb: str) -> None:
-    with pytest.raises(ValueError):
-        format_share(34, 0, verb=verb)
+@pytest.mark.parametrize("verb", ["", "tăng", "vuot", "hoàn thành"])
+def test_share_verb_is_dat_bang_or_vuot(verb: str) -> None:
+    err = refused("wording.bad_verb", lambda: format_share(34, 0, verb=verb))
+    assert "đạt, bằng, vượt" in err.message_in("vi")
+    assert "must be" not in err.message_in("vi")
+
+
+def test_a_capitalised_verb_opens_a_sentence() -> None:
+    assert format_share(34, 0, verb="Đạt", so_voi=False) == "Đạt 34% dự toán"
+
+
+@pytest.mark.parametrize(
+    ("pct", "decimals", "so_voi", "expected"),
+    [
+        (D("105"), 0, False, "vượt 5% dự toán"),
+        (D("104.6"), 0, True, "vượt 5% so với dự toán"),
+        (D("147.4"), 1, True, "vượt 47,4% so với dự toán"),
+        (D("100.05"), 1, False, "vượt 0,1% dự toán"),
+        (D("250"), 0, False, "vượt 150% dự toán"),
+    ],
+)
+def test_a_share_above_the_whole_is_worded_as_the_excess(
+    pct: D, decimals: int, so_voi: bool, expected: str
+) -> None:
+    assert format_share(pct, decimals, verb="vượt", so_voi=so_voi) == expected
+
+
+@pytest.mark.parametrize(("pct", "decimals"), [(D("100"), 0), (D("100.4"), 0), (D("95"), 1)])
+def test_vuot_is_refused_when_the_rounded_share_does_not_exceed(pct: D, decimals: int) -> None:
+    err = refused("wording.not_exceeded", lambda: format_share(pct, decimals, verb="vượt"))
+    assert "chưa vượt" in err.message_in("vi")
+
+
+def test_a_share_without_so_voi() -> None:
+    assert format_share(20, 0, so_voi=False) == "đạt 20% dự toán"
+    assert format_share(20, 0, base="kế hoạch năm", so_voi=False) == "đạt 20% kế hoạch năm"
 
 
 @pytest.mark.parametrize("call", [format_index, format_share])
 def test_a_negative_ratio_is_not_worded_as_an_index_or_share(call: object) -> None:
-    with pytest.raises(ValueError):
-        call(D("-5"), 0)  # type: ignore[operator]
+    err = refused("wording.negative", lambda: call(D("-5"), 0))  # type: ignore[operator]
+    assert "-5%" in err.message_in("vi")
+
+
+@pytest.mark.parametrize(
+    ("name", "period", "expected"),
+    [
+        ("dự toán năm", "năm 2023", "dự toán năm 2023"),
+        ("kế hoạch năm", "năm 2026", "kế hoạch năm 2026"),
+        ("dự toán TP giao", "năm 2023", "dự toán TP giao năm 2023"),
+        ("Dự toán năm", "năm 2023", "Dự toán năm 2023"),
+        ("chỉ tiêu", "quý I/2023", "chỉ tiêu quý I/2023"),
+    ],
+)
+def test_a_name_and_its_period_never_repeat_a_word(name: str, period: str, expected: str) -> None:
+    assert name_with_period(name, period) == expected
 
 
 @pytest.mark.parametrize("call", [format_growth, format_index, format_share, format_points])
@@ -119,8 +167,8 @@ def test_count_of() -> None:
 
 @pytest.mark.parametrize(("done", "total"), [(21, 20), (-1, 20), (1, -1)])
 def test_count_of_refuses_impossible_counts(done: int, total: int) -> None:
-    with pytest.raises(ValueError):
-        format_count_of(done, total)
+    err = refused("wording.count_of", lambda: format_count_of(done, total))
+    assert f"{done}/{total}" in err.message_in("vi")
 
 
 def test_count_of_refuses_non_integers() -> None:

@@ -37,12 +37,12 @@ from pathlib import Path
 
 # Imported before any fork, like getpass and socket above, because the program imports
 # them lazily: otherwise every worker would spend its first milliseconds importing.
-import hbt_desktop.store.settings  # noqa: F401
+import hbt_desktop.store.file.settings  # noqa: F401
 from hbt_desktop.core.periods import Period, parse_period
 from hbt_desktop.core.values import Status, Value
-from hbt_desktop.store.backup import RetentionPolicy, auto_backup
-from hbt_desktop.store.recovery import open_or_recover
-from hbt_desktop.store.values import delete_value, write_value, write_values
+from hbt_desktop.store.file.backup import RetentionPolicy, auto_backup
+from hbt_desktop.store.file.recovery import open_or_recover
+from hbt_desktop.store.writes import delete_value, write_value, write_values
 
 try:
     from hbt_desktop.exchange import import_values

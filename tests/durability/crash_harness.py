@@ -197,8 +197,8 @@ def slot_batches(conn: sqlite3.Connection) -> dict[int, set[tuple[str, int]]]:
 
 def check(db: Path, model: Model, pending: tuple[str, int, int] | None, tally: Tally) -> None:
     """Compare the file with the model; then fold the in-flight operation's fate into it."""
-    from hbt_desktop.store.lock import probe
-    from hbt_desktop.store.verify import inspect_file
+    from hbt_desktop.store.file.lock import probe
+    from hbt_desktop.store.file.verify import inspect_file
 
     conn = sqlite3.connect(str(db))
     try:
@@ -280,7 +280,7 @@ def check(db: Path, model: Model, pending: tuple[str, int, int] | None, tally: T
 
 def prepare(db: Path) -> None:
     from hbt_desktop.exchange.seed import load_reference
-    from hbt_desktop.store.connection import open_database
+    from hbt_desktop.store.file.connection import open_database
 
     database = open_database(db)
     load_reference(database)

@@ -14,8 +14,8 @@ from pathlib import Path
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
-from hbt_desktop.store.recovery import open_or_recover
-from hbt_desktop.store.values import write_value
+from hbt_desktop.store.file.recovery import open_or_recover
+from hbt_desktop.store.writes import write_value
 
 UNITS = ["Q007", "P00241", "P00244", "P00247"]
 

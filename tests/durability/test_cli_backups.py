@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from hbt_desktop.cli import main
-from hbt_desktop.store.backup import list_backups
-from hbt_desktop.store.lock import acquire_lock
+from hbt_desktop.store.file.backup import list_backups
+from hbt_desktop.store.file.lock import acquire_lock
 
 
 @pytest.fixture

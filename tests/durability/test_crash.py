@@ -17,8 +17,8 @@ import pytest
 
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
-from hbt_desktop.store.connection import open_database
-from hbt_desktop.store.values import write_value
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.writes import write_value
 from tests.durability import crash_harness
 from tests.durability.crash_child import BATCH_KEYS, EDIT_KEYS, SLOT_PERIODS, batch_values
 
@@ -53,7 +53,7 @@ def _db_with_model(tmp_path: Path) -> tuple[Path, crash_harness.Model]:
     db = open_database(db_path)
     indicator, unit, period = EDIT_KEYS[0]
     write_value(db, Value(indicator, unit, parse_period(period), Decimal(7), 0, Status.THUC_HIEN))
-    from hbt_desktop.store.values import write_values
+    from hbt_desktop.store.writes import write_values
 
     write_values(db, batch_values(9, 0))
     db.close()

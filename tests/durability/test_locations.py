@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 from hbt_desktop.core.i18n import placeholders, tr
-from hbt_desktop.store.location_checks import (
+from hbt_desktop.store.file.location_checks import (
     DRIVE_REMOTE,
     DRIVE_REMOVABLE,
     MB,

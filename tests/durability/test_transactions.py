@@ -12,8 +12,9 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange.seed import seed_new_database
-from hbt_desktop.store.recovery import open_or_recover
-from hbt_desktop.store.values import get_value, write_value, write_values
+from hbt_desktop.store.file.recovery import open_or_recover
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import write_value, write_values
 
 P = parse_period("quý I/2023")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hbt_desktop.store import lock as lock_mod
-from hbt_desktop.store.lock import (
+from hbt_desktop.store.file import lock as lock_mod
+from hbt_desktop.store.file.lock import (
     InUseError,
     LockHolder,
     LockUnsupported,
@@ -22,7 +22,7 @@ from hbt_desktop.store.lock import (
     probe,
     read_holder,
 )
-from hbt_desktop.store.recovery import open_or_recover
+from hbt_desktop.store.file.recovery import open_or_recover
 from hbt_desktop.store.values import all_values
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,7 +164,7 @@ def test_after_a_clean_close_the_lock_file_names_nobody(holder: Holder, tmp_path
     assert read_holder(db) is not None
     holder.quit()
     assert read_holder(db) is None
-    assert lock_path(db).exists()  # emptied, never deleted (see store/lock.py)
+    assert lock_path(db).exists()  # emptied, never deleted (see store/file/lock.py)
     assert probe(db) is None
 
 

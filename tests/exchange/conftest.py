@@ -10,7 +10,7 @@ import pytest
 from sqlite_utils import Database
 
 from hbt_desktop.exchange.seed import load_demo, load_reference
-from hbt_desktop.store.connection import memory_database
+from hbt_desktop.store.file.connection import memory_database
 
 BADFILES = Path(__file__).parent / "badfiles"
 

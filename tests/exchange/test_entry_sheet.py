@@ -22,7 +22,8 @@ from hbt_desktop.exchange.entry_sheet import (
     report_path,
 )
 from hbt_desktop.store.audit import cell_history
-from hbt_desktop.store.values import get_value, write_value, write_values
+from hbt_desktop.store.values import get_value
+from hbt_desktop.store.writes import write_value, write_values
 from tests.conftest import db_digest
 
 Q1 = parse_period("2023Q1")

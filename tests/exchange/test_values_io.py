@@ -18,7 +18,8 @@ from hbt_desktop.exchange import export_values, import_values
 from hbt_desktop.exchange.seed import load_reference
 from hbt_desktop.exchange.values_io import COLUMNS
 from hbt_desktop.exchange.where import FileInputError
-from hbt_desktop.store.values import all_bases, all_values, get_value, write_base, write_value
+from hbt_desktop.store.values import all_bases, all_values, get_value
+from hbt_desktop.store.writes import write_base, write_value
 from tests.exchange.conftest import digest
 
 FORMATS = ("csv", "json", "xlsx")

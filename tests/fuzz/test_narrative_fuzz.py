@@ -8,12 +8,21 @@ docs/mau-van-ban.md and the usual ways out of a sandbox.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hbt_desktop.core.narrative import RenderResult, TemplateError, check_template, render
 from hbt_desktop.core.periods import parse_period
+from tests.core.test_template_values import ENGLISH
+
+
+def vietnamese_only(message: str) -> bool:
+    """No English words of Python's or Jinja's, outside what the message quotes «…»."""
+    return not ENGLISH.search(re.sub(r"«[^»]*»", "", message))
+
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -70,6 +79,12 @@ PIECES = [
     ".tren_tong()",
     ".chi_so(so_le=99)",
     ".diem()",
+    ".tien('nghìn tỷ', 'hơn')",
+    ".tien('tỷ', so_le=3)",
+    ".khi_bang_0()",
+    ".so_voi('DT_TP_HDND_Q', dong_tu='vượt')",
+    ".tang_truong",
+    ".co_so_lieu",
     ".gia_tri",
     ".ky_dau_cau",
     "ky",
@@ -110,7 +125,7 @@ TEMPLATE_TEXT = st.one_of(
 @pytest.fixture(scope="module")
 def source():  # type: ignore[no-untyped-def]
     from hbt_desktop.exchange.seed import load_demo, load_reference
-    from hbt_desktop.store.connection import memory_database
+    from hbt_desktop.store.file.connection import memory_database
     from hbt_desktop.store.source import StoreSource
 
     db = memory_database()
@@ -127,6 +142,7 @@ def test_checking_any_text_accepts_or_refuses_it(text: str) -> None:
         check_template(text)
     except TemplateError as err:
         assert err.message_in("vi") and err.message_in("en")
+        assert vietnamese_only(err.message_in("vi").replace("Mẫu văn bản", ""))
 
 
 @FUZZ
@@ -141,8 +157,10 @@ def test_rendering_any_text_gives_text_or_one_template_error(source, text: str) 
     assert isinstance(result, RenderResult)
     assert isinstance(result.text, str)
     assert all(p.text for p in result.problems)
+    assert all(vietnamese_only(p.text) for p in result.problems), result.problems
     # Nothing of Python's insides comes out as text.
     assert "<class" not in result.text and "<function" not in result.text
+    assert "<bound" not in result.text and "True" not in result.text.split()
 
 
 @pytest.mark.parametrize(

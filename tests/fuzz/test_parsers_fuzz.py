@@ -130,7 +130,7 @@ def test_reading_a_cell_of_any_indicator_kind(kind: IndicatorKind, text: str) ->
 def _indicator(kind: IndicatorKind):  # type: ignore[no-untyped-def]
     from hbt_desktop.exchange.seed import load_reference
     from hbt_desktop.store.catalogue import load_catalogue
-    from hbt_desktop.store.connection import memory_database
+    from hbt_desktop.store.file.connection import memory_database
 
     if not _CATALOGUE:
         db = memory_database()

@@ -24,16 +24,16 @@ from hypothesis.control import currently_in_test_context
 from sqlite_utils import Database
 
 from hbt_desktop.core.errors import HbtError
-from hbt_desktop.store.backup import (
+from hbt_desktop.store.file.backup import (
     create_backup,
     list_backups,
     manifest_path,
     read_backup,
 )
-from hbt_desktop.store.connection import open_database
-from hbt_desktop.store.lock import LockHolder
-from hbt_desktop.store.recovery import restore_backup
-from hbt_desktop.store.verify import inspect_file
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.lock import LockHolder
+from hbt_desktop.store.file.restore import restore_backup
+from hbt_desktop.store.file.verify import inspect_file
 from tests.conftest import db_digest
 
 FUZZ = settings(
@@ -229,7 +229,7 @@ def test_a_garbled_database_at_start_is_told_not_crashed(
     template: Template, data: st.DataObject
 ) -> None:
     """The clerk's own file damaged on disk: opening it says so (or works), nothing else."""
-    from hbt_desktop.store.recovery import open_or_recover
+    from hbt_desktop.store.file.recovery import open_or_recover
 
     garbled = bytearray(template.backup)
     for _ in range(data.draw(st.integers(1, 6), label="changes")):

@@ -24,11 +24,11 @@ from hbt_desktop.exchange.offices import set_up_workstation
 from hbt_desktop.exchange.seed import load_reference
 from hbt_desktop.store.accounts import Account, Role, authenticate, create_account
 from hbt_desktop.store.completeness import INDICATORS_SETTING, set_deadline_days
-from hbt_desktop.store.connection import open_database
-from hbt_desktop.store.settings import set_setting
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.file.settings import set_setting
 from hbt_desktop.store.units import save_units
-from hbt_desktop.store.values import write_values
 from hbt_desktop.store.workstation import StationRole
+from hbt_desktop.store.writes import write_values
 
 MONEY, COUNT = "NS_THU_DIA_BAN", "DN_THANH_LAP"
 Q1 = parse_period("2023Q1")

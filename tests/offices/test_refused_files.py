@@ -21,7 +21,7 @@ from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.offices import export_package, import_package, trust_sender
 from hbt_desktop.exchange.package import MANIFEST, SIGNATURE, SIGNER, VALUES, content_hash
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.review import decide
 from hbt_desktop.store.workstation import get_workstation
 from tests.offices.conftest import MONEY, Q1, Offices, file_digest
@@ -66,7 +66,7 @@ def _resigned(members: Members, key: object, change: Callable[[dict[str, object]
 def setting(offices: Offices, tmp_path: Path) -> dict[str, object]:
     a, q = offices.a, offices.district
     from hbt_desktop.core.values import Value
-    from hbt_desktop.store.values import write_value
+    from hbt_desktop.store.writes import write_value
 
     write_value(a.db, Value(MONEY, "PA", Q1, Decimal(5)))
     first = export_package(a.db, tmp_path / "first.hbt", [Q1], user="lap", key_folder=a.keys)
@@ -187,7 +187,7 @@ def test_an_unknown_sender_is_refused_until_its_fingerprint_is_confirmed(
     from hbt_desktop.core.values import Value
     from hbt_desktop.exchange.offices import UnknownSender
     from hbt_desktop.store.packages import TrustError
-    from hbt_desktop.store.values import write_value
+    from hbt_desktop.store.writes import write_value
 
     write_value(b.db, Value(MONEY, "PB", Q1, Decimal(7)))
     sent = export_package(b.db, tmp_path / "b.hbt", [Q1], user="lap", key_folder=b.keys)
@@ -210,7 +210,7 @@ def test_an_unknown_sender_is_refused_until_its_fingerprint_is_confirmed(
 def test_a_return_for_another_ward_is_refused_there(offices: Offices, tmp_path: Path) -> None:
     from hbt_desktop.core.values import Value
     from hbt_desktop.exchange.offices import export_public_key, import_return, return_package
-    from hbt_desktop.store.values import write_value
+    from hbt_desktop.store.writes import write_value
     from tests.conftest import db_digest
 
     a, b, q = offices.a, offices.b, offices.district

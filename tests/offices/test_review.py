@@ -12,22 +12,16 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.core.review import State, Verdict
 from hbt_desktop.core.values import Status, Value
 from hbt_desktop.exchange import signing
 from hbt_desktop.exchange.offices import Exported, export_package, import_package, trust_sender
 from hbt_desktop.store.audit import cell_history, verify_audit
-from hbt_desktop.store.connection import open_database
-from hbt_desktop.store.review import (
-    ReviewError,
-    State,
-    Verdict,
-    decide,
-    list_imports,
-    review,
-    rollback,
-)
-from hbt_desktop.store.values import get_value, write_value
+from hbt_desktop.store.file.connection import open_database
+from hbt_desktop.store.review import ReviewError, decide, list_imports, review, rollback
+from hbt_desktop.store.values import get_value
 from hbt_desktop.store.workstation import get_workstation
+from hbt_desktop.store.writes import write_value
 from tests.conftest import db_digest
 from tests.offices.conftest import COUNT, MONEY, Q1, Office, Offices, file_digest
 

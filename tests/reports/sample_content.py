@@ -229,12 +229,18 @@ TASKS = (
 )
 
 
+REFERENCE = (
+    "(Kèm theo Báo cáo số 12/BC-UBND ngày 05 tháng 3 năm 2023 của Ủy ban nhân dân quận "
+    "Hai Bà Trưng)"
+)
+
+
 def report_content() -> ReportContent:
     return ReportContent(
         parent_body="",
         issuer=("ỦY BAN NHÂN DÂN", "QUẬN HAI BÀ TRƯNG"),
         number_symbol="Số: 12/BC-UBND",
-        place_date="Hà Nội, ngày 05 tháng 3 năm 2023",
+        place_date="Quận Hai Bà Trưng, ngày 05 tháng 3 năm 2023",
         doc_type="BÁO CÁO",
         summary=(
             "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 2 tháng đầu năm, "
@@ -253,6 +259,7 @@ def report_content() -> ReportContent:
             Section("IV. Quốc phòng - an ninh", (SECURITY,), level=2),
             Section("V. Cải cách hành chính", (ADMIN,), level=2),
             Section("Phần II. NHIỆM VỤ TRỌNG TÂM THÁNG 3 NĂM 2023", TASKS, level=1),
+            Section("", ("Số liệu chi tiết tại Phụ lục I, II kèm theo.",), level=1),
         ),
         signature=Signature(
             authority=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"),
@@ -271,17 +278,18 @@ def report_content() -> ReportContent:
             Appendix(
                 label="Phụ lục I",
                 title="KẾT QUẢ THU NGÂN SÁCH NHÀ NƯỚC CỦA CÁC PHƯỜNG",
-                subtitle="(Kèm theo Báo cáo số 12/BC-UBND ngày 05/3/2023 của UBND quận)",
+                subtitle=REFERENCE,
                 tables=(ward_table(),),
             ),
             Appendix(
                 label="Phụ lục II",
                 title="MỘT SỐ CHỈ TIÊU DÂN CƯ, AN SINH XÃ HỘI",
-                subtitle="(Kèm theo Báo cáo số 12/BC-UBND ngày 05/3/2023 của UBND quận)",
+                subtitle=REFERENCE,
                 tables=(wide_ward_table(),),
             ),
         ),
         footer=FOOTER,
+        kinh_gui=("Thường trực Quận ủy", "Thường trực HĐND quận"),
     )
 
 

@@ -183,3 +183,26 @@ def test_a_section_table_runs_the_width_of_the_page() -> None:
     assert "Phường Trương Định" in text and "341.350" in text
     for page in built.reader.pages:
         assert not {name for name, _ in page_fonts(page)} & BASE14
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_the_key_figure_box_never_shows_an_empty_card(count: int) -> None:
+    from hbt_desktop.reports.bulletin import key_figures_box
+    from hbt_desktop.reports.fonts import register_fonts
+    from hbt_desktop.reports.styles import bulletin_styles
+
+    figures = tuple(KeyFigure(f"Chỉ tiêu {i}", f"{i} người") for i in range(count))
+    doc = dataclasses.replace(bulletin_content(), key_figures=figures)
+    box = key_figures_box(doc, bulletin_styles(register_fonts(True)))
+    assert box is not None
+    rows = box._cellvalues[1:]  # under the title row
+    assert len(rows) == (count + 1) // 2
+    last = len(rows)  # the table's own index of the last row
+    spans = {(tuple(a), tuple(b)) for _, a, b in box._spanCmds}
+    for index, row in enumerate(rows, start=1):
+        if row[1] == [""] or row[1] == "":
+            # an odd last card spans both columns: no empty card beside it
+            assert index == last and count % 2 == 1
+            assert ((0, last), (1, last)) in spans
+        else:
+            assert row[0] and row[1]

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Rect, String
+from reportlab.lib import colors
 
 from hbt_desktop.reports.charts import bar_chart_drawing, nice_ticks, vn_number, wrap_words
 from hbt_desktop.reports.content import BarChart, ChartSeries
@@ -138,3 +139,87 @@ def test_a_chart_in_a_pdf_uses_only_embedded_fonts(fonts: FontSet) -> None:
     assert used and all(embedded for _, embedded in used)
     assert not {name for name, _ in used} & BASE14
     assert "Phường Đồng Nhân chưa có số liệu" in page.extract_text()
+
+
+def _zero_line(drawing: Drawing) -> float:
+    """The y of the zero line: the black horizontal rule across the plot."""
+    from reportlab.graphics.shapes import Line
+
+    rules = [
+        n
+        for n in walk(drawing)
+        if isinstance(n, Line) and n.y1 == n.y2 and n.strokeColor == colors.black
+    ]
+    return rules[0].y1
+
+
+def _bars_bottom(drawing: Drawing) -> float:
+    return min(n.y for n in walk(drawing) if isinstance(n, Rect) and n.height > 1)
+
+
+def test_two_charts_side_by_side_share_one_baseline(fonts: FontSet) -> None:
+    from hbt_desktop.reports.charts import aligned_frame
+
+    # Different titles, legends, notes and category labels: alone, their plots differ.
+    growth = growth_chart()
+    wards = ward_chart()
+    alone = [bar_chart_drawing(c, fonts, 250, 220) for c in (growth, wards)]
+    assert _zero_line(alone[0]) != _zero_line(alone[1])
+    frame = aligned_frame((growth, wards), fonts, 250)
+    pair = [bar_chart_drawing(c, fonts, 250, 220, frame=frame) for c in (growth, wards)]
+    assert _zero_line(pair[0]) == pytest.approx(_zero_line(pair[1]))
+
+
+def test_a_fall_in_one_chart_lowers_the_zero_line_of_both(fonts: FontSet) -> None:
+    from hbt_desktop.reports.charts import aligned_frame
+
+    fall = BarChart(
+        title="Tăng, giảm so với cùng kỳ năm trước (%)",
+        unit_label="%",
+        categories=("Thương mại - dịch vụ", "Công nghiệp - xây dựng"),
+        series=(ChartSeries("2 tháng đầu năm 2023", (Decimal("-1.25"), Decimal("12.33"))),),
+        value_labels=(("giảm 1,25%", "tăng 12,33%"),),
+    )
+    frame = aligned_frame((fall, ward_chart()), fonts, 250)
+    pair = [bar_chart_drawing(c, fonts, 250, 220, frame=frame) for c in (fall, ward_chart())]
+    assert _zero_line(pair[0]) == pytest.approx(_zero_line(pair[1]))
+    assert _bars_bottom(pair[0]) < _zero_line(pair[0])  # the fall is drawn below zero
+
+
+def test_an_estimate_is_hatched_and_named_in_the_legend(fonts: FontSet) -> None:
+    from reportlab.graphics.shapes import Line
+
+    chart = BarChart(
+        title="Tổng thu ngân sách trên địa bàn (tỷ đồng)",
+        unit_label="tỷ đồng",
+        categories=("Tính đến 15/2/2023", "Ước quý I/2023"),
+        series=(
+            ChartSeries(
+                "Kỳ báo cáo năm 2023",
+                (Decimal(4115), Decimal(4862)),
+                estimates=("", "ước thực hiện"),
+            ),
+        ),
+        value_labels=(("4.115", "4.862"),),
+    )
+    drawing = bar_chart_drawing(chart, fonts, 250, 220)
+    assert "Ước thực hiện (gạch chéo)" in [s.text for s in strings(drawing)]
+    hatch = [n for n in walk(drawing) if isinstance(n, Line) and n.x1 != n.x2 and n.y1 != n.y2]
+    assert hatch  # diagonal lines: only estimates have them
+    actual = bar_chart_drawing(
+        BarChart(
+            chart.title, chart.unit_label, chart.categories[:1], (ChartSeries("x", (Decimal(1),)),)
+        ),
+        fonts,
+        250,
+        220,
+    )
+    assert not [n for n in walk(actual) if isinstance(n, Line) and n.x1 != n.x2 and n.y1 != n.y2]
+
+
+def test_a_no_break_space_keeps_its_words_on_one_chart_line(fonts: FontSet) -> None:
+    text = "Tăng, giảm so với cùng kỳ năm trước (%), 2\u00a0tháng\u00a0đầu\u00a0năm\u00a02023"
+    for width in (120, 160, 200, 240):
+        lines = wrap_words(text, fonts.sans_bold, 10.5, width)
+        assert sum("2\u00a0tháng" in line for line in lines) == 1
+        assert not any(line.endswith("2") for line in lines)

@@ -16,8 +16,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import HbtError, InputError
 from hbt_desktop.reports.content import Section
-from hbt_desktop.reports.decree30 import build_report, recipient_lines
+from hbt_desktop.reports.decree30 import build_report
+from hbt_desktop.reports.decree30_text import recipient_lines
 from hbt_desktop.reports.fonts import register_fonts
+from hbt_desktop.reports.metadata import record_from_xml
 from hbt_desktop.reports.page import PageSegments
 from hbt_desktop.reports.styles import REPORT_MARGINS
 
@@ -39,7 +41,7 @@ def test_the_report_prints_the_decree_texts_exactly(report: Built) -> None:
     for expected in (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Hà Nội, ngày 05 tháng 3 năm 2023",
+        "Quận Hai Bà Trưng, ngày 05 tháng 3 năm 2023",
         "Số: 12/BC-UBND",
         "BÁO CÁO",
         "4.115 tỷ 081 triệu đồng",
@@ -91,7 +93,7 @@ def test_the_header_block_is_where_the_decree_puts_it(report: Built) -> None:
     motto = find(page, "Độc lập")
     issuer = find(page, "ỦY BAN NHÂN DÂN")
     number = find(page, "Số: 12/BC-UBND")
-    date = find(page, "Hà Nội, ngày")
+    date = find(page, "Quận Hai Bà Trưng, ngày")
     doc_type = find(page, "BÁO CÁO")
     f = register_fonts(bundled=True)
 
@@ -177,14 +179,15 @@ def test_a_landscape_table_gets_a_landscape_page(report: Built) -> None:
     assert float(pages[0].mediabox.width) < float(pages[0].mediabox.height)
 
 
-def test_the_footer_fingerprint_is_on_every_page(report: Built) -> None:
-    pages = report.reader.pages
-    for number, page in enumerate(pages, start=1):
-        footer = [c for c in chunks(page) if c.text.startswith("Mã số liệu: 3F2A-91C0-7B1D")]
-        assert footer, number
-        assert footer[0].text.endswith(f"Trang {number}/{len(pages)}")
-        assert footer[0].size == 8
-        assert footer[0].y < REPORT_MARGINS.bottom  # in the bottom margin
+def test_the_fingerprint_is_in_the_metadata_and_on_no_page(report: Built) -> None:
+    for page in report.reader.pages:
+        text = page.extract_text()
+        assert "3F2A-91C0-7B1D" not in text and "Mã số liệu" not in text and "Trang" not in text
+    meta = report.reader.metadata
+    assert meta is not None and meta.keywords == "Mã số liệu: 3F2A-91C0-7B1D"
+    xmp = report.reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    record = record_from_xml(xmp)
+    assert record is not None and record.fingerprint == "3F2A-91C0-7B1D"
 
 
 def test_signature_block_and_recipients(report: Built) -> None:

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Base, Value, encode
 from hbt_desktop.store.audit import cell_history, verify_audit
-from hbt_desktop.store.values import (
+from hbt_desktop.store.writes import (
     apply_values,
     delete_base,
     delete_value,
@@ -166,7 +166,7 @@ def test_the_batch_hash_is_the_chain_rule(
     """What append() writes, verify_audit recomputes to the same hashes, whatever the
     text (quotes, control characters, Vietnamese) and with or without a state."""
     from hbt_desktop.store import audit
-    from hbt_desktop.store.connection import memory_database
+    from hbt_desktop.store.file.connection import memory_database
 
     fresh = memory_database()
     user, how, indicator, unit, period, ref = texts

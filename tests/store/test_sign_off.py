@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from hbt_desktop.core.access import AccessError
 from hbt_desktop.core.periods import parse_period
 from hbt_desktop.core.values import Value
 from hbt_desktop.exchange import import_values
 from hbt_desktop.store.accounts import Account, AuthError, Role, authenticate, create_account
 from hbt_desktop.store.approval import ApprovalError, approve, mark_checked, unlock
 from hbt_desktop.store.audit import events, verify_audit
-from hbt_desktop.store.guard import AccessError
-from hbt_desktop.store.values import apply_values, delete_value, get_value, write_value
+from hbt_desktop.store.values import get_value
 from hbt_desktop.store.workstation import StationError, StationRole, set_workstation
+from hbt_desktop.store.writes import apply_values, delete_value, write_value
 from tests.conftest import db_digest
 
 Q1 = parse_period("2023Q1")

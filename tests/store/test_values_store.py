@@ -6,41 +6,20 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.core.values import Base, Status, Value, decode, encode
+from hbt_desktop.core.values import Base, Status, Value
 from hbt_desktop.store.values import (
-    delete_value,
     get_base,
     get_value,
     period_totals,
     periods_with_data,
     values_in_year,
-    write_base,
-    write_value,
-    write_values,
 )
+from hbt_desktop.store.writes import delete_value, write_base, write_value, write_values
 from tests.conftest import db_digest
 
 P = parse_period("2023Q1")
-
-
-@given(
-    st.decimals(
-        min_value=-(10**12), max_value=10**12, places=6, allow_nan=False, allow_infinity=False
-    )
-)
-def test_encoding_is_exact(amount: Decimal) -> None:
-    num, scale = encode(amount, 0)
-    assert decode(num, scale) == amount
-
-
-def test_more_than_six_decimals_is_refused() -> None:
-    with pytest.raises(InputError):
-        encode(Decimal("1.1234567"), 0)
 
 
 def test_typed_precision_survives_storage(db) -> None:

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbt_desktop.exchange.seed import load_demo, load_reference
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.file.connection import open_database
 
 
 def _make(path: Path, demo: bool) -> Path:
@@ -153,3 +153,26 @@ def run_dialog(monkeypatch: pytest.MonkeyPatch, cls: type, answer: Any = 0) -> l
 
     monkeypatch.setattr(cls, "exec", exec_)
     return opened
+
+
+@pytest.fixture
+def start(tmp_path: Path, qtbot: Any) -> Iterator[Any]:
+    """``start(path)``: the program's App on ``path``, closed (file let go) at the end."""
+    from hbt_desktop.ui.app import App
+
+    apps: list[App] = []
+
+    def make(path: Path) -> App:
+        app = App(path, tmp_path / "prefs.ini")
+        assert app.window is not None
+        qtbot.addWidget(app.window)
+        app.window.show()
+        qtbot.waitExposed(app.window)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        if app.window is not None:
+            app.window.tasks.wait(30_000)
+        app.close()

@@ -222,7 +222,9 @@ def test_keyboard_only_from_empty_period_to_printed_bulletin(
     type_text(".")
     preview = window.document.editor
     qtbot.waitUntil(lambda: SEED_SENTENCE in preview.preview.toPlainText(), timeout=3000)
-    assert preview.problem_texts() == [preview.tr("Every placeholder has a figure.")]
+    assert preview.problem_texts() == [
+        preview.tr("Nothing to fix: every placeholder prints a figure of its period.")
+    ]
 
     # -- print, and keep the PDF ------------------------------------------------------------
     FakePrintDialog.target = str(tmp_path / "printed.pdf")

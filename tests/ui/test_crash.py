@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hbt_desktop.core.periods import parse_period
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.store.file.connection import open_database
 from hbt_desktop.store.values import get_value
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -74,11 +74,18 @@ def test_header_data_is_edited_and_saved(window: Any, qtbot: Any) -> None:
     form.number.textEdited.emit("15")
     form.signer_name.setText("Nguyễn Văn Nam")
     form.signer_name.textEdited.emit("Nguyễn Văn Nam")
-    form.recipients.setPlainText("Thường trực Quận ủy\nLưu: VT")
+    form.recipients.setPlainText("Như trên\nLưu: VT")
+    form.kinh_gui.setPlainText("Thường trực Quận ủy\n  \nThường trực HĐND quận")
+    form.appendix_note.setText("Chi tiết tại {{ phu_luc }}.")
+    form.appendix_note.textEdited.emit("Chi tiết tại {{ phu_luc }}.")
     qtbot.waitUntil(lambda: not window.controller.dirty, timeout=3000)
     doc = load_document(window.session.db, "Q007", Y2M)
     assert doc.number == "15" and doc.signer_name == "Nguyễn Văn Nam"
-    assert doc.recipients == ("Thường trực Quận ủy", "Lưu: VT")
+    assert doc.recipients == ("Như trên", "Lưu: VT")
+    assert doc.kinh_gui == ("Thường trực Quận ủy", "Thường trực HĐND quận")
+    assert doc.appendix_note == "Chi tiết tại {{ phu_luc }}."
+    # The derived place is what an empty field means: the form says so.
+    assert form.place.text() == "" and form.place.placeholderText()
 
 
 def test_sections_are_added_moved_and_removed(window: Any, dialogs: Any) -> None:

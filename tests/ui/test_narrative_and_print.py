@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
@@ -40,7 +42,9 @@ def _revenue_section(window: Any) -> Any:
 def test_preview_renders_the_sentence_with_todays_figures(window: Any) -> None:
     page = _revenue_section(window)
     assert SEED_SENTENCE in page.editor.preview.toPlainText()
-    assert page.editor.problem_texts() == [page.editor.tr("Every placeholder has a figure.")]
+    assert page.editor.problem_texts() == [
+        page.editor.tr("Nothing to fix: every placeholder prints a figure of its period.")
+    ]
 
 
 def test_preview_follows_typing_and_lists_missing_figures(window: Any, qtbot: Any) -> None:
@@ -130,9 +134,30 @@ def test_building_the_report_and_saving_it(
     page = _build(window, qtbot, kind=1)
     assert "BÁO CÁO" in pdf_text(page.result.pdf)
     dialogs.save_path = str(tmp_path / "bao-cao")
-    page.save_pdf()
+    page.save_as()
     saved = tmp_path / "bao-cao.pdf"
     assert saved.read_bytes() == page.result.pdf
+    # The leader's copy for editing: a real Word file of the same report.
+    dialogs.save_path = str(tmp_path / "bao-cao.docx")
+    page.save_as()
+    word = tmp_path / "bao-cao.docx"
+    assert zipfile.is_zipfile(word)
+    assert "BÁO CÁO" in "\n".join(p.text for p in Document(str(word)).paragraphs)
+    # Any other extension is refused in one sentence, and nothing is written.
+    dialogs.save_path = str(tmp_path / "bao-cao.txt")
+    page.save_as()
+    assert not (tmp_path / "bao-cao.txt").exists()
+    assert "hãy đặt tên tệp có đuôi .pdf hoặc .docx" in dialogs.shown[-1][1]
+
+
+def test_the_bulletin_is_saved_only_as_pdf(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    page = _build(window, qtbot)
+    dialogs.save_path = str(tmp_path / "ban-tin.docx")
+    page.save_as()
+    assert not (tmp_path / "ban-tin.docx").exists()
+    assert "đuôi .pdf" in dialogs.shown[-1][1]
 
 
 class FakePrintDialog:
@@ -172,3 +197,39 @@ def test_a_build_does_not_block_the_window(window: Any, qtbot: Any) -> None:
     window.go_to_tab(0)
     assert window.tabs.currentIndex() == 0
     qtbot.waitUntil(lambda: window.preview.result is not None, timeout=30_000)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # a method without brackets: once "<bound method …>" while the list said all was well
+        ("{{ so_lieu('NS_THU_DIA_BAN', '2023YTD02@20230215').tang_truong }}", "dấu ngoặc"),
+        # a quý I figure in a sentence that does not say quý I
+        ("Thu 2 tháng là {{ so_lieu('NS_THU_DIA_BAN', 'quý I/2023') }}.", "không phải của kỳ"),
+        # a wrong verb: once Python's English in the preview
+        (
+            "{{ so_lieu('NS_THU_DIA_BAN', 'quý I/2023').so_voi('DT_TP_HDND_Q', dong_tu='x') }}",
+            "Động từ",
+        ),
+    ],
+)
+def test_the_editor_lists_what_strict_refuses_in_vietnamese(
+    window: Any, qtbot: Any, typed: str, expected: str
+) -> None:
+    page = _revenue_section(window)
+    editor = page.editor
+    editor.text.setPlainText(typed)
+    qtbot.waitUntil(lambda: any(expected in p for p in editor.problem_texts()), timeout=3000)
+    preview = editor.preview.toPlainText()
+    assert "<bound" not in preview and "must be" not in preview
+    # The whole-document check says the same, for both printed forms.
+    page.check_document()
+    assert any(expected in p for p in page.problem_texts())
+
+
+def test_the_document_check_passes_the_demo(window: Any) -> None:
+    page = _revenue_section(window)
+    page.check_document()
+    assert page.problem_texts() == [
+        page.tr("Nothing to fix: both documents can be printed as they stand.")
+    ]

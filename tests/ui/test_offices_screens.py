@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from hbt_desktop.core.review import State
 from hbt_desktop.store.accounts import authenticate
-from hbt_desktop.store.review import State, list_imports
+from hbt_desktop.store.review import list_imports
 from hbt_desktop.store.values import get_value
 from hbt_desktop.store.workstation import StationRole
 from hbt_desktop.ui.entry.entry_model import Col
@@ -209,7 +210,7 @@ def test_approval_locks_and_an_edit_is_refused_with_the_reason(
     make_window: Any, files: dict[str, Path], dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hbt_desktop.core.values import Value
-    from hbt_desktop.store.values import write_value
+    from hbt_desktop.store.writes import write_value
     from hbt_desktop.ui.offices import common, signoff
 
     window = make_window(files["quan"])

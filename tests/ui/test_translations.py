@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ALLOWED = {"hbt", "desktop", "pdf", "ctrl", "shift", "alt", "enter", "esc", "tab", "del"}
 ALLOWED |= {"pgup", "pgdown", "return", "jpg", "jpeg", "png", "qt", "excel", "xlsx"}
 ALLOWED |= {"menu"}  # Vietnamese interfaces say "menu" too
+ALLOWED |= {"word", "docx"}  # the program's name: "tệp Word"
+ALLOWED |= {"txt", "zip", "json"}  # file types, named as their extensions
 
 
 def messages() -> list[tuple[str, ET.Element]]:

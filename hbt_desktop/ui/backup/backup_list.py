@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from hbt_desktop.store.backup import BackupInfo
+from hbt_desktop.store.file.backup import BackupInfo
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 DAMAGED_FG = QBrush(QColor("#842029"))

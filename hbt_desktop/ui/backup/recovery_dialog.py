@@ -1,6 +1,6 @@
 """At start, a damaged (or vanished) data file: what happened, and what the clerk can do.
 
-``store.recovery.open_or_recover`` asks this dialog (through ``App.ask_recovery``) before
+``store.file.recovery.open_or_recover`` asks this dialog (through ``App.ask_recovery``) before
 it changes anything. The newest backup that checks out is chosen already; the clerk can
 pick an older one, start an empty file, or quit. Whatever is chosen, the damaged file is
 kept beside the new one, never overwritten.
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbt_desktop.store.recovery import Recovery, RecoveryChoice
+from hbt_desktop.store.file.recovery import Recovery, RecoveryChoice
 from hbt_desktop.ui.backup.backup_list import BackupList
 
 QUIT, RESTORE, EMPTY = 0, 1, 2

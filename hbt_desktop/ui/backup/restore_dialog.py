@@ -1,7 +1,7 @@
 """File > Restore from a backup: the backups of this data file, and the one to put back.
 
 Lists the backup folder beside the data file and the second folder, if one is set
-(``store.backup.mirror_folder``), newest first, each with its date, why it was made and
+(``store.file.backup.mirror_folder``), newest first, each with its date, why it was made and
 what it holds; a backup that does not check out is shown but cannot be chosen. A file
 brought on a USB stick can be chosen too. The dialog only chooses: the restore itself
 (``App.restore``) backs up the current data first and reopens the window on the
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from hbt_desktop.store.backup import (
+from hbt_desktop.store.file.backup import (
     BackupInfo,
     default_backup_dir,
     list_backups,

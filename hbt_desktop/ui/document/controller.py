@@ -9,7 +9,7 @@ leaves the editor, changes unit or period, prints, or closes the window.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -67,7 +67,7 @@ class DocumentController(QObject):
             from hbt_desktop.store.source import StoreSource
 
             src = StoreSource(s.db)
-            doc = draft_document(s.db, src, src.units.get(unit.uid), s.period, date.today())
+            doc = draft_document(s.db, src, src.units.get(unit.uid), s.period)
         self.doc = doc
         self.dirty = False
         self.loaded.emit()

@@ -3,6 +3,8 @@
 The first entry is the header data (masthead, headline, number and symbol, signer…);
 then one entry per section. Sections can be added, removed and moved; the text of each
 is edited with a live preview. Everything is saved by the document controller.
+"Check the document" runs the check ``--strict`` runs (``reports.document_check``) on
+both printed forms and lists what to fix, in Vietnamese.
 """
 
 from __future__ import annotations
@@ -23,17 +25,22 @@ from PySide6.QtWidgets import (
 
 from hbt_desktop.core.documents import SectionSpec
 from hbt_desktop.ui.document.controller import DocumentController
+from hbt_desktop.ui.document.file_actions import DocumentFiles
 from hbt_desktop.ui.document.header_form import HeaderForm
 from hbt_desktop.ui.document.section_editor import SectionEditor
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.session import Session
+from hbt_desktop.ui.tasks import TaskRunner
 
 
 class DocumentPage(QWidget):
-    def __init__(self, session: Session, controller: DocumentController) -> None:  # noqa: PLR0915 - lays out the page
+    def __init__(  # noqa: PLR0915 - lays out the page
+        self, session: Session, controller: DocumentController, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.controller = controller
+        self.files = DocumentFiles(self, session, controller, tasks or TaskRunner(self))
         self.parts = QListWidget()
         self.parts.setWordWrap(True)
         self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -41,6 +48,20 @@ class DocumentPage(QWidget):
         self.remove_button = QPushButton(self.tr("Remove section"))
         self.up_button = QPushButton(self.tr("Up"))
         self.down_button = QPushButton(self.tr("Down"))
+        self.export_button = QPushButton(self.tr("Export document…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Save this document (header, sections, photos) to a file for another unit, "
+                "period or computer"
+            )
+        )
+        self.import_button = QPushButton(self.tr("Import document…"))
+        self.import_button.setToolTip(
+            self.tr(
+                "Replace this document with one from a file (.txt, .zip or .json); a "
+                "backup is made first"
+            )
+        )
         self.header_form = HeaderForm()
         self.editor = SectionEditor(session)
         self.stack = QStackedWidget()
@@ -48,6 +69,11 @@ class DocumentPage(QWidget):
         self.stack.addWidget(self.editor)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Check the document (Ctrl+Shift+K)"))
+        self.check_list = QListWidget()
+        self.check_list.setWordWrap(True)
+        self.check_list.setMaximumHeight(160)
+        self.check_list.hide()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -64,6 +90,12 @@ class DocumentPage(QWidget):
             moves.addWidget(button)
         left_layout.addLayout(buttons)
         left_layout.addLayout(moves)
+        left_layout.addWidget(self.check_button)
+        left_layout.addWidget(self.check_list)
+        files = QHBoxLayout()
+        for button in (self.export_button, self.import_button):
+            files.addWidget(button)
+        left_layout.addLayout(files)
         left_layout.addWidget(self.status)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -80,6 +112,9 @@ class DocumentPage(QWidget):
         self.remove_button.clicked.connect(self.remove_section)
         self.up_button.clicked.connect(lambda: self.move_section(-1))
         self.down_button.clicked.connect(lambda: self.move_section(1))
+        self.check_button.clicked.connect(self.check_document)
+        self.export_button.clicked.connect(self.files.export)
+        self.import_button.clicked.connect(self.files.import_file)
         self.header_form.changed.connect(self._changed)
         self.editor.changed.connect(self._changed)
         controller.loaded.connect(self._loaded)
@@ -87,6 +122,9 @@ class DocumentPage(QWidget):
         add = QShortcut(QKeySequence("Ctrl+N"), self)
         add.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add.activated.connect(self.add_section)
+        check = QShortcut(QKeySequence("Ctrl+Shift+K"), self)
+        check.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        check.activated.connect(self.check_document)
         controller.saved.connect(self._saved)
 
     def _label(self, number: int, section: SectionSpec) -> str:
@@ -206,6 +244,28 @@ class DocumentPage(QWidget):
             elif photo.section_position == b:
                 photo.section_position = a
         self._renumber(b + 1)
+
+    @guarded
+    def check_document(self) -> None:
+        """List what must be fixed before the bulletin and the report can be printed."""
+        unit = self.session.unit
+        if self.controller.doc is None or unit is None:
+            return
+        self.controller.flush()
+        from hbt_desktop.reports.document_check import document_problems
+
+        found = document_problems(self.session.db, unit.uid, self.session.period)
+        self.check_list.clear()
+        for text in found:
+            self.check_list.addItem(text)
+        if not found:
+            self.check_list.addItem(
+                self.tr("Nothing to fix: both documents can be printed as they stand.")
+            )
+        self.check_list.show()
+
+    def problem_texts(self) -> list[str]:
+        return [self.check_list.item(i).text() for i in range(self.check_list.count())]
 
     def focus_editor(self) -> None:
         if self.stack.currentWidget() is self.editor:

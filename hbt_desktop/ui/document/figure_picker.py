@@ -33,7 +33,7 @@ from hbt_desktop.core.figures import resolve_base
 from hbt_desktop.core.narrative import render
 from hbt_desktop.core.periods import Period, format_cutoff_period, parse_period
 from hbt_desktop.core.text import clean, matches
-from hbt_desktop.store.grid import value_history
+from hbt_desktop.store.values import value_history
 from hbt_desktop.ui.collation import vi_sorted
 from hbt_desktop.ui.session import Session
 
@@ -159,7 +159,7 @@ class FigurePicker(QDialog):
         code = self.current_code()
         self.period_box.blockSignals(True)
         self.period_box.clear()
-        self.period_box.addItem(format_cutoff_period(self.period), self.period.id)
+        self.period_box.addItem(format_cutoff_period(self.period), self.period.ref)
         if code:
             s = self.session
             seen = {self.period.id}
@@ -189,7 +189,7 @@ class FigurePicker(QDialog):
         wording = str(self.wording.currentData())
         return placeholder(
             code,
-            None if period == self.period else period.id,
+            None if period == self.period else period.ref,
             wording,
             str(self.kind.currentData()),
             self.short.isChecked(),

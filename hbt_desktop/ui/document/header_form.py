@@ -1,5 +1,7 @@
 """The document's header data: bulletin masthead and headline, and the Decree 30 report's
-number and symbol, place and date, summary, signer and recipients.
+number and symbol, place and date, summary, addressees (Kính gửi), signer, recipients and
+the sentence pointing to the appendices. Until number, date and signer are filled in,
+the report prints as a draft ("DỰ THẢO", blanks for the office to fill by hand).
 
 Headline, lead, summary and introduction are templates like the sections (``{{ ky }}``
 becomes the period's name). Signer authority lines and recipients are one per line, as
@@ -66,6 +68,12 @@ class HeaderForm(QScrollArea):
         self.signer_title = QLineEdit()
         self.signer_name = QLineEdit()
         self.recipients = _Lines(5)
+        self.kinh_gui = _Lines(3)
+        self.appendix_note = QLineEdit()
+        self.place.setPlaceholderText(self.tr("Empty: the unit's own name (Decree 30)"))
+        self.appendix_note.setPlaceholderText(
+            self.tr("Empty: the program's sentence; {{ phu_luc }} lists the appendices")
+        )
 
         bulletin = QGroupBox(self.tr("Bulletin"))
         b = QFormLayout(bulletin)
@@ -83,11 +91,13 @@ class HeaderForm(QScrollArea):
         date_row.addWidget(self.issue_date, 1)
         r.addRow(self.tr("Date"), date_row)
         r.addRow(self.tr("Summary"), self.summary)
+        r.addRow(self.tr("Addressees (one per line)"), self.kinh_gui)
         r.addRow(self.tr("Introduction"), self.intro)
         r.addRow(self.tr("Signing authority (one per line)"), self.authority)
         r.addRow(self.tr("Signer's title"), self.signer_title)
         r.addRow(self.tr("Signer's name"), self.signer_name)
         r.addRow(self.tr("Recipients (one per line)"), self.recipients)
+        r.addRow(self.tr("Sentence pointing to the appendices"), self.appendix_note)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(bulletin)
@@ -105,9 +115,10 @@ class HeaderForm(QScrollArea):
             self.summary,
             self.signer_title,
             self.signer_name,
+            self.appendix_note,
         ):
             line.textEdited.connect(self._store)
-        for box in (self.lead, self.intro, self.authority, self.recipients):
+        for box in (self.lead, self.intro, self.authority, self.recipients, self.kinh_gui):
             box.textChanged.connect(self._store)
         self.dated.toggled.connect(self._store)
         self.dated.toggled.connect(self.issue_date.setEnabled)
@@ -136,6 +147,8 @@ class HeaderForm(QScrollArea):
             self.signer_title.setText(d.signer_title)
             self.signer_name.setText(d.signer_name)
             self.recipients.setPlainText("\n".join(d.recipients))
+            self.kinh_gui.setPlainText("\n".join(d.kinh_gui))
+            self.appendix_note.setText(d.appendix_note)
         finally:
             self._filling = False
 
@@ -158,4 +171,6 @@ class HeaderForm(QScrollArea):
         d.signer_title = clean(self.signer_title.text())
         d.signer_name = clean(self.signer_name.text())
         d.recipients = _lines(self.recipients.toPlainText())
+        d.kinh_gui = _lines(self.kinh_gui.toPlainText())
+        d.appendix_note = clean(self.appendix_note.text())
         self.changed.emit()

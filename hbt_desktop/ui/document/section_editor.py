@@ -1,10 +1,12 @@
-"""One section of the document: heading, narrative text, live preview, missing figures.
+"""One section of the document: heading, narrative text, live preview, what to fix.
 
 The text is a template (``core.narrative``): figures are placeholders that the "insert
 figure" picker writes. While the clerk types, the preview shows the sentence rendered
-with today's figures — a missing figure appears as a red marker — and the list under it
-names every placeholder that has no figure, so nothing is printed with a hole unnoticed.
-Rendering waits for a short pause in typing (``PREVIEW_DELAY_MS``).
+with today's figures — anything that cannot print appears as a red marker — and the list
+under it says, in Vietnamese, everything to fix before printing: a placeholder with no
+figure, a figure of another period without its period in the sentence, a method written
+without brackets, a typo in a name. ``--strict`` refuses exactly these. Rendering waits
+for a short pause in typing (``PREVIEW_DELAY_MS``).
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ class SectionEditor(QWidget):
         preview_layout.setContentsMargins(0, 0, 0, 0)
         preview_layout.addWidget(QLabel(self.tr("Preview with today's figures")))
         preview_layout.addWidget(self.preview, 1)
-        self.problems_label = QLabel(self.tr("Placeholders without a figure"))
+        self.problems_label = QLabel(self.tr("To fix before printing"))
         preview_layout.addWidget(self.problems_label)
         preview_layout.addWidget(self.problems)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -179,7 +181,9 @@ class SectionEditor(QWidget):
         for problem in result.problems:
             self.problems.addItem(problem.text)
         if not result.problems:
-            self.problems.addItem(self.tr("Every placeholder has a figure."))
+            self.problems.addItem(
+                self.tr("Nothing to fix: every placeholder prints a figure of its period.")
+            )
 
     @guarded
     def insert_figure(self) -> None:

@@ -18,13 +18,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from hbt_desktop.core.catalogue import BaseKind, Indicator, IndicatorKind
 from hbt_desktop.core.derived import share_pct
+from hbt_desktop.core.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.figures import Figure, Origin, resolve
 from hbt_desktop.core.numbers import Convention, format_percent
 from hbt_desktop.core.text import clean
 from hbt_desktop.core.values import Base, Value, read_entry
-from hbt_desktop.store.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
-from hbt_desktop.store.grid import bases_for_indicators, values_for_indicators
+from hbt_desktop.store.values import bases_for_indicators, values_for_indicators
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.grid_model import (
     ALIGN,

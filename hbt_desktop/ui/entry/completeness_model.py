@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from hbt_desktop.core.numbers import format_percent
 from hbt_desktop.core.units import OrgUnit
-from hbt_desktop.store.grid import filled_indicators
+from hbt_desktop.store.values import filled_indicators
 from hbt_desktop.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex

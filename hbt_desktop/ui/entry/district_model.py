@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from hbt_desktop.core.catalogue import Indicator
+from hbt_desktop.core.edits import Change, ValueChange, ValueKey
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.figures import Figure, Origin, resolve
 from hbt_desktop.core.numbers import Convention
@@ -25,8 +26,7 @@ from hbt_desktop.core.plausibility import check_figure
 from hbt_desktop.core.text import clean, matches
 from hbt_desktop.core.units import OrgUnit
 from hbt_desktop.core.values import Value, read_entry
-from hbt_desktop.store.edits import Change, ValueChange, ValueKey
-from hbt_desktop.store.grid import values_matrix
+from hbt_desktop.store.values import values_matrix
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.grid_model import (
     ALIGN,

@@ -16,13 +16,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from hbt_desktop.core.catalogue import Indicator, IndicatorKind
+from hbt_desktop.core.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.core.errors import InputError
 from hbt_desktop.core.figures import Origin
 from hbt_desktop.core.numbers import Convention, format_percent
 from hbt_desktop.core.periods import format_cutoff_period
 from hbt_desktop.core.text import clean, matches
 from hbt_desktop.core.values import Base, Value, read_entry
-from hbt_desktop.store.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.ui.entry import cells
 from hbt_desktop.ui.entry.entry_rows import EntryRow, load_entry_rows
 from hbt_desktop.ui.entry.grid_model import (

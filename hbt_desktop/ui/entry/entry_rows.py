@@ -19,7 +19,8 @@ from hbt_desktop.core.figures import Figure, resolve
 from hbt_desktop.core.periods import Period
 from hbt_desktop.core.plausibility import Concern, check_figure, comparable_periods
 from hbt_desktop.core.values import Base, Value
-from hbt_desktop.store.grid import LiveSource, bases_for_indicators, values_for_indicators
+from hbt_desktop.store.source import StoreSource
+from hbt_desktop.store.values import bases_for_indicators, values_for_indicators
 
 
 @dataclass
@@ -74,7 +75,7 @@ def choose_base(
 
 
 def load_entry_rows(
-    src: LiveSource,
+    src: StoreSource,
     unit_uid: str,
     period: Period,
     codes: Sequence[str],

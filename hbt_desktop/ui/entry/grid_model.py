@@ -24,10 +24,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from hbt_desktop.core.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.numbers import Convention
 from hbt_desktop.core.periods import Period, format_period
-from hbt_desktop.store.edits import BaseChange, BaseKey, Change, ValueChange, ValueKey
 from hbt_desktop.ui.session import Session
 
 R = TypeVar("R")

@@ -21,10 +21,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 
+from hbt_desktop.core.edits import Change
 from hbt_desktop.core.errors import HbtError, InputError
 from hbt_desktop.core.numbers import Convention, infer_convention
 from hbt_desktop.store import audit
-from hbt_desktop.store.edits import Change
 from hbt_desktop.ui.entry.grid_model import GridModel, Overlay
 
 

@@ -2,7 +2,7 @@
 
 Each function is one clerk's action from the Exchange menu: choose a file, call
 ``exchange``/``store`` once, say what was done. Every import from here is preceded by a
-backup (``store.backup.backup_before``): a file that turns out to be wrong can always be
+backup (``store.file.backup.backup_before``): a file that turns out to be wrong can always be
 undone by restoring the copy made just before it.
 """
 
@@ -35,7 +35,7 @@ def _station(window: MainWindow, role: str) -> str:
 
 
 def _backup(window: MainWindow) -> None:
-    from hbt_desktop.store.backup import backup_before
+    from hbt_desktop.store.file.backup import backup_before
 
     s = window.session
     backup_before(s.db, s.db_path, "import")

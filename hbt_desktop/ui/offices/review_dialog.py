@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.periods import format_period
-from hbt_desktop.store.review import Review, State, Verdict, review
+from hbt_desktop.core.review import Review, State, Verdict
+from hbt_desktop.store.review import review
 from hbt_desktop.ui.errors import guarded
 from hbt_desktop.ui.offices import common
 from hbt_desktop.ui.offices.review_model import ReviewModel

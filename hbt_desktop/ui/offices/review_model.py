@@ -22,8 +22,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from hbt_desktop.core.catalogue import Catalogue
 from hbt_desktop.core.periods import format_period
+from hbt_desktop.core.review import ItemKey, Review, ReviewItem, Verdict
 from hbt_desktop.core.values import Value
-from hbt_desktop.store.review import ItemKey, Review, ReviewItem, Verdict
 from hbt_desktop.ui.entry import cells
 
 Index = QModelIndex | QPersistentModelIndex

@@ -14,7 +14,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from hbt_desktop.core.periods import Period
-from hbt_desktop.store.connection import open_database
+from hbt_desktop.reports.content import ReportContent
+from hbt_desktop.store.file.connection import open_database
 
 
 class Kind(StrEnum):
@@ -32,12 +33,15 @@ class BuiltDocument:
     fingerprint: str
     problems: tuple[str, ...]
     warnings: tuple[str, ...]
+    # The report's content, kept so that "Save as" can also write it as a Word file.
+    report: ReportContent | None = None
 
 
 def build_document(db_path: Path, kind: Kind, unit_uid: str, period: Period) -> BuiltDocument:
     from hbt_desktop.reports.assemble import bulletin_content, report_content
 
     db = open_database(db_path, create=False)
+    report: ReportContent | None = None
     try:
         buffer = io.BytesIO()
         if kind is Kind.BULLETIN:
@@ -63,4 +67,5 @@ def build_document(db_path: Path, kind: Kind, unit_uid: str, period: Period) -> 
         fingerprint,
         tuple(p.text for p in problems),
         tuple(info.warnings),
+        report,
     )

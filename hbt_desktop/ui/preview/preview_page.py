@@ -53,7 +53,7 @@ class PreviewPage(QWidget):
         self.kind.addItem(self.tr("Report (Decree 30)"), Kind.REPORT.value)
         self.build_button = QPushButton(self.tr("Build preview (F5)"))
         self.print_button = QPushButton(self.tr("Print… (Ctrl+P)"))
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button = QPushButton(self.tr("Save as…"))
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.problems = QLabel()
@@ -95,7 +95,7 @@ class PreviewPage(QWidget):
         self.kind.currentIndexChanged.connect(lambda *_: self.build())
         self.build_button.clicked.connect(self.build)
         self.print_button.clicked.connect(self.print_document)
-        self.save_button.clicked.connect(self.save_pdf)
+        self.save_button.clicked.connect(self.save_as)
         session.figures_changed.connect(self._outdated)
         session.selection_changed.connect(self._outdated)
         controller.saved.connect(self._outdated)
@@ -201,19 +201,31 @@ class PreviewPage(QWidget):
         self.info.setText(self.tr("Sent {pages} pages to the printer.").format(pages=pages))
 
     @guarded
-    def save_pdf(self) -> None:
+    def save_as(self) -> None:
+        """Save the PDF, or for the report a Word file (.docx) the leader can edit; a name
+        with any other extension is refused in one sentence, nothing written."""
         if self.result is None:
             return
+        pdf_filter = self.tr("PDF files (*.pdf)")
+        word_filter = self.tr("Word documents (*.docx)")
+        report = self.result.report
+        filters = [pdf_filter] + ([word_filter] if report is not None else [])
         suggested = f"{self.result.kind.value}-{self.result.period.id.replace('@', '-')}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save as"), suggested, ";;".join(filters)
         )
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
-        from hbt_desktop.reports.output import write_pdf  # reportlab: loaded when needed
+        if not target.suffix:  # the clerk typed a bare name: the chosen kind of file
+            target = target.with_suffix(".docx" if chosen == word_filter else ".pdf")
+        # reportlab and python-docx: loaded when needed.
+        from hbt_desktop.reports.output import output_format, write_pdf
 
-        write_pdf(self.result.pdf, target)
+        if output_format(self.result.kind.value, target) == ".docx" and report is not None:
+            from hbt_desktop.reports.docx_report import build_docx
+
+            build_docx(report, target)
+        else:
+            write_pdf(self.result.pdf, target)
         self.info.setText(self.tr("Saved {path}.").format(path=target))
