@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
-from hbt_desktop.store import location_checks, lock
+from hbt_desktop.store.file import location_checks, lock
 from tests.packaging.test_build_script import ROOT, build
 
 
@@ -97,7 +97,8 @@ def test_any_failure_to_lock_on_windows_means_held(
 ) -> None:
     """Under Wine msvcrt.locking answered errno 0 and 38: the lock went advisory."""
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setitem(sys.modules, "msvcrt", _fake_msvcrt(OSError(code, "refused")))
+    # lock.py imports msvcrt at the top on Windows only: give it one on Linux.
+    monkeypatch.setattr(lock, "msvcrt", _fake_msvcrt(OSError(code, "refused")), raising=False)
     with pytest.raises(lock.InUseError):
         lock.acquire_lock(tmp_path / "hbt.db")
 
@@ -106,7 +107,7 @@ def test_a_windows_lock_that_succeeds_is_held(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setitem(sys.modules, "msvcrt", _fake_msvcrt(None))
+    monkeypatch.setattr(lock, "msvcrt", _fake_msvcrt(None), raising=False)
     with lock.acquire_lock(tmp_path / "hbt.db") as held:
         assert held.held
 
