@@ -103,6 +103,7 @@ def ensure_debian_packages(packages: list[str]) -> None:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     lock = ["-o", "DPkg::Lock::Timeout=600"]  # another apt (an update) may hold the lock
     run(["apt-get", *lock, "update", "-qq"], env=env)
+    # Asked again after the update: on a fresh machine apt knew no package before it.
     names = [next((n for n in e.split("|") if known_to_apt(n)), e.split("|")[0]) for e in missing]
     run(["apt-get", *lock, "install", "-y", "-qq", "--no-install-recommends", *names], env=env)
 

@@ -43,6 +43,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -104,28 +105,15 @@ class Host:
         return windows_build.winpath(path) if self.prefix is not None else str(path)
 
     def run(
-        self,
-        args: Sequence[str | Path],
-        *,
-        env: dict[str, str] | None = None,
-        cwd: Path | None = None,
-        timeout: float = 900,
-        display: bool = False,
-        stream: bool = False,
+        self, args: Sequence[str | Path], **options: Unpack[windows_build.RunOptions]
     ) -> subprocess.CompletedProcess[str]:
         texts = [a if isinstance(a, str) else self.path(a) for a in args]
         if self.prefix is not None:
-            return windows_build.run_windows(
-                texts,
-                self.prefix,
-                env=env,
-                cwd=cwd,
-                timeout=timeout,
-                display=display,
-                stream=stream,
-            )
+            return windows_build.run_windows(texts, self.prefix, **options)
+        env = options.pop("env", None)
+        options.pop("display", None)  # a real display is the caller's here
         full = None if env is None else {**os.environ, **env}
-        return windows_build.run_piped(texts, env=full, cwd=cwd, timeout=timeout, stream=stream)
+        return windows_build.run_piped(texts, env=full, **options)
 
 
 def in_venv() -> bool:
@@ -152,7 +140,10 @@ def reexec_in_venv(argv: list[str]) -> int:
 def pin_packaged_set() -> None:
     """The packages that go into the program, at the versions and hashes of
     constraints.txt: two builds on different days bundle the same Qt."""
-    entries = windows_build.constraint_sections()[windows_build.BOTH_SECTION]
+    sections = windows_build.constraint_sections()
+    entries = sections[windows_build.BOTH_SECTION]
+    if os.name == "nt":  # PyInstaller's Windows-only dependencies, pinned too
+        entries += sections[windows_build.WINDOWS_SECTION]
     windows_build.pip_pinned(sys.executable, "install", entries)
 
 

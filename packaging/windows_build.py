@@ -33,6 +33,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PureWindowsPath
+from typing import TypedDict, Unpack
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -388,22 +389,27 @@ def throwaway_prefix(
             end_wine(prefix)
 
 
+class RunOptions(TypedDict, total=False):
+    """How a program is run (``run_windows``, ``run_piped``, ``build.Host.run``)."""
+
+    env: dict[str, str] | None
+    cwd: Path | None
+    timeout: float
+    display: bool
+    stream: bool
+
+
 def run_windows(
-    args: Sequence[str],
-    prefix: Path,
-    *,
-    env: dict[str, str] | None = None,
-    cwd: Path | None = None,
-    timeout: float = 900,
-    display: bool = False,
-    stream: bool = False,
+    args: Sequence[str], prefix: Path, **options: Unpack[RunOptions]
 ) -> subprocess.CompletedProcess[str]:
     """A Windows program under Wine. Output through pipes: Wine 8 hands a Windows program
-    an invalid handle for a redirected regular file and Python refuses to start with it."""
+    an invalid handle for a redirected regular file and Python refuses to start with it.
+    ``display``: a real window (Qt's windows platform) on a virtual X screen."""
     cmd = ["wine", *args]
-    if display:  # a real window (Qt's windows platform) on a virtual X screen
+    if options.pop("display", False):
         cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", *cmd]
-    return run_piped(cmd, env=wine_env(prefix, env), cwd=cwd, timeout=timeout, stream=stream)
+    env = wine_env(prefix, options.pop("env", None))
+    return run_piped(cmd, env=env, **options)
 
 
 def run_piped(

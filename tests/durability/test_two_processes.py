@@ -88,7 +88,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "hbt_desktop", *args],
         check=False,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the program prints; Windows' locale would be cp1252
         env=ENV,
         cwd=ROOT,
         timeout=60,

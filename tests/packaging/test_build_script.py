@@ -73,6 +73,12 @@ def test_the_installer_compiles_without_a_warning(tmp_path: Path) -> None:
     done = build.compile_installer(_filled(str(app), str(setup)), tmp_path / "x.nsi")
     assert done.returncode == 0, done.stdout + done.stderr
     assert setup.stat().st_size > 50_000
+    # A 32-bit installer (PE machine i386): only that one starts on a 32-bit Windows and
+    # can refuse it in Vietnamese; the program it installs is 64-bit.
+    data = setup.read_bytes()
+    header = int.from_bytes(data[0x3C:0x40], "little")
+    assert data[header : header + 4] == b"PE\0\0"
+    assert int.from_bytes(data[header + 4 : header + 6], "little") == 0x014C
 
 
 def test_version_numbers_for_windows() -> None:
@@ -105,3 +111,20 @@ def test_the_smoke_checks_accept_the_bulletin_and_refuse_a_blank(tmp_path: Path)
     Image.new("RGB", build.WINDOW_SIZE, "white").save(blank)
     with pytest.raises(SystemExit):
         build.check_png(blank)
+
+
+def test_the_windows_python_gets_the_pinned_set_less_what_wine_cannot_import() -> None:
+    """Every package pinned for both systems and for Windows only goes into the Windows
+    Python, each with its hashes, except NOT_UNDER_WINE (numpy aborts under Wine 8); the
+    program itself never bundles those (the spec excludes them)."""
+    wb = build.windows_build
+    sections = wb.constraint_sections()
+    pinned = wb.pins(sections[wb.BOTH_SECTION] + sections[wb.WINDOWS_SECTION])
+    entries = wb.windows_entries()
+    assert wb.pins(entries) == {k: v for k, v in pinned.items() if k not in wb.NOT_UNDER_WINE}
+    assert all("--hash=sha256:" in entry for entry in entries)
+    assert {"pyside6-essentials", "pefile", "pywin32-ctypes"} <= set(wb.pins(entries))
+    spec = (ROOT / "packaging" / "hbt-desktop.spec").read_text(encoding="utf-8")
+    for name in wb.NOT_UNDER_WINE:
+        assert name in pinned  # a real pin, not a stale name
+        assert f'"{name}",' in spec  # excluded from the program
