@@ -57,6 +57,7 @@ WORK = ROOT / "build"
 SPEC = HERE / "hbt-desktop.spec"
 SMOKE = DIST / "smoke"
 BULLETIN_FIGURE = "4.115 tỷ 081 triệu đồng"  # total budget revenue in the demo bulletin
+REPORT_TITLE = "BÁO CÁO"  # the Decree 30 report's name of document type
 WINDOW_SIZE = (1280, 760)  # MainWindow's first size, before any saved geometry
 # PyInstaller reads ELF files with binutils' objdump on Linux.
 BUILD_TOOLS = ["binutils"]
@@ -484,10 +485,12 @@ def installed_smoke(setup: Path) -> None:
             cli = app / f"{name}-cli.exe"
             bulletin = SMOKE / "installed-bulletin.pdf"
             run_frozen(host, cli, ["bulletin", "--out", bulletin], env, folder)
-            say(f"  bulletin from the installed program: {check_pdf(bulletin, BULLETIN_FIGURE)}")
+            found = check_pdf(bulletin, BULLETIN_FIGURE)
+            say(f"  bulletin from the installed program: {found}; has «{BULLETIN_FIGURE}»")
             report = SMOKE / "installed-report.pdf"
             run_frozen(host, cli, ["report", "--out", report], env, folder)
-            say(f"  report from the installed program: {check_pdf(report, 'BÁO CÁO')}")
+            found = check_pdf(report, REPORT_TITLE)
+            say(f"  report from the installed program: {found}; has «{REPORT_TITLE}»")
             if not (data / f"{name}.db").is_file():
                 raise SystemExit(f"[build] FAILED: no database in the data folder {data}")
             shot = SMOKE / "installed-main-window.png"
@@ -603,7 +606,11 @@ def wine_tests(python: Path, host: Host, args: Sequence[str]) -> int:
     """The whole suite with the Windows Python; a new user profile of its own."""
     with tempfile.TemporaryDirectory(prefix="hbt-wine-tests-") as tmp:
         env = windows_profile(Path(tmp) / "local", Path(tmp) / "roaming", host)
-        env.update(QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+        # UTF-8 for pytest's own report only (not PYTHONUTF8: the tests must meet Windows'
+        # ANSI code page, as the clerks' programs do, and found bugs by it).
+        env.update(
+            QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8"
+        )
         say("the test suite under Wine, with the Windows Python 3.11 and the Windows wheels")
         done = host.run(
             [python, "-m", "pytest", "-p", "no:cacheprovider", *args],
