@@ -12,10 +12,11 @@ outside the checkout (``~/.cache/hbt-desktop-build``, or ``$HBT_BUILD_CACHE``) a
   root certificate);
 - the Windows wheels: ``pip download --platform win_amd64 --require-hashes`` of the exact
   set pinned in ``constraints.txt`` (pip evaluates ``sys_platform`` markers for the host,
-  so the Windows-only dependencies are listed there by hand);
-- Wine 8 lacks two entry points of Windows 10 that the stack imports; ``packaging/wine/``
-  has small stand-ins, built here with mingw and copied into the **throw-away Wine
-  prefixes only** — never into dist/ or the installer.
+  so the Windows-only dependencies are listed there by hand), less ``NOT_UNDER_WINE``;
+- Wine 8 lacks entry points of Windows 10 that the stack imports (ICU's ``ucnv_*``,
+  ``ProcessPrng``, ``WcsCreateIccProfile``); ``packaging/wine/`` has small stand-ins,
+  built here with mingw and copied into the **Wine prefixes of the build and its tests
+  only** — never into dist/ or the installer.
 
 Standard library only: ``build.py`` runs it from .venv but it needs nothing from there.
 """
