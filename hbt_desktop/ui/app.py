@@ -408,8 +408,8 @@ def run(db_path: Path, *, screenshot: str | None = None, package: Path | None = 
 
         def grab() -> None:
             # Save, then leave the event loop; the window is closed after it (app.close).
-            # Closing it from inside this timer's slot ran on in Qt's widget code under Wine
-            # with memory growing after the picture was written (issue 16).
+            # (Under Wine, Windows Qt's offscreen platform never returns from exec() after
+            # quit(), with or without this program: packaging/README.md, finding 7.)
             assert app.window is not None
             app.window.grab().save(screenshot)
             qt.quit()
