@@ -60,7 +60,7 @@ BULLETIN_FIGURE = "4.115 tỷ 081 triệu đồng"  # total budget revenue in th
 REPORT_TITLE = "BÁO CÁO"  # the Decree 30 report's name of document type
 WINDOW_SIZE = (1280, 760)  # MainWindow's first size, before any saved geometry
 # PyInstaller reads ELF files with binutils' objdump on Linux.
-BUILD_TOOLS = ["binutils"]
+BUILD_TOOLS = [bootstrap.need("objdump", "binutils")]
 # Windows' platform plugins: without them Qt stops at start with a message box (a windowed
 # program then waits for a click that never comes: issue 16's "runaway" starter).
 QT_PLATFORMS = ("qwindows.dll", "qoffscreen.dll")
