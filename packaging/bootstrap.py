@@ -12,50 +12,79 @@ Everything Python goes into `.venv/` beside this checkout.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
+
+
+class Need(NamedTuple):
+    """A system library or tool, found by what it provides — a shared library's soname
+    (``libcups.so.2``), a command (``pdftoppm``) or a file — so that a release that renames
+    its package (``libcups2`` → ``libcups2t64`` on Debian 13 and Ubuntu 24.04) neither makes
+    a present library look missing nor runs apt at every start. ``packages``: the names
+    Debian and Ubuntu releases give the package that installs it, the first apt knows is
+    installed when it is missing."""
+
+    provides: str
+    packages: tuple[str, ...]
+
+
+def need(provides: str, *packages: str) -> Need:
+    return Need(provides, packages)
+
 
 # Qt refuses to load even QtCore without these on a bare Debian machine (checked on
 # this project's machines; see docs/developers.md). The offscreen platform used by the
 # tests needs only this set.
 QT_RUNTIME = [
-    "libegl1",
-    "libgl1",
-    "libx11-6",
-    "libdbus-1-3",
-    "libfontconfig1",
-    "libfreetype6",
-    "libglib2.0-0",
-    "libxkbcommon0",
+    need("libEGL.so.1", "libegl1"),
+    need("libGL.so.1", "libgl1"),
+    need("libX11.so.6", "libx11-6"),
+    need("libdbus-1.so.3", "libdbus-1-3"),
+    need("libfontconfig.so.1", "libfontconfig1"),
+    need("libfreetype.so.6", "libfreetype6"),
+    need("libglib-2.0.so.0", "libglib2.0-0t64", "libglib2.0-0"),
+    need("libxkbcommon.so.0", "libxkbcommon0"),
 ]
 # A real X display adds the xcb platform plugin's libraries; libcups2 serves printing.
 QT_DISPLAY = [
-    "libxcb-cursor0",
-    "libxcb-icccm4",
-    "libxcb-image0",
-    "libxcb-keysyms1",
-    "libxcb-render-util0",
-    "libxcb-render0",
-    "libxcb-shape0",
-    "libxcb-util1",
-    "libxcb-xkb1",
-    "libxkbcommon-x11-0",
-    "libcups2",
+    need("libxcb-cursor.so.0", "libxcb-cursor0"),
+    need("libxcb-icccm.so.4", "libxcb-icccm4"),
+    need("libxcb-image.so.0", "libxcb-image0"),
+    need("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    need("libxcb-render-util.so.0", "libxcb-render-util0"),
+    need("libxcb-render.so.0", "libxcb-render0"),
+    need("libxcb-shape.so.0", "libxcb-shape0"),
+    need("libxcb-util.so.1", "libxcb-util1"),
+    need("libxcb-xkb.so.1", "libxcb-xkb1"),
+    need("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+    need("libcups.so.2", "libcups2t64", "libcups2"),
 ]
 # Tests render PDFs to images with pdftoppm when it is there, and take screenshots on Xvfb.
-TEST_TOOLS = ["poppler-utils", "xvfb", "xauth"]
+# nsis: the installer script is compiled by a test (tests/packaging) on every run.
+TEST_TOOLS = [
+    need("pdftoppm", "poppler-utils"),
+    need("Xvfb", "xvfb"),
+    need("xauth", "xauth"),
+    need("makensis", "nsis"),
+]
 # The Word (.docx) report is converted to PDF with `soffice --headless` and measured with
 # the same Decree 30 layout check as the PDF report; the GUI-less Writer is enough. Tinos
 # (fonts-croscore) is what fontconfig gives LibreOffice for "Times New Roman", with its
 # metrics; without it the page would be set in DejaVu Serif and measure differently.
-OFFICE_TOOLS = ["libreoffice-writer-nogui", "fonts-croscore"]
+OFFICE_TOOLS = [
+    need("soffice", "libreoffice-writer-nogui"),
+    need("/usr/share/fonts/truetype/croscore/Tinos-Regular.ttf", "fonts-croscore"),
+]
 
 
 def say(message: str) -> None:
@@ -67,30 +96,65 @@ def run(cmd: list[str], **kwargs: object) -> None:
     subprocess.run(cmd, check=True, **kwargs)  # type: ignore[call-overload]
 
 
-def missing_debian_packages(packages: list[str]) -> list[str]:
-    missing = []
-    for name in packages:
-        probe = subprocess.run(
-            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True, check=False
-        )
-        if "install ok installed" not in probe.stdout:
-            missing.append(name)
-    return missing
+def installed(name: str) -> bool:
+    probe = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True, check=False
+    )
+    return "install ok installed" in probe.stdout
 
 
-def ensure_debian_packages(packages: list[str]) -> None:
+def known_to_apt(name: str) -> bool:
+    probe = subprocess.run(["apt-cache", "show", name], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+@functools.cache
+def _linker_cache() -> str:
+    probe = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False)
+    return probe.stdout
+
+
+def present(item: Need | str) -> bool:
+    """Whether the machine has it: a :class:`Need` by what it provides, a plain package
+    name (the Windows route's tools, ``wine32:i386``) by dpkg."""
+    if isinstance(item, str):
+        return installed(item)
+    what = item.provides
+    if ".so." in what:
+        return any(line.split(" (")[0].strip() == what for line in _linker_cache().splitlines())
+    if what.startswith("/"):
+        return Path(what).exists()
+    return shutil.which(what) is not None
+
+
+def missing_debian_packages(items: Sequence[Need | str]) -> list[Need | str]:
+    return [item for item in items if not present(item)]
+
+
+def package_name(item: Need | str) -> str:
+    """This release's name of the package (apt-cache answers without root, from its lists)."""
+    if isinstance(item, str):
+        return item
+    return next((n for n in item.packages if known_to_apt(n)), item.packages[-1])
+
+
+def ensure_debian_packages(packages: Sequence[Need | str]) -> None:
     if sys.platform != "linux" or shutil.which("apt-get") is None:
         return
     missing = missing_debian_packages(packages)
     if not missing:
         return
+    names = [package_name(item) for item in missing]
     if os.geteuid() != 0:
         say("these system packages are missing; install them first:")
-        say("  sudo apt-get install -y " + " ".join(missing))
+        say("  sudo apt-get install -y " + " ".join(names))
         sys.exit(1)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    run(["apt-get", "update", "-qq"], env=env)
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+    lock = ["-o", "DPkg::Lock::Timeout=600"]  # another apt (an update) may hold the lock
+    run(["apt-get", *lock, "update", "-qq"], env=env)
+    # Asked again after the update: on a fresh machine apt knew no package before it.
+    names = [package_name(item) for item in missing]
+    run(["apt-get", *lock, "install", "-y", "-qq", "--no-install-recommends", *names], env=env)
 
 
 def venv_python() -> Path:

@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HBT_DESKTOP_DB", None)
 
 import hashlib
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -50,3 +52,15 @@ def db_digest(database) -> str:  # type: ignore[no-untyped-def]
     for line in database.conn.iterdump():
         digest.update(line.encode())
     return digest.hexdigest()
+
+
+@pytest.fixture
+def live_pid() -> Iterator[int]:
+    """The pid of another process that runs on this computer for the test's length (not
+    os.getppid(): under Wine the parent of a Windows process is no Windows process)."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        yield child.pid
+    finally:
+        child.kill()
+        child.wait()

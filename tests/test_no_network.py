@@ -55,7 +55,17 @@ def attempts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
         return refused
 
+    real_socketpair = socket.socketpair
+
+    def local_pair(*args: Any, **kwargs: Any) -> tuple[socket.socket, socket.socket]:
+        # Where the OS has no socketpair (Windows), Python makes one from two AF_INET
+        # sockets on 127.0.0.1 through the module's `socket` name: local all the same.
+        with monkeypatch.context() as inner:
+            inner.setattr(socket, "socket", real_socket)
+            return real_socketpair(*args, **kwargs)
+
     monkeypatch.setattr(socket, "socket", GuardedSocket)
+    monkeypatch.setattr(socket, "socketpair", local_pair)
     monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
     monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
     monkeypatch.setattr(socket, "gethostbyname", refuse("gethostbyname"))

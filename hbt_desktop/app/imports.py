@@ -11,6 +11,7 @@ nothing, so it makes no backup.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,7 @@ from hbt_desktop.core.periods import Period
 from hbt_desktop.core.review import Review
 from hbt_desktop.exchange.catalogue_io import import_catalogue
 from hbt_desktop.exchange.entry_sheet import SheetImport, import_entry_sheet
+from hbt_desktop.exchange.legacy_files import preview
 from hbt_desktop.exchange.report import ImportReport
 from hbt_desktop.exchange.tables import DEFAULT_LIMITS, Limits
 from hbt_desktop.exchange.units_io import import_units
@@ -82,9 +84,20 @@ def import_file(
 ) -> Done[ImportReport]:
     """Figures (also DHIS2's), the catalogue or the units from a .csv, .json or .xlsx
     file: all or nothing (``exchange``'s importers)."""
+    converted = legacy_text(source)
     backup = _NONE if dry_run else _backup_first(file)
     report = _IMPORTERS[what](file.db, source, dry_run=dry_run, limits=limits)
-    return _done(report, NOTHING if dry_run else _CHANGES[what], backup)
+    done = _done(report, NOTHING if dry_run else _CHANGES[what], backup)
+    if converted is None:
+        return done
+    return dataclasses.replace(done, notices=(converted, *done.notices))
+
+
+def legacy_text(source: Path) -> str | None:
+    """A file typed in TCVN3 or VNI fonts is converted by the readers: what its text
+    becomes, as a preview to tell the clerk (None: Unicode text, nothing converted)."""
+    converted = preview(source)
+    return converted.message() if converted is not None else None
 
 
 def import_sheet(

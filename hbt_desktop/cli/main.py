@@ -29,6 +29,7 @@ from hbt_desktop.cli.parser import (
     FILES,
     OFFICES,
     build_parser,
+    package_argument,
 )
 from hbt_desktop.core import i18n
 from hbt_desktop.core.errors import HbtError
@@ -65,7 +66,8 @@ def _window(args: argparse.Namespace) -> int:
     from hbt_desktop.store.file.location import default_db_path  # noqa: PLC0415
     from hbt_desktop.ui.app import run  # noqa: PLC0415
 
-    return run(default_db_path(args.db), screenshot=args.screenshot)
+    package = Path(args.package) if args.package else None
+    return run(default_db_path(args.db), screenshot=args.screenshot, package=package)
 
 
 def setup_logging() -> Path:
@@ -103,10 +105,25 @@ def _language(argv: Sequence[str]) -> None:
         i18n.set_language(os.environ["HBT_DESKTOP_LANG"])
 
 
+def utf8_output() -> None:
+    """Print in UTF-8 whatever the console, pipe or file: on Windows a pipe or a file gets
+    the ANSI code page (cp1252), which has no «ỷ», and the first Vietnamese sentence would
+    crash the command. (A real Windows console already takes Unicode.)"""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     _language(argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv, package = package_argument(parser, argv)
+    args = parser.parse_args(argv)
+    args.package = package
     if args.lang:
         i18n.set_language(args.lang)
     log_path = setup_logging()

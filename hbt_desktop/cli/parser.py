@@ -232,3 +232,22 @@ def _offices(sub: SubParsers, common: Parser) -> None:
     p.add_argument("--period", required=True, metavar="KỲ", help=tr("cli.help.period"))
     p.add_argument("--unit", metavar="MÃ", help=tr("cli.help.completeness.unit"))
     p.add_argument("--out", metavar="FILE.pdf", help=tr("cli.help.completeness.out"))
+
+
+def package_argument(parser: Parser, argv: list[str]) -> tuple[list[str], str | None]:
+    """``hbt-desktop PATH.hbt``: a ward's package double-clicked in Windows Explorer (the
+    installer's file association) opens the window on its review. Only a last argument that
+    is no option's value and follows no command: ``package import PATH.hbt`` stays a command."""
+    if not argv or not argv[-1].lower().endswith(".hbt"):
+        return argv, None
+    if len(argv) > 1 and argv[-2] in {"--db", "--lang", "--screenshot"}:
+        return argv, None
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    if any(arg in commands for arg in argv[:-1]):
+        return argv, None
+    return argv[:-1], argv[-1]

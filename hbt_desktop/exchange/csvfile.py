@@ -2,8 +2,10 @@
 
 Read: UTF-8 with or without BOM, or UTF-16 with BOM (Excel's «Unicode text»); the
 delimiter is ``,``, ``;`` (Excel with Vietnamese regional settings) or tab, whichever
-the header line uses most. Legacy Vietnamese encodings (TCVN3, VNI, Windows-1258) are
-not guessed at: they are refused with the way to save UTF-8.
+the header line uses most. Text typed in the legacy Vietnamese font encodings TCVN3 and
+VNI (saved as ANSI bytes or as UTF-8) is recognised and converted to Unicode
+(``legacy_text.py``); anything else that is not UTF-8 (Windows-1258 …) is refused with
+the way to save UTF-8.
 
 Written: UTF-8 with a BOM, so that Excel on Windows shows Vietnamese letters instead of
 mojibake, comma-separated, CRLF line ends, text cells escaped against formula injection
@@ -18,6 +20,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from hbt_desktop.core.errors import InputError
+from hbt_desktop.exchange import legacy_text
 from hbt_desktop.exchange.tables import (
     DEFAULT_LIMITS,
     Limits,
@@ -34,7 +37,7 @@ def read_csv(
     path: Path, *, numeric: Collection[str] = (), limits: Limits = DEFAULT_LIMITS
 ) -> Table:
     where = Where(path.name)
-    text = _decode(read_bytes(path, limits), where)
+    text = decode_text(read_bytes(path, limits), path.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     return build_table(where, _numbered(reader, where), numeric=numeric, limits=limits)
 
@@ -51,6 +54,22 @@ def _numbered(reader: Iterator[list[str]], where: Where) -> Iterator[tuple[int, 
         except csv.Error:
             raise FileInputError("csv.malformed", where=where.at(row=number)) from None
         yield number, row
+
+
+def decode_text(data: bytes, file: str, *, convert: bool = True) -> str:
+    """The file's text; typed in TCVN3 or VNI, converted to Unicode (unless ``convert``
+    is off: the import's preview compares before and after)."""
+    where = Where(file)
+    try:
+        text = _decode(data, where)
+    except FileInputError as exc:
+        # Legacy fonts' text saved by old Excel is ANSI bytes, not UTF-8: Latin-1 reads
+        # them as the characters the fonts draw; taken only if they are TCVN3 or VNI.
+        ansi = data.decode("latin-1")
+        if exc.key != "csv.not_utf8" or legacy_text.detect([ansi]) is None:
+            raise
+        text = ansi
+    return legacy_text.convert_text(text)[0] if convert else text
 
 
 def _decode(data: bytes, where: Where) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from hbt_desktop.core.text import clean, nfc
+from hbt_desktop.exchange.legacy_text import convert_sheet
 from hbt_desktop.exchange.tables import (
     DEFAULT_LIMITS,
     Cell,
@@ -158,6 +159,9 @@ def _rows(worksheet: Any, where: Where) -> Iterator[tuple[int, list[str]]]:
 
     header: list[str] = []  # for naming the column of a refused cell
     number = 0
+    numbers: list[int] = []
+    rows: list[list[str]] = []
+    fonts: list[list[str | None]] = []
     for row in worksheet.iter_rows():
         number += 1
         texts = []
@@ -170,7 +174,18 @@ def _rows(worksheet: Any, where: Where) -> Iterator[tuple[int, list[str]]]:
             texts.append(_cell(cell, place))
         if not header and any(t.strip() for t in texts):
             header = [clean(t).lower() for t in texts]
-        yield number, texts
+        numbers.append(number)
+        rows.append(texts)
+        fonts.append([_font(cell) for cell in row])
+    # Text typed in the TCVN3 (.VnTime) or VNI (VNI-Times) fonts, in Unicode: decided
+    # per sheet, so the whole sheet is read before its rows go on.
+    converted, _ = convert_sheet(rows, fonts)
+    yield from zip(numbers, converted, strict=True)
+
+
+def _font(cell: Any) -> str | None:
+    name = getattr(getattr(cell, "font", None), "name", None)
+    return name if isinstance(name, str) else None
 
 
 def _cell(cell: Any, where: Where) -> str:

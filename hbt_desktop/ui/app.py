@@ -7,7 +7,8 @@ background once the window is shown, and again when the program closes.
 
 ``run`` is what ``hbt-desktop`` calls. With ``screenshot`` it renders the main window
 on its current view into a PNG and exits (offscreen when there is no display), for the
-documentation and for checking a machine without opening a window.
+documentation and for checking a machine without opening a window. With ``package`` (a
+ward's ``.hbt`` file double-clicked in Windows Explorer) it opens that file's review.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from hbt_desktop.core.errors import HbtError
 from hbt_desktop.core.resources import resource_path
 from hbt_desktop.store.file.lock import handover_key
 from hbt_desktop.store.file.settings import holds_demo
-from hbt_desktop.ui.errors import ErrorReporter, report, set_reporter
+from hbt_desktop.ui.errors import ErrorReporter, guarded, report, set_reporter
 from hbt_desktop.ui.main_window import MainWindow
 from hbt_desktop.ui.notices import Level
 from hbt_desktop.ui.prefs import Prefs
@@ -199,13 +200,20 @@ class App:
 
     # -- after the window is shown ------------------------------------------------------------
 
-    def after_start(self) -> None:
+    def after_start(self, package: Path | None = None) -> None:
         """What start-up does once the window is on screen: the daily backup in the
-        background, the set-up of a new workstation, the log-in."""
+        background, the set-up of a new workstation, the log-in; then the review of the
+        ward's ``package`` the program was started on (a double-click in Explorer)."""
         assert self.window is not None
         if not self.opened.readonly:
             self.start_backup()
         self.window.offices.greet()
+        if package is not None:
+            # Deferred on purpose: the review's screens load only when a package is opened.
+            from hbt_desktop.ui.offices.exchange_flow import receive_package  # noqa: PLC0415
+
+            # A refusal (not a district, a bad file) is told, not raised.
+            guarded(receive_package)(self.window, self.session, self.window.tasks, package)
 
     def start_backup(self) -> None:
         assert self.window is not None
@@ -312,7 +320,7 @@ def _screenshot_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def run(db_path: Path, *, screenshot: str | None = None) -> int:
+def run(db_path: Path, *, screenshot: str | None = None, package: Path | None = None) -> int:
     if screenshot:
         _screenshot_platform()
     qt = make_app()
@@ -329,14 +337,16 @@ def run(db_path: Path, *, screenshot: str | None = None) -> int:
     if screenshot:
 
         def grab() -> None:
+            # Save, then leave the event loop; the window is closed after it (app.close).
+            # (Under Wine, Windows Qt's offscreen platform never returns from exec() after
+            # quit(), with or without this program: packaging/README.md, finding 7.)
             assert app.window is not None
             app.window.grab().save(screenshot)
-            app.window.close()
             qt.quit()
 
         QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
     else:
-        QTimer.singleShot(0, app.after_start)
+        QTimer.singleShot(0, lambda: app.after_start(package))
     code = qt.exec()
     messages = app.close()  # the window has closed and flushed: back up, let go of the file
     if messages:

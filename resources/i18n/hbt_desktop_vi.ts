@@ -116,7 +116,7 @@
         <translation>Mở tệp ở chế độ chỉ đọc, để xem số liệu mà không sửa?</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>This file holds the demo data, to show what the program does: do not enter real figures here. To enter your own unit&apos;s figures, start with an empty data file (the units and the catalogue of indicators are kept).</source>
         <translation>Tệp này đang chứa dữ liệu mẫu để xem chương trình làm được gì: đừng nhập số liệu thật vào đây. Muốn nhập số liệu của đơn vị mình, hãy bắt đầu với một tệp dữ liệu trống (vẫn giữ danh sách đơn vị và danh mục chỉ tiêu).</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>Bắt đầu với tệp trống…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Backing up the data file…</source>
         <translation>Đang sao lưu tệp dữ liệu…</translation>
     </message>
@@ -704,7 +704,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+71"/>
+        <location filename="../../hbt_desktop/ui/entry/entry_model.py" line="+70"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
@@ -769,7 +769,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Returned by the district ({who}, {when}): {reason}</source>
         <translation>Quận trả lại ({who}, {when}): {reason}</translation>
     </message>
@@ -835,7 +835,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Quận trả lại số liệu kèm {count} lý do. Các số liệu liên quan được tô màu cam trên màn hình nhập số liệu; hãy sửa rồi gửi lại số liệu.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Received before</source>
         <translation>Đã nhận trước đây</translation>
     </message>
@@ -845,12 +845,12 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Tệp này đã được nhận trước đây; không có gì thay đổi. Màn hình xem xét của tệp được mở lại.</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>Receive figures from a ward</source>
         <translation>Nhận số liệu từ phường</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-54"/>
         <source>Signing the file…</source>
         <translation>Đang ký và ghi tệp…</translation>
     </message>
@@ -860,7 +860,7 @@ Tệp dữ liệu được sao lưu trước, nên văn bản hiện nay vẫn k
         <translation>Đang đọc tệp quận trả lại…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Checking the ward&apos;s file…</source>
         <translation>Đang kiểm tra tệp của phường…</translation>
     </message>
@@ -921,13 +921,13 @@ Hãy đọc mã này qua điện thoại cho đơn vị kia khi họ nhận tệ
     </message>
     <message>
         <location line="-22"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+9"/>
         <source>Entry sheet</source>
         <translation>Sổ Excel nhập số liệu</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-55"/>
         <source>Written {path} with {count} indicators. Fill in the three yellow columns, then import it back (Exchange menu).</source>
         <translation>Đã ghi {path} gồm {count} chỉ tiêu. Hãy điền ba cột nền vàng, rồi nhập lại (menu Trao đổi).</translation>
     </message>
@@ -942,7 +942,7 @@ Hãy đọc mã này qua điện thoại cho đơn vị kia khi họ nhận tệ
         <translation>Nhập sổ Excel đã điền</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Reading the entry sheet…</source>
         <translation>Đang đọc sổ nhập số liệu…</translation>
     </message>
@@ -954,6 +954,20 @@ Take only the valid rows now, and correct the others later?</source>
         <translation>{summary}
 
 Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Old Vietnamese fonts</source>
+        <translation>Phông chữ tiếng Việt cũ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{preview}
+
+Import the file with the converted text?</source>
+        <translation>{preview}
+
+Nhập tệp với chữ đã chuyển sang Unicode?</translation>
     </message>
 </context>
 <context>
@@ -1612,7 +1626,7 @@ Lấy ngay các dòng đúng, còn các dòng sai sửa sau?</translation>
 <context>
     <name>OfficeActions</name>
     <message>
-        <location filename="../../hbt_desktop/ui/offices/actions.py" line="+87"/>
+        <location filename="../../hbt_desktop/ui/offices/actions.py" line="+86"/>
         <source>E&amp;xchange</source>
         <translation>T&amp;rao đổi</translation>
     </message>

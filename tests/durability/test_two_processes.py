@@ -89,7 +89,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "hbt_desktop", *args],
         check=False,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the program prints; Windows' locale would be cp1252
         env=ENV,
         cwd=ROOT,
         timeout=60,
@@ -199,9 +199,11 @@ def test_a_stale_description_from_a_dead_process_here_is_taken_over(tmp_path: Pa
 
 
 @pytest.mark.usefixtures("no_os_locks")
-def test_a_live_process_here_or_any_other_computer_is_believed(tmp_path: Path) -> None:
+def test_a_live_process_here_or_any_other_computer_is_believed(
+    tmp_path: Path, live_pid: int
+) -> None:
     db = tmp_path / "hbt.db"
-    _claim(db, LockHolder(os.getppid(), socket.gethostname(), "x", "2025-03-14T08:00:00"))
+    _claim(db, LockHolder(live_pid, socket.gethostname(), "x", "2025-03-14T08:00:00"))
     with pytest.raises(InUseError):
         acquire_lock(db)
     _claim(db, LockHolder(1234, "may-phuong-2", "chi.lan", "2025-03-14T08:00:00"))

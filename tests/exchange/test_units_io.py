@@ -122,7 +122,10 @@ def test_bad_units_are_refused_in_place(
 
 def test_a_code_must_be_a_string_in_json(empty_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "units.json"
-    path.write_text('{"units": [{"uid": "T01", "code": 1, "name": "Hà Nội", "kind": "thành phố"}]}')
+    path.write_text(
+        '{"units": [{"uid": "T01", "code": 1, "name": "Hà Nội", "kind": "thành phố"}]}',
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         import_units(empty_db, path)
     assert caught.value.key == "json.bad_type"

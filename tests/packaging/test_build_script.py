@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
+import sys
 import tomllib
 from pathlib import Path
 
@@ -22,65 +24,64 @@ _spec = importlib.util.spec_from_file_location(
 )
 assert _spec is not None and _spec.loader is not None
 build = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = build  # its dataclasses look their module up there
 _spec.loader.exec_module(build)
 
-TEMPLATE = ROOT / "packaging" / "windows" / "hbt-desktop.iss.in"
+TEMPLATE = ROOT / "packaging" / "windows" / "hbt-desktop.nsi.in"
 
 
-def _filled() -> str:
-    return build.fill_template(
-        TEMPLATE.read_text(encoding="utf-8"),
-        {
-            "APP_NAME": "hbt-desktop",
-            "APP_VERSION": "1.2.0rc1",
-            "APP_VERSION_NUMERIC": build.numeric_version("1.2.0rc1"),
-            "SOURCE_DIR": r"D:\a\hbt\dist\hbt-desktop",
-            "OUTPUT_DIR": r"D:\a\hbt\dist\installer",
-            "VIETNAMESE_ISL": r"C:\isl\Vietnamese.isl",
-            "ICON_FILE": r"D:\a\hbt\packaging\windows\hbt-desktop.ico",
-        },
-    )
-
-
-def _section(script: str, name: str) -> list[str]:
-    lines, inside = [], False
-    for line in script.splitlines():
-        if line.startswith("["):
-            inside = line.strip() == f"[{name}]"
-            continue
-        if inside and line.strip() and not line.startswith(";"):
-            lines.append(line)
-    return lines
+def _filled(source: str = r"D:\a\hbt\dist\hbt-desktop", out: str = "setup.exe") -> str:
+    return build.installer_script(source, out)
 
 
 def test_the_installer_template_fills_completely() -> None:
     script = _filled()
     assert not re.findall(r"@[A-Z_]+@", script)
-    assert "VersionInfoVersion=1.2.0.0" in script
-    assert '#define AppVersion "1.2.0rc1"' in script
+    assert 'VIProductVersion "0.1.0.0"' in script or "VIProductVersion" in script
     with pytest.raises(SystemExit):
         build.fill_template("AppVersion=@APP_VERSION@ @NEW_FIELD@", {"APP_VERSION": "1"})
 
 
-def test_per_user_vietnamese_and_one_app_id_forever() -> None:
-    setup = _section(_filled(), "Setup")
-    assert "PrivilegesRequired=lowest" in setup
-    assert r"DefaultDirName={localappdata}\Programs\{#AppName}" in setup
-    # Changing the AppId would install a second copy beside the first instead of upgrading.
-    assert "AppId={{C3181E65-63DD-4976-884E-37A9F7110C43}" in setup
-    languages = _section(_filled(), "Languages")
-    assert languages[0].startswith('Name: "vietnamese"')
-    assert any("{autodesktop}" in line for line in _section(_filled(), "Icons"))
-    assert any("{autoprograms}" in line for line in _section(_filled(), "Icons"))
+def test_per_user_vietnamese_only_with_the_association_and_the_floor() -> None:
+    script = _filled()
+    assert "RequestExecutionLevel user" in script
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP_NAME}"' in script
+    languages = re.findall(r'MUI_LANGUAGE "(\w+)"', script)
+    assert languages == ["Vietnamese"]  # no second language: nothing falls back to English
+    for text in re.findall(r"^LangString \w+ \$\{LANG_VIETNAMESE\} \"(.*)\"$", script, re.M):
+        assert any(c in text for c in "ăâđêôơư"), text  # every own sentence in Vietnamese
+    assert 'WriteRegStr HKCU "Software\\Classes\\.hbt"' in script
+    assert '"$INSTDIR\\${APP_EXE}" "%1"' in script
+    assert "${AtLeastWin10}" in script and "${RunningX64}" in script
 
 
 def test_no_delete_reaches_the_data_folder() -> None:
-    """The database lives in %LOCALAPPDATA%\\hbt-desktop; only {app} may be deleted."""
-    script = _filled()
-    for section in ("InstallDelete", "UninstallDelete"):
-        for line in _section(script, section):
-            name = re.search(r'Name: "([^"]+)"', line)
-            assert name is not None and name.group(1).startswith("{app}"), line
+    """The database lives in %LOCALAPPDATA%\\hbt-desktop; only $INSTDIR may be deleted."""
+    for line in _filled().splitlines():
+        command = line.strip().split(" ", 1)
+        if command[0] in {"Delete", "RMDir"}:
+            target = command[1].split('"')[1]
+            assert target.startswith(("$INSTDIR", "$SMPROGRAMS", "$DESKTOP")), line
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="NSIS is not installed")
+def test_the_installer_compiles_without_a_warning(tmp_path: Path) -> None:
+    """makensis -WX: a warning (a string missing in Vietnamese, an unknown instruction,
+    a section tag it cannot read — Inno Setup's «Invalid section tag» of issue 16) fails."""
+    app = tmp_path / "hbt-desktop"
+    (app / "_internal").mkdir(parents=True)
+    for name in ("hbt-desktop.exe", "hbt-desktop-cli.exe", "_internal/python311.dll"):
+        (app / name).write_bytes(b"MZ stand-in")
+    setup = tmp_path / "hbt-desktop-0.1.0-setup.exe"
+    done = build.compile_installer(_filled(str(app), str(setup)), tmp_path / "x.nsi")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert setup.stat().st_size > 50_000
+    # A 32-bit installer (PE machine i386): only that one starts on a 32-bit Windows and
+    # can refuse it in Vietnamese; the program it installs is 64-bit.
+    data = setup.read_bytes()
+    header = int.from_bytes(data[0x3C:0x40], "little")
+    assert data[header : header + 4] == b"PE\0\0"
+    assert int.from_bytes(data[header + 4 : header + 6], "little") == 0x014C
 
 
 def test_version_numbers_for_windows() -> None:
@@ -110,3 +111,20 @@ def test_the_smoke_checks_accept_the_bulletin_and_refuse_a_blank(tmp_path: Path)
     Image.new("RGB", build.WINDOW_SIZE, "white").save(blank)
     with pytest.raises(SystemExit):
         build.check_png(blank)
+
+
+def test_the_windows_python_gets_the_pinned_set_less_what_wine_cannot_import() -> None:
+    """Every package pinned for both systems and for Windows only goes into the Windows
+    Python, each with its hashes, except NOT_UNDER_WINE (numpy aborts under Wine 8); the
+    program itself never bundles those (the spec excludes them)."""
+    wb = build.windows_build
+    sections = wb.constraint_sections()
+    pinned = wb.pins(sections[wb.BOTH_SECTION] + sections[wb.WINDOWS_SECTION])
+    entries = wb.windows_entries()
+    assert wb.pins(entries) == {k: v for k, v in pinned.items() if k not in wb.NOT_UNDER_WINE}
+    assert all("--hash=sha256:" in entry for entry in entries)
+    assert {"pyside6-essentials", "pefile", "pywin32-ctypes"} <= set(wb.pins(entries))
+    spec = (ROOT / "packaging" / "hbt-desktop.spec").read_text(encoding="utf-8")
+    for name in wb.NOT_UNDER_WINE:
+        assert name in pinned  # a real pin, not a stale name
+        assert f'"{name}",' in spec  # excluded from the program

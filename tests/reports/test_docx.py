@@ -50,7 +50,10 @@ def _convert(files: list[Path], folder: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed: bootstrap.py installs it")
+        pytest.skip(
+            "LibreOffice (soffice) is not installed: bootstrap.py installs it on Linux"
+            " (the suite under Wine has no Windows LibreOffice; the Linux run converts)"
+        )
     folder = tmp_path_factory.mktemp("word")
     demo = folder / "demo.db"
     assert main(["demo", "--db", str(demo)]) == 0

@@ -11,6 +11,11 @@ from hbt_desktop.ui import refcount_guard
 
 
 @pytest.mark.skipif(not refcount_guard.needed(), reason="None is immortal from Python 3.12")
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="PySide6's Windows wheel loses no reference here (measured under Wine with "
+    "python.org's 3.11.9): nothing to show; the guard stays, a harmless reserve",
+)
 def test_void_qt_calls_take_references_and_the_guard_covers_them(qapp: object) -> None:
     label = QLabel()
     before = sys.getrefcount(None)

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path, PurePath, PureWindowsPath
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from hbt_desktop.core.i18n import tr
 from hbt_desktop.core.numbers import format_decimal
@@ -178,7 +178,7 @@ def mount_of(path: PurePath, mounts_text: str) -> tuple[str, str, str] | None:
         if len(parts) < 3:
             continue
         device, point, fstype = _unescape_mount(parts[0]), _unescape_mount(parts[1]), parts[2]
-        point_path = PurePath(point)
+        point_path = type(path)(point)  # /proc/mounts is POSIX, whatever runs the check
         if (path == point_path or point_path in path.parents) and (
             best is None or len(point) >= len(best[1])
         ):
@@ -251,13 +251,16 @@ def check_location(db_path: Path, probe: Probe | None = None) -> list[LocationWa
     shown = str(db_path)
     # A path for another platform (a test) is taken as written; a real one made absolute.
     text = os.path.abspath(db_path) if probe.platform == sys.platform else str(db_path)
-    pure: PurePath = PureWindowsPath(text) if probe.platform == "win32" else PurePath(text)
+    # The flavour of the probed platform, not of the one running the check (a test on Windows
+    # of the Linux rules, or the reverse).
+    flavour = PureWindowsPath if probe.platform == "win32" else PurePosixPath
+    pure: PurePath = flavour(text)
 
     try:
         if probe.platform == "win32":
             found = windows_kind(text, probe.drive_type)
         elif probe.platform.startswith("linux"):
-            real = PurePath(os.path.realpath(text)) if probe.platform == sys.platform else pure
+            real = flavour(os.path.realpath(text)) if probe.platform == sys.platform else pure
             found = linux_kind(real, probe.mounts(), probe.removable_device)
         else:
             found = None

@@ -198,9 +198,12 @@ def _os_lock(fh: IO[bytes]) -> bool:
         try:
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError as exc:
-            if exc.errno in (errno.EACCES, errno.EDEADLK):
-                return False
-            raise LockUnsupported(exc.errno, str(exc)) from exc
+            # Held, whatever the errno: Windows (and Wine, and SMB servers) answer a
+            # conflicting byte-range lock with EACCES, EDEADLK or others; taking an odd
+            # one for "cannot lock here" would make the lock advisory and let two copies
+            # write the same file. A share that truly cannot lock is rare on Windows.
+            log.info("%s is locked by another program (errno %s)", fh.name, exc.errno)
+            return False
         finally:
             fh.seek(0)
         return True

@@ -201,16 +201,22 @@ def read_return(parent: QWidget, session: Session, tasks: TaskRunner) -> None:
 # -- the district ----------------------------------------------------------------------------
 
 
-def receive_package(parent: QWidget, session: Session, tasks: TaskRunner) -> None:
-    """Nhận số liệu từ phường: check the file and keep it as pending, then the review."""
+def receive_package(
+    parent: QWidget, session: Session, tasks: TaskRunner, path: Path | None = None
+) -> None:
+    """Nhận số liệu từ phường: check the file and keep it as pending, then the review.
+    ``path`` is a file opened from Windows Explorer (``hbt-desktop PATH.hbt``); otherwise
+    the clerk chooses it."""
     session.require_writable()
     _station(session, StationRole.DISTRICT)
-    path, _ = QFileDialog.getOpenFileName(
-        parent, translate("Exchange", "Receive figures from a ward"), "", PACKAGES
-    )
-    if not path:
-        return
-    receive_file(parent, session, tasks, Path(path))
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, translate("Exchange", "Receive figures from a ward"), "", PACKAGES
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+    receive_file(parent, session, tasks, path)
 
 
 def receive_file(parent: QWidget, session: Session, tasks: TaskRunner, source: Path) -> None:
@@ -360,6 +366,8 @@ def import_sheet(parent: QWidget, session: Session, tasks: TaskRunner) -> None:
     )
     if not path:
         return
+    if not confirm_legacy_text(parent, Path(path)):
+        return
     source, path_, user = Path(path), session.db_path, session.user
     label = translate("Exchange", "Reading the entry sheet…")
 
@@ -391,3 +399,18 @@ def import_sheet(parent: QWidget, session: Session, tasks: TaskRunner) -> None:
         QMessageBox.information(parent, translate("Exchange", "Entry sheet"), result.summary())
 
     run(take_valid_rows=False)
+
+
+def confirm_legacy_text(parent: QWidget, path: Path) -> bool:
+    """A file typed in TCVN3/VNI fonts: show what its text becomes, and go on if asked."""
+    converted = imports.legacy_text(path)
+    if converted is None:
+        return True
+    answer = QMessageBox.question(
+        parent,
+        translate("Exchange", "Old Vietnamese fonts"),
+        translate("Exchange", "{preview}\n\nImport the file with the converted text?").format(
+            preview=converted
+        ),
+    )
+    return answer == QMessageBox.StandardButton.Yes

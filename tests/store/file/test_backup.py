@@ -283,7 +283,7 @@ def test_thin_backups_removes_files_and_manifests(live: tuple[Database, Path]) -
 
 
 def test_leftovers_of_killed_backups_are_cleared_by_the_next_one(
-    live: tuple[Database, Path],
+    live: tuple[Database, Path], live_pid: int
 ) -> None:
 
     db, path = live
@@ -299,8 +299,8 @@ def test_leftovers_of_killed_backups_are_cleared_by_the_next_one(
     )
     name = "hbt-20250314-081500-000000-start.db"
     killed = [folder / f"{name}.{dead}.partial", folder / f"{name}.{dead}.partial-journal"]
-    running = folder / f"{name}.{os.getppid()}.partial"  # a live process: still at work
-    old = folder / f"{name}.{os.getppid()}.partial-wal"
+    running = folder / f"{name}.{live_pid}.partial"  # a live process: still at work
+    old = folder / f"{name}.{live_pid}.partial-wal"
     for leftover in [*killed, running, old]:
         leftover.write_bytes(b"x" * 1000)
     hour_ago = time.time() - 2 * 3600
