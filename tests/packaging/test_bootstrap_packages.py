@@ -70,8 +70,10 @@ def test_a_missing_library_is_installed_under_the_name_this_release_knows(
     machine: dict[str, list[list[str]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bootstrap.shutil, "which", lambda _: "/usr/bin/apt-get")
-    # Windows has no geteuid: the suite also runs there (under Wine), and the
-    # rule under test is the same, so the attribute is planted, not replaced.
+    # The suite also runs on Windows (under Wine), where the apt path is skipped and
+    # there is no geteuid; the rule under test is the same, so the Debian machine is
+    # planted whole: its platform and its root user.
+    monkeypatch.setattr(bootstrap.sys, "platform", "linux")
     monkeypatch.setattr(bootstrap.os, "geteuid", lambda: 0, raising=False)
     bootstrap.ensure_debian_packages(
         [
@@ -87,6 +89,7 @@ def test_nothing_is_run_when_everything_is_there(
     machine: dict[str, list[list[str]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bootstrap.shutil, "which", lambda _: "/usr/bin/x")
+    monkeypatch.setattr(bootstrap.sys, "platform", "linux")  # Wine too: see above
     bootstrap.ensure_debian_packages(
         [
             bootstrap.need("libcups.so.2", "libcups2t64", "libcups2"),
